@@ -43,16 +43,28 @@ None.
 def _review(tmp_path: Path, cli: str, scenario: dict[str, Any], *args: str) -> dict[str, Any]:
     """The review's --json output, plus `_returncode` and `_seat_line` (the seat's line of the
     same review run without --json)."""
+    out = _review_seats(tmp_path, {cli: scenario}, *args)
+    out["_seat_line"] = out["_seat_lines"][cli]
+    return out
+
+
+def _review_seats(tmp_path: Path, scenarios: dict[str, dict[str, Any]], *args: str) -> Any:
+    """`_review` of one review with a seat per CLI of `scenarios`: `_seat_lines` by CLI."""
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
-    fakes.agent(cli, {"review": REVIEW, "tools": 1, **scenario})
+    for cli, scenario in scenarios.items():
+        fakes.agent(cli, {"review": REVIEW, "tools": 1, **scenario})
     fakes.write_config({})
     env = fakes.env({FINAL_GRACE_ENV: "0.2"}, agents=True)
-    res = fakes.review(repo, "--agents", cli, *args, env=env)
-    out: dict[str, Any] = res.json()
+    agents = ",".join(scenarios)
+    res = fakes.review(repo, "--agents", agents, *args, env=env)
+    out = res.json()
     out["_returncode"] = res.returncode
-    plain = run_cli(["review", "--lead", "none", "--agents", cli, *args], cwd=repo, env=env)
-    out["_seat_line"] = next(ln for ln in plain.stderr.splitlines() if ln.startswith(f"  {cli}:"))
+    plain = run_cli(["review", "--lead", "none", "--agents", agents, *args], cwd=repo, env=env)
+    lines = plain.stderr.splitlines()
+    out["_seat_lines"] = {
+        cli: next(ln for ln in lines if ln.startswith(f"  {cli}:")) for cli in scenarios
+    }
     assert_no_leftovers(fakes, repo)
     return out
 
@@ -297,31 +309,41 @@ def _stopped_mid_review(cli: str) -> list[dict[str, Any]]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("cli", AGENT_CLIS)
-def test_seat_timed_out_mid_review_keeps_what_it_wrote(tmp_path: Path, cli: str) -> None:
-    stream = _stream(tmp_path, cli, _stopped_mid_review(cli))
-    scenario = {"transcript_file": stream, "hang_after": True}
+def test_seat_timed_out_mid_review_keeps_what_it_wrote(tmp_path: Path) -> None:
+    """Each CLI's seat, stopped mid-review by the timeout (one review of the three: they wait
+    out the same timeout side by side)."""
+    scenarios = {
+        cli: {
+            "transcript_file": _stream(tmp_path, cli, _stopped_mid_review(cli)),
+            "hang_after": True,
+        }
+        for cli in AGENT_CLIS
+    }
     # The fake must have printed its stream before the timeout: its Python takes ~0.3 s to
     # start on a loaded machine, so a 1 s timeout could stop it before it wrote anything.
-    out = _review(tmp_path, cli, scenario, "--timeout", "4")
-    (seat,) = out["seats"]
+    out = _review_seats(tmp_path, scenarios, "--timeout", "4")
     reason = f"timed out after {format_duration(4.0)}"
-    assert (seat["status"], seat["reason"]) == ("timeout", reason), seat
-    assert out["_seat_line"] == f"  {cli}: {reason}", out["_seat_line"]
+    seats = {seat["seat"]: seat for seat in out["seats"]}
+    assert sorted(seats) == sorted(AGENT_CLIS), seats
     review_dir = Path(out["review_dir"])
-    # its raw stream, and the review text it had written, are kept (redacted)
-    transcript = (review_dir / f"transcript-{cli}-pass-1.jsonl").read_text(encoding="utf-8")
-    assert "git log" in transcript and "Executive Summary" in transcript
-    review = (review_dir / f"review-{cli}-pass-1.md").read_text(encoding="utf-8")
-    assert review.startswith("## Executive Summary"), review
-    assert "`sub` adds instead of subtracting" in review
-    assert "(the key is [REDACTED])" in review
-    assert SECRET not in transcript + review
+    for cli in AGENT_CLIS:
+        seat = seats[cli]
+        assert (seat["status"], seat["reason"]) == ("timeout", reason), seat
+        assert out["_seat_lines"][cli] == f"  {cli}: {reason}", out["_seat_lines"]
+        # its raw stream, and the review text it had written, are kept (redacted)
+        transcript = (review_dir / f"transcript-{cli}-pass-1.jsonl").read_text(encoding="utf-8")
+        assert "git log" in transcript and "Executive Summary" in transcript, cli
+        review = (review_dir / f"review-{cli}-pass-1.md").read_text(encoding="utf-8")
+        assert review.startswith("## Executive Summary"), review
+        assert "`sub` adds instead of subtracting" in review
+        assert "(the key is [REDACTED])" in review
+        assert SECRET not in transcript + review
     md, report = _report(out)
     assert SECRET not in md
     # a failed seat: what it wrote is shown, cut short, but not counted as its findings
     assert report["findings"] == []
     appendix = md.split("## Appendix", 1)[1]
-    assert "`sub` adds instead of subtracting" in appendix
-    assert "cut short by the timeout" in appendix
-    assert "What it printed is in the appendix" in md
+    # each seat's: its text, and why it is cut short, once per seat
+    assert appendix.count("`sub` adds instead of subtracting") >= len(AGENT_CLIS), appendix
+    assert appendix.count("cut short by the timeout") == len(AGENT_CLIS), appendix
+    assert md.count("What it printed is in the appendix") == len(AGENT_CLIS), md

@@ -35,63 +35,6 @@ def _log(job: Job) -> Any:
     return [(r.name, r.outcome, r.stdout[-2000:], r.stderr[-2000:]) for r in job.results]
 
 
-def test_the_workflow_reviews_posts_and_uploads(tmp_path: Path) -> None:
-    flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
-    fakes = Fakes(tmp_path)
-    install_agents(fakes)
-    shims(fakes)
-    origin = make_repo(tmp_path / "origin")
-    head = git(origin, "rev-parse", "feature/x")
-    git(origin, "update-ref", f"refs/pull/{PR}/head", head)  # as GitHub keeps a PR's head
-
-    with FakeGitHub() as gh:
-        pull = gh.add_pull(REPO, PR, head_sha=head, head_ref="feature/x", title="Add sub")
-        pull.review_threads = [thread("calc.py", 5, "Should sub() accept strings?", author="bob")]
-        # On GitHub the origin remote names the repository; here origin is a local folder.
-        env = fakes.env({"GITHUB_API_URL": gh.url, "GH_REPO": REPO})
-        r = Runner(
-            root=tmp_path / "gha",
-            origin=origin,
-            action_dir=ROOT,
-            env=env,
-            checkout_ref="feature/x",
-            github={"token": "tok-fake", "event": {"pull_request": {"number": PR}}},
-            secrets={var: value for var, value in AGENT_AUTH.values()},
-        )
-        wf_env = {k: str(v) for k, v in flow["env"].items()}
-        for seat in flow["jobs"]["seat"]["strategy"]["matrix"]["seat"]:
-            job = r.run_job(flow["jobs"]["seat"], workflow_env=wf_env, matrix={"seat": seat})
-            assert not job.failed, _log(job)
-        finish = r.run_job(flow["jobs"]["finish"], workflow_env=wf_env)
-        assert not finish.failed, _log(finish)
-        posted = gh.requests_to("POST", f"/repos/{REPO}/issues/{PR}/comments")
-
-    assert sorted(p.name for p in r.artifacts.iterdir()) == [
-        "deep-review-seat-claude",
-        "deep-review-seat-codex",
-        "deep-review-seat-gemini",
-        "deep-review-store",
-    ]
-    for seat in SEATS:
-        npm = f"npm install --global --no-fund --no-audit {_package(seat)}"
-        assert npm in r.installs
-    store = r.artifacts / "deep-review-store"
-    (report_file,) = store.glob("*.json")
-    report = json.loads(report_file.read_text())
-    assert report["header"]["pr_number"] == PR
-    # The seat runners fetched the PR's unresolved thread; finish reports on it.
-    assert [v["thread"]["ref"] for v in report["unresolved_feedback"]] == ["T1"]
-    assert [f["id"] for f in report["findings"]] == ["I1", "S1", "S2"]
-    (sarif,) = r.sarif_uploads
-    assert sarif.name == f"{report_file.stem}.sarif"
-    # `--format sarif` adds SARIF: the artifact still holds the report a person reads.
-    rid = report_file.stem
-    assert {f"{rid}.md", f"{rid}.html"} <= {p.name for p in store.iterdir()}
-    assert f'href="{rid}.html"' in (store / "index.html").read_text()
-    assert len(posted) == 1 and "<!-- deep-review:summary -->" in posted[0].body["body"]
-    assert ("Fail on findings or failed seats", "skipped") in _outcomes(finish)
-
-
 def test_a_review_where_every_seat_failed_uploads_no_sarif(tmp_path: Path) -> None:
     """Exit 3: the store is saved and the job fails, but the SARIF file (no results, as no seat
     reviewed) is not sent to code scanning, which would close the PR's open alerts."""
@@ -263,10 +206,12 @@ def _push(origin: Path, gh: FakeGitHub, text: str) -> str:
     return head
 
 
-def _two_pushes(tmp: Path, gh: FakeGitHub, *, fail_second: bool = False) -> Iterator[Runner]:
-    """A PR, reviewed on two pushes: one Runner (a workflow run) per push, the second after
-    a new commit, both with the same Actions cache. `fail_second`: every agent CLI fails in
-    the second run (a quota, an outage)."""
+def _pushes(
+    tmp: Path, gh: FakeGitHub, *, failing: tuple[bool, ...] = (False, False)
+) -> Iterator[Runner]:
+    """A PR, reviewed on several pushes: one Runner (a workflow run) per push, each after the
+    first following a new commit, all with the same Actions cache. `failing[i]`: every agent
+    CLI fails in run i (a quota, an outage) and in the runs after it."""
     fakes = Fakes(tmp)
     install_agents(fakes)
     shims(fakes)
@@ -275,12 +220,13 @@ def _two_pushes(tmp: Path, gh: FakeGitHub, *, fail_second: bool = False) -> Iter
     head = git(origin, "rev-parse", "feature/x")
     git(origin, "update-ref", f"refs/pull/{PR}/head", head)
     gh.add_pull(REPO, PR, head_sha=head, head_ref="feature/x", title="Add sub and shout")
-    for run_id in (101, 102):
-        if run_id == 102:
-            _push(origin, gh, "def shout(s):\n    return s.upper() + '!'\n")
-            if fail_second:
-                failing = {"mode": "exit", "exit_code": 1, "stderr": "429 quota exceeded"}
-                install_agents(fakes, {seat: failing for seat in SEATS})
+    for n, fails in enumerate(failing):
+        run_id = 101 + n
+        if n:
+            _push(origin, gh, "def shout(s):\n    return s.upper() + '" + "!" * n + "'\n")
+        if fails:
+            failed = {"mode": "exit", "exit_code": 1, "stderr": "429 quota exceeded"}
+            install_agents(fakes, {seat: failed for seat in SEATS})
         yield Runner(
             root=tmp / f"run-{run_id}",
             origin=origin,
@@ -298,20 +244,60 @@ def _two_pushes(tmp: Path, gh: FakeGitHub, *, fail_second: bool = False) -> Iter
         )
 
 
-def test_the_next_push_is_the_next_round(tmp_path: Path) -> None:
-    """The PR's review store is kept in the Actions cache (restored by every job, saved by
-    finish): the second workflow run for the PR is round 2, and its seats' prompts carry the
-    first round's open findings."""
+def _assert_reviewed_posted_and_uploaded(r: Runner, finish: Job, gh: FakeGitHub) -> None:
+    """The first workflow run of a PR: its seat artifacts and store uploaded, the agent CLIs
+    installed, the report (with the PR's unresolved thread) posted once and sent as SARIF."""
+    posted = gh.requests_to("POST", f"/repos/{REPO}/issues/{PR}/comments")
+    assert sorted(p.name for p in r.artifacts.iterdir()) == [
+        "deep-review-seat-claude",
+        "deep-review-seat-codex",
+        "deep-review-seat-gemini",
+        "deep-review-store",
+    ]
+    for seat in SEATS:
+        npm = f"npm install --global --no-fund --no-audit {_package(seat)}"
+        assert npm in r.installs
+    store = r.artifacts / "deep-review-store"
+    (report_file,) = store.glob("*.json")
+    report = json.loads(report_file.read_text())
+    assert report["header"]["pr_number"] == PR
+    # The seat runners fetched the PR's unresolved thread; finish reports on it.
+    assert [v["thread"]["ref"] for v in report["unresolved_feedback"]] == ["T1"]
+    assert [f["id"] for f in report["findings"]] == ["I1", "S1", "S2"]
+    (sarif,) = r.sarif_uploads
+    assert sarif.name == f"{report_file.stem}.sarif"
+    # `--format sarif` adds SARIF: the artifact still holds the report a person reads.
+    rid = report_file.stem
+    assert {f"{rid}.md", f"{rid}.html"} <= {p.name for p in store.iterdir()}
+    assert f'href="{rid}.html"' in (store / "index.html").read_text()
+    assert len(posted) == 1 and "<!-- deep-review:summary -->" in posted[0].body["body"]
+    assert ("Fail on findings or failed seats", "skipped") in _outcomes(finish)
+
+
+def test_the_workflow_reviews_posts_uploads_and_the_next_push_is_the_next_round(
+    tmp_path: Path,
+) -> None:
+    """`examples/github/deep-review.yml` on a PR's first push reviews, posts and uploads (the
+    seat matrix, then finish). The PR's review store is kept in the Actions cache (restored
+    by every job, saved by finish): the second workflow run for the PR is round 2, and its
+    seats' prompts carry the first round's open findings. (One test: the second push needs a
+    whole first run, and that run is the one the first checks read.)"""
     flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     wf_env = {k: str(v) for k, v in flow["env"].items()}
     reports = []
     with FakeGitHub() as gh:
-        for r in _two_pushes(tmp_path, gh):
+        for r in _pushes(tmp_path, gh):
+            first_run = not reports
+            if first_run:
+                thread_ = thread("calc.py", 5, "Should sub() accept strings?", author="bob")
+                gh.pull(REPO, PR).review_threads = [thread_]
             for seat in flow["jobs"]["seat"]["strategy"]["matrix"]["seat"]:
                 job = r.run_job(flow["jobs"]["seat"], workflow_env=wf_env, matrix={"seat": seat})
                 assert not job.failed, _log(job)
             done = r.run_job(flow["jobs"]["finish"], workflow_env=wf_env)
             assert not done.failed, _log(done)
+            if first_run:
+                _assert_reviewed_posted_and_uploaded(r, done, gh)
             store = r.artifacts / "deep-review-store"
             newest = max(store.glob("*.json"), key=lambda p: p.name)
             reports.append(json.loads(newest.read_text()))
@@ -329,31 +315,30 @@ def test_the_next_push_is_the_next_round(tmp_path: Path) -> None:
     assert "### Round 1's open findings" in prompt
 
 
-def test_the_action_keeps_rounds_between_pushes(tmp_path: Path) -> None:
-    rounds = []
+def test_the_action_keeps_rounds_and_posts_no_failed_review_over_the_summary(
+    tmp_path: Path,
+) -> None:
+    """The Action on three pushes of a PR (one test: each push needs the runs before it).
+    Its review store is kept between pushes: the second run's store holds both rounds, the
+    first restored from the cache. A push whose review failed in every seat (exit 3, the
+    third) reviewed nothing: the Action's post step is skipped, the PR keeps the last real
+    summary (the first run's; the second does not post), and the job fails with 3."""
+    rounds, jobs = [], []
     with FakeGitHub() as gh:
-        for r in _two_pushes(tmp_path, gh):
-            j = r.run_job(job({"agents": ",".join(SEATS), "extra-args": "--lead none"}))
-            assert not j.failed, _log(j)
-            stored = sorted((r.artifacts / "deep-review-store").glob("*-pr-7.json"))
-            rounds.append([json.loads(p.read_text())["header"]["round"] for p in stored])
-    # The second run's store holds both rounds: the first restored from the cache.
-    assert len(rounds[0]) == 1 and rounds[1][-1] == f"2 (of PR #{PR})" and len(rounds[1]) == 2
-
-
-def test_the_action_posts_no_failed_review_over_the_summary(tmp_path: Path) -> None:
-    """A push whose review failed in every seat (exit 3) reviewed nothing: the Action's post
-    step is skipped, the PR keeps the last real summary, and the job fails with 3."""
-    jobs = []
-    with FakeGitHub() as gh:
-        for r in _two_pushes(tmp_path, gh, fail_second=True):
-            with_ = {"agents": ",".join(SEATS), "post": "true", "extra-args": "--lead none"}
+        for n, r in enumerate(_pushes(tmp_path, gh, failing=(False, False, True))):
+            with_ = {"agents": ",".join(SEATS), "extra-args": "--lead none"}
+            if n != 1:
+                with_["post"] = "true"
             jobs.append(r.run_job(job(with_)))
+            if n < 2:
+                assert not jobs[-1].failed, _log(jobs[-1])
+                stored = sorted((r.artifacts / "deep-review-store").glob("*-pr-7.json"))
+                rounds.append([json.loads(p.read_text())["header"]["round"] for p in stored])
         (comment,) = gh.pull(REPO, PR).issue_comments
         writes = [(w.method, w.path) for w in gh.writes]
-    first, second = jobs
-    assert not first.failed, _log(first)
-    (step,) = [x for x in second.results if x.name == "./"]
+    # The second run's store holds both rounds: the first restored from the cache.
+    assert len(rounds[0]) == 1 and rounds[1][-1] == f"2 (of PR #{PR})" and len(rounds[1]) == 2
+    (step,) = [x for x in jobs[2].results if x.name == "./"]
     assert step.code == 3, step.stdout
     assert "[Post on the pull request] skipped" in step.stdout, step.stdout
     assert "[Fail on findings or failed seats] failure" in step.stdout

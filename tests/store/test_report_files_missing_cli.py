@@ -15,24 +15,37 @@ import pytest
 from fakebin.harness import Fakes
 from support.repos import CliResult, run_cli
 from support.rounds import ROUND1, alpha_seat, make_branch_repo, run_round
+from support.shared_store import keep, put_back
 
 SUFFIXES = (".json", ".md", ".html")
+Stored = tuple[Fakes, Path, str]  # the module's review: its fakes, repository and ID
 
 
 def _cli(fakes: Fakes, repo: Path, *args: str) -> CliResult:
     return run_cli(list(args), cwd=repo, env={**fakes.env(), "BROWSER": "false"})
 
 
-def _stored(tmp_path: Path) -> tuple[Fakes, Path, str]:
-    """A complete review stored in the default formats (md, json, html)."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
+@pytest.fixture(scope="module")
+def _one_review(tmp_path_factory: pytest.TempPathFactory) -> tuple[Fakes, Path, str, Path]:
+    """A complete review stored in the default formats (md, json, html), made once per module
+    (and worker): every test here only damages its store, which `stored` puts back first."""
+    tmp = tmp_path_factory.mktemp("stored")
+    fakes = Fakes(tmp)
+    repo = make_branch_repo(tmp)
     fakes.write_config(alpha_seat(fakes, ROUND1))
     res = fakes.review(repo, "--agents", "alpha")
     assert res.returncode == 0, res.stderr
     rid: str = res.json()["review_id"]
     for suffix in SUFFIXES:
         assert (fakes.store / f"{rid}{suffix}").is_file()
+    return fakes, repo, rid, keep(fakes.store)
+
+
+@pytest.fixture
+def stored(_one_review: tuple[Fakes, Path, str, Path]) -> Stored:
+    """The module's review with its store as the review left it (`support.shared_store`)."""
+    fakes, repo, rid, kept = _one_review
+    put_back(kept, fakes.store)
     return fakes, repo, rid
 
 
@@ -73,8 +86,8 @@ PROBLEM = {
 
 
 @pytest.mark.parametrize("gone", CASES)
-def test_list_and_index_say_files_missing(tmp_path: Path, gone: str) -> None:
-    fakes, repo, rid = _stored(tmp_path)
+def test_list_and_index_say_files_missing(stored: Stored, gone: str) -> None:
+    fakes, repo, rid = stored
     names = _damage(fakes, rid, gone)
     listed = _cli(fakes, repo, "list")
     assert listed.returncode == 0, listed.stderr
@@ -104,10 +117,10 @@ def test_list_and_index_say_files_missing(tmp_path: Path, gone: str) -> None:
         assert f'href="{name}"' not in cell, cell
 
 
-def test_index_follows_the_reason(tmp_path: Path) -> None:
+def test_index_follows_the_reason(stored: Stored) -> None:
     """index.html says why each file is not whole, and is written again when the reason
     changes (a file cut short, then deleted)."""
-    fakes, repo, rid = _stored(tmp_path)
+    fakes, repo, rid = stored
     _damage(fakes, rid, "cut.json")
     assert _cli(fakes, repo, "list").returncode == 0
     page = (fakes.store / "index.html").read_text(encoding="utf-8")
@@ -120,8 +133,8 @@ def test_index_follows_the_reason(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("gone", CASES)
 @pytest.mark.parametrize("command", [["show"], ["show", "--format", "json"], ["open"]])
-def test_show_and_open_refuse_with_one_line(tmp_path: Path, gone: str, command: list[str]) -> None:
-    fakes, repo, rid = _stored(tmp_path)
+def test_show_and_open_refuse_with_one_line(stored: Stored, gone: str, command: list[str]) -> None:
+    fakes, repo, rid = stored
     names = _damage(fakes, rid, gone)
     res = _cli(fakes, repo, command[0], rid, *command[1:])
     assert res.returncode == 2, (res.returncode, res.stdout, res.stderr)
@@ -136,8 +149,8 @@ def test_show_and_open_refuse_with_one_line(tmp_path: Path, gone: str, command: 
 
 
 @pytest.mark.parametrize("gone", ["all", "cut.json"])
-def test_relead_writes_them_again(tmp_path: Path, gone: str) -> None:
-    fakes, repo, rid = _stored(tmp_path)
+def test_relead_writes_them_again(stored: Stored, gone: str) -> None:
+    fakes, repo, rid = stored
     _damage(fakes, rid, gone)
     res = run_cli(["relead", rid, "--lead", "none"], cwd=repo, env=fakes.env())
     assert res.returncode == 0, (res.stdout, res.stderr)
@@ -152,10 +165,10 @@ def test_relead_writes_them_again(tmp_path: Path, gone: str) -> None:
 
 
 @pytest.mark.parametrize("gone", ["cut.html", "edited.md"])
-def test_list_tells_a_readable_file_cut_or_edited(tmp_path: Path, gone: str) -> None:
+def test_list_tells_a_readable_file_cut_or_edited(stored: Stored, gone: str) -> None:
     """A `.md` or `.html` cut short or edited (even to the same size) is told by what the
     review recorded of each file when it wrote it (run.json's `report_files`)."""
-    fakes, repo, rid = _stored(tmp_path)
+    fakes, repo, rid = stored
     (name,) = _damage(fakes, rid, gone)
     listed = _cli(fakes, repo, "list", "--json")
     (entry,) = [r for r in listed.json()["reviews"] if r["id"] == rid]
@@ -165,10 +178,10 @@ def test_list_tells_a_readable_file_cut_or_edited(tmp_path: Path, gone: str) -> 
     ), entry
 
 
-def test_a_store_from_before_the_record_still_lists(tmp_path: Path) -> None:
+def test_a_store_from_before_the_record_still_lists(stored: Stored) -> None:
     """A run.json written before `report_files` was kept: a whole review lists complete, and
     a `.md` cut short there is not told (its end says nothing certain), as before."""
-    fakes, repo, rid = _stored(tmp_path)
+    fakes, repo, rid = stored
     run_json = fakes.store / rid / "run.json"
     data = json.loads(run_json.read_text(encoding="utf-8"))
     assert data.pop("report_files"), data
@@ -183,8 +196,8 @@ def test_a_store_from_before_the_record_still_lists(tmp_path: Path) -> None:
         assert _cli(fakes, repo, "show", rid).returncode == 0
 
 
-def test_a_whole_review_lists_no_missing_files(tmp_path: Path) -> None:
-    fakes, repo, rid = _stored(tmp_path)
+def test_a_whole_review_lists_no_missing_files(stored: Stored) -> None:
+    fakes, repo, rid = stored
     listed = _cli(fakes, repo, "list", "--json")
     (entry,) = [r for r in listed.json()["reviews"] if r["id"] == rid]
     assert entry["status"] == "complete", entry
@@ -212,10 +225,10 @@ def test_a_format_the_review_did_not_store_is_not_missing(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("gone", [".json", "cut.json"])
-def test_decline_names_relead_not_resume(tmp_path: Path, gone: str) -> None:
+def test_decline_names_relead_not_resume(stored: Stored, gone: str) -> None:
     """What else reads the JSON record of a complete review says the same, not `resume`
     (which has nothing left to do on a complete review) nor "re-run the review"."""
-    fakes, repo, rid = _stored(tmp_path)
+    fakes, repo, rid = stored
     _damage(fakes, rid, gone)
     res = _cli(fakes, repo, "decline", rid, "I1", "--reason", "by design: fine")
     assert res.returncode == 2, (res.returncode, res.stdout, res.stderr)
@@ -257,11 +270,11 @@ def test_a_review_that_stored_sarif_misses_it_alone(tmp_path: Path) -> None:
         assert f"{rid}.sarif ({why})" in shown.stderr, shown.stderr
 
 
-def test_a_record_written_otherwise_but_whole_is_not_cut_short(tmp_path: Path) -> None:
+def test_a_record_written_otherwise_but_whole_is_not_cut_short(stored: Stored) -> None:
     """The cheap check (the record ends as deep-review writes it) is only a first look: a
     whole JSON record written another way (compact, by a script) is read before it is called
     cut short."""
-    fakes, repo, rid = _stored(tmp_path)
+    fakes, repo, rid = stored
     record = fakes.store / f"{rid}.json"
     record.write_text(json.dumps(json.loads(record.read_text(encoding="utf-8"))), "utf-8")
     listed = _cli(fakes, repo, "list", "--json")

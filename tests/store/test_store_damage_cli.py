@@ -15,6 +15,7 @@ import pytest
 from fakebin.harness import Fakes
 from support.repos import CliResult, run_cli
 from support.rounds import ROUND1, alpha_seat, make_branch_repo, run_round, stored
+from support.shared_store import keep, put_back
 
 
 def _one_line(res: CliResult, *needles: str) -> str:
@@ -27,11 +28,28 @@ def _one_line(res: CliResult, *needles: str) -> str:
     return lines[0]
 
 
-def _one_review(tmp_path: Path) -> tuple[Fakes, Path, str]:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
+Review = tuple[Fakes, Path, str]  # a stored review: its fakes, repository and ID
+
+
+@pytest.fixture(scope="module")
+def _made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Review, Path, str]:
+    """One round-1 review, made once per module and worker (the tests here only edit its store
+    and run commands, some more rounds, on it): the review, its store kept, its config."""
+    tmp = tmp_path_factory.mktemp("damaged")
+    fakes = Fakes(tmp)
+    repo = make_branch_repo(tmp)
     rid: str = run_round(fakes, repo, ROUND1)["review_id"]
-    return fakes, repo, rid
+    return (fakes, repo, rid), keep(fakes.store), fakes.config.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def one_review(_made: tuple[Review, Path, str]) -> Review:
+    """The module's review, its store and config as the review left them."""
+    review, kept, config = _made
+    fakes = review[0]
+    put_back(kept, fakes.store)
+    fakes.config.write_text(config, encoding="utf-8")
+    return review
 
 
 def _cli(fakes: Fakes, repo: Path, *args: str) -> CliResult:
@@ -60,15 +78,15 @@ READERS = [
 
 
 @pytest.mark.parametrize("args", READERS, ids=lambda a: a[0])
-def test_an_index_that_is_not_a_database_is_one_line(tmp_path: Path, args: list[str]) -> None:
-    fakes, repo, rid = _one_review(tmp_path)
+def test_an_index_that_is_not_a_database_is_one_line(one_review: Review, args: list[str]) -> None:
+    fakes, repo, rid = one_review
     (fakes.store / "index.sqlite").write_bytes(b"garbage, not a database\n" * 10)
     res = _cli(fakes, repo, *(a.format(rid=rid) for a in args))
     _one_line(res, "index.sqlite", "deep-review reindex")
 
 
-def test_review_checks_a_damaged_index_before_writing_anything(tmp_path: Path) -> None:
-    fakes, repo, _ = _one_review(tmp_path)
+def test_review_checks_a_damaged_index_before_writing_anything(one_review: Review) -> None:
+    fakes, repo, _ = one_review
     (fakes.store / "index.sqlite").write_bytes(b"garbage, not a database\n" * 10)
     before = sorted(p.name for p in fakes.store.iterdir())
     res = fakes.review(repo, "--agents", "alpha", "--format", "md")
@@ -78,24 +96,24 @@ def test_review_checks_a_damaged_index_before_writing_anything(tmp_path: Path) -
 
 
 @pytest.mark.parametrize("args", [["list"], ["show", "{rid}"], ["stats"]], ids=lambda a: a[0])
-def test_an_index_row_that_is_not_json_is_one_line(tmp_path: Path, args: list[str]) -> None:
-    fakes, repo, rid = _one_review(tmp_path)
+def test_an_index_row_that_is_not_json_is_one_line(one_review: Review, args: list[str]) -> None:
+    fakes, repo, rid = one_review
     with sqlite3.connect(fakes.store / "index.sqlite") as db:
         db.execute("UPDATE reviews SET reviewers = 'not json' WHERE id = ?", (rid,))
     res = _cli(fakes, repo, *(a.format(rid=rid) for a in args))
     _one_line(res, rid, "deep-review reindex")
 
 
-def test_a_truncated_report_json_is_one_line(tmp_path: Path) -> None:
-    fakes, repo, rid = _one_review(tmp_path)
+def test_a_truncated_report_json_is_one_line(one_review: Review) -> None:
+    fakes, repo, rid = one_review
     record = fakes.store / f"{rid}.json"
     record.write_text(record.read_text(encoding="utf-8")[:200], encoding="utf-8")
     res = _cli(fakes, repo, "show", rid, "--format", "html")
     _one_line(res, f"{rid}.json", f"deep-review relead {rid}")
 
 
-def test_reindex_repairs_a_damaged_index(tmp_path: Path) -> None:
-    fakes, repo, rid = _one_review(tmp_path)
+def test_reindex_repairs_a_damaged_index(one_review: Review) -> None:
+    fakes, repo, rid = one_review
     (fakes.store / "index.sqlite").write_bytes(b"garbage, not a database\n" * 10)
     res = _cli(fakes, repo, "reindex")
     assert res.returncode == 0, res.stderr
@@ -107,8 +125,8 @@ def test_reindex_repairs_a_damaged_index(tmp_path: Path) -> None:
     assert list(fakes.store.glob("index.sqlite.damaged*"))
 
 
-def test_reindex_rewrites_a_row_edited_by_hand(tmp_path: Path) -> None:
-    fakes, repo, rid = _one_review(tmp_path)
+def test_reindex_rewrites_a_row_edited_by_hand(one_review: Review) -> None:
+    fakes, repo, rid = one_review
     with sqlite3.connect(fakes.store / "index.sqlite") as db:
         db.execute("UPDATE reviews SET reviewers = 'not json', critical = 'x' WHERE id = ?", (rid,))
     assert _cli(fakes, repo, "reindex").returncode == 0
@@ -119,8 +137,8 @@ def test_reindex_rewrites_a_row_edited_by_hand(tmp_path: Path) -> None:
     assert not list(fakes.store.glob("index.sqlite.damaged*"))  # only the row was damaged
 
 
-def test_stats_recomputes_cached_facts_edited_by_hand(tmp_path: Path) -> None:
-    fakes, repo, _ = _one_review(tmp_path)
+def test_stats_recomputes_cached_facts_edited_by_hand(one_review: Review) -> None:
+    fakes, repo, _ = one_review
     with sqlite3.connect(fakes.store / "index.sqlite") as db:
         db.execute("UPDATE seat_facts SET data = 'not json'")
         db.execute("UPDATE lead_facts SET data = '{\"nope\": 1}'")
@@ -130,8 +148,8 @@ def test_stats_recomputes_cached_facts_edited_by_hand(tmp_path: Path) -> None:
 
 
 # -- a lost index is rebuilt from the review folders ---------------------------------------------
-def test_a_lost_index_is_rebuilt_on_first_read(tmp_path: Path) -> None:
-    fakes, repo, rid = _one_review(tmp_path)
+def test_a_lost_index_is_rebuilt_on_first_read(one_review: Review) -> None:
+    fakes, repo, rid = one_review
     (fakes.store / "index.sqlite").unlink()
     listed = _cli(fakes, repo, "list", "--json")
     assert listed.returncode == 0, listed.stderr
@@ -143,8 +161,8 @@ def test_a_lost_index_is_rebuilt_on_first_read(tmp_path: Path) -> None:
     assert rid in (fakes.store / "index.html").read_text(encoding="utf-8")
 
 
-def test_round_numbers_survive_a_rebuilt_index(tmp_path: Path) -> None:
-    fakes, repo, first = _one_review(tmp_path)
+def test_round_numbers_survive_a_rebuilt_index(one_review: Review) -> None:
+    fakes, repo, first = one_review
     second = run_round(fakes, repo, ROUND1)["review_id"]
     assert json.loads(stored(fakes, second, ".json"))["header"]["round"].startswith("2 ")
     (fakes.store / "index.sqlite").unlink()
@@ -157,8 +175,8 @@ def test_round_numbers_survive_a_rebuilt_index(tmp_path: Path) -> None:
     assert numbers == {first: 1, second: 2, third: 3}
 
 
-def test_reindex_adds_reviews_missing_from_the_index(tmp_path: Path) -> None:
-    fakes, repo, first = _one_review(tmp_path)
+def test_reindex_adds_reviews_missing_from_the_index(one_review: Review) -> None:
+    fakes, repo, first = one_review
     second = run_round(fakes, repo, ROUND1)["review_id"]
     with sqlite3.connect(fakes.store / "index.sqlite") as db:
         db.execute("DELETE FROM reviews WHERE id = ?", (first,))
@@ -181,10 +199,10 @@ def _delete_by_hand(store: Path, rid: str, *, files: bool = True) -> None:
             (store / f"{rid}{suffix}").unlink(missing_ok=True)
 
 
-def test_a_review_deleted_by_hand_leaves_no_ghost_in_the_list(tmp_path: Path) -> None:
+def test_a_review_deleted_by_hand_leaves_no_ghost_in_the_list(one_review: Review) -> None:
     """`list` and the index page forget it; its index row stays (hidden) for the series'
     round numbers and notes (see below) until `reindex` or `delete`."""
-    fakes, repo, first = _one_review(tmp_path)
+    fakes, repo, first = one_review
     second = run_round(fakes, repo, ROUND1)["review_id"]
     _delete_by_hand(fakes.store, second)
     listed = _cli(fakes, repo, "list", "--json")
@@ -198,10 +216,12 @@ def test_a_review_deleted_by_hand_leaves_no_ghost_in_the_list(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("listed", [False, True], ids=["no-list", "after-list"])
-def test_a_later_round_skips_a_previous_round_deleted_by_hand(tmp_path: Path, listed: bool) -> None:
+def test_a_later_round_skips_a_previous_round_deleted_by_hand(
+    one_review: Review, listed: bool
+) -> None:
     """Round 2 deleted by hand: the next review is round 3 (never a second "round 2"), follows
     round 1 and says round 2 was deleted — whether or not `list` ran in between."""
-    fakes, repo, first = _one_review(tmp_path)
+    fakes, repo, first = one_review
     second = run_round(fakes, repo, ROUND1)["review_id"]
     _delete_by_hand(fakes.store, second)
     if listed:
@@ -213,8 +233,8 @@ def test_a_later_round_skips_a_previous_round_deleted_by_hand(tmp_path: Path, li
     assert f"Review {second} of this series was deleted" in data["round_info"]["interdiff_note"]
 
 
-def test_an_unreadable_previous_round_names_delete(tmp_path: Path) -> None:
-    fakes, repo, first = _one_review(tmp_path)
+def test_an_unreadable_previous_round_names_delete(one_review: Review) -> None:
+    fakes, repo, first = one_review
     (fakes.store / f"{first}.json").write_text("{", encoding="utf-8")
     fakes.write_config({"alpha": fakes.seat("ok")})
     res = fakes.review(repo, "--agents", "alpha", "--format", "md")
@@ -227,15 +247,15 @@ def test_an_unreadable_previous_round_names_delete(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("args", [["open", "{rid}"], ["relead", "{rid}", "--lead", "none"]])
-def test_only_the_folder_deleted_is_a_clear_message(tmp_path: Path, args: list[str]) -> None:
-    fakes, repo, rid = _one_review(tmp_path)
+def test_only_the_folder_deleted_is_a_clear_message(one_review: Review, args: list[str]) -> None:
+    fakes, repo, rid = one_review
     _delete_by_hand(fakes.store, rid, files=False)  # stored as md only: `open` renders it
     res = _cli(fakes, repo, *(a.format(rid=rid) for a in args))
     _one_line(res, f"{rid}", "folder", f"deep-review delete {rid}")
 
 
-def test_delete_removes_the_review(tmp_path: Path) -> None:
-    fakes, repo, first = _one_review(tmp_path)
+def test_delete_removes_the_review(one_review: Review) -> None:
+    fakes, repo, first = one_review
     second = run_round(fakes, repo, ROUND1)["review_id"]
     res = _cli(fakes, repo, "delete", second, "--yes")
     assert res.returncode == 0, res.stderr
@@ -247,15 +267,15 @@ def test_delete_removes_the_review(tmp_path: Path) -> None:
     assert second not in (fakes.store / "index.html").read_text(encoding="utf-8")
 
 
-def test_delete_without_a_terminal_needs_yes(tmp_path: Path) -> None:
-    fakes, repo, rid = _one_review(tmp_path)
+def test_delete_without_a_terminal_needs_yes(one_review: Review) -> None:
+    fakes, repo, rid = one_review
     res = _cli(fakes, repo, "delete", rid)
     _one_line(res, "--yes")
     assert (fakes.store / rid).is_dir()
 
 
-def test_delete_of_an_unknown_review_is_one_line(tmp_path: Path) -> None:
-    fakes, repo, _ = _one_review(tmp_path)
+def test_delete_of_an_unknown_review_is_one_line(one_review: Review) -> None:
+    fakes, repo, _ = one_review
     _one_line(_cli(fakes, repo, "delete", "no-such-review", "--yes"), "no review")
     _one_line(_cli(fakes, repo, "delete", "../x", "--yes"), "no review")
 
@@ -298,8 +318,8 @@ LOST_ROWS = [_empty_file, _drop_reviews, _empty_reviews]
 
 
 @pytest.mark.parametrize("damage", LOST_ROWS, ids=lambda f: f.__name__)
-def test_an_index_that_lost_its_rows_is_not_an_empty_store(tmp_path: Path, damage: Any) -> None:
-    fakes, repo, rid = _one_review(tmp_path)
+def test_an_index_that_lost_its_rows_is_not_an_empty_store(one_review: Review, damage: Any) -> None:
+    fakes, repo, rid = one_review
     damage(fakes.store / "index.sqlite")
     listed = _cli(fakes, repo, "list", "--json")
     if listed.returncode == 2:  # refused: the line says how to rebuild it
@@ -312,9 +332,9 @@ def test_an_index_that_lost_its_rows_is_not_an_empty_store(tmp_path: Path, damag
 
 @pytest.mark.parametrize("damage", LOST_ROWS, ids=lambda f: f.__name__)
 def test_the_next_round_after_an_index_lost_its_rows_is_round_2(
-    tmp_path: Path, damage: Any
+    one_review: Review, damage: Any
 ) -> None:
-    fakes, repo, first = _one_review(tmp_path)
+    fakes, repo, first = one_review
     damage(fakes.store / "index.sqlite")
     fakes.write_config(alpha_seat(fakes, ROUND1))
     res = fakes.review(repo, "--agents", "alpha", "--format", "md")
@@ -343,9 +363,9 @@ def _html_beside(fakes: Fakes, repo: Path, rid: str) -> None:
     ids=lambda a: "-".join(a[:1] + a[2:]),
 )
 def test_a_damaged_report_json_is_one_line_for_every_format(
-    tmp_path: Path, args: list[str]
+    one_review: Review, args: list[str]
 ) -> None:
-    fakes, repo, rid = _one_review(tmp_path)
+    fakes, repo, rid = one_review
     _html_beside(fakes, repo, rid)
     record = fakes.store / f"{rid}.json"
     record.write_text(record.read_text(encoding="utf-8")[:200], encoding="utf-8")
@@ -357,8 +377,8 @@ def test_a_damaged_report_json_is_one_line_for_every_format(
         assert res.stdout == ""
 
 
-def test_open_of_a_review_whose_folder_was_deleted_by_hand(tmp_path: Path) -> None:
-    fakes, repo, rid = _one_review(tmp_path)
+def test_open_of_a_review_whose_folder_was_deleted_by_hand(one_review: Review) -> None:
+    fakes, repo, rid = one_review
     _html_beside(fakes, repo, rid)
     _delete_by_hand(fakes.store, rid, files=False)
     res = _cli(fakes, repo, "open", rid)
@@ -373,10 +393,10 @@ def _set_status(store: Path, rid: str, status: str) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
 
 
-def test_delete_of_a_review_marked_running_that_no_process_runs(tmp_path: Path) -> None:
+def test_delete_of_a_review_marked_running_that_no_process_runs(one_review: Review) -> None:
     """run.json says running, and no deep-review holds the review: its process was killed
     outright. No --force needed (tests/store/test_delete_running_cli.py: a live one)."""
-    fakes, repo, rid = _one_review(tmp_path)
+    fakes, repo, rid = one_review
     _set_status(fakes.store, rid, "running")
     res = _cli(fakes, repo, "delete", rid, "--yes")
     assert res.returncode == 0, res.stderr
@@ -384,16 +404,16 @@ def test_delete_of_a_review_marked_running_that_no_process_runs(tmp_path: Path) 
     assert not (fakes.store / rid).exists()
 
 
-def test_delete_of_an_interrupted_review_needs_no_force(tmp_path: Path) -> None:
-    fakes, repo, rid = _one_review(tmp_path)
+def test_delete_of_an_interrupted_review_needs_no_force(one_review: Review) -> None:
+    fakes, repo, rid = one_review
     _set_status(fakes.store, rid, "interrupted")
     res = _cli(fakes, repo, "delete", rid, "--yes")
     assert res.returncode == 0, res.stderr
     assert not (fakes.store / rid).exists()
 
 
-def test_delete_of_a_round_a_later_round_builds_on_needs_force(tmp_path: Path) -> None:
-    fakes, repo, first = _one_review(tmp_path)
+def test_delete_of_a_round_a_later_round_builds_on_needs_force(one_review: Review) -> None:
+    fakes, repo, first = one_review
     second = run_round(fakes, repo, ROUND1)["review_id"]
     _one_line(_cli(fakes, repo, "delete", first, "--yes"), second, "--force")
     assert (fakes.store / first).is_dir() and (fakes.store / f"{first}.json").is_file()
