@@ -9,12 +9,10 @@ import importlib.util
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from support.printing_seats import printing_seats
-from support.repos import cli_env, commit_all, make_repo, run_cli, write
+from support.printing_seats import findings_of_change
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_merge_cases.py"
 MAIN = "src/main/kotlin/gauge/Meter.kt"
@@ -32,20 +30,8 @@ def _kotlin(lines: int) -> str:
 
 
 def test_the_report_names_the_changed_file(tmp_path: Path) -> None:
-    repo = make_repo(tmp_path)
-    write(repo, MAIN, _kotlin(20))
-    write(repo, TEST, _kotlin(12))
-    commit_all(repo, "meter")
-    printing_seats(tmp_path, {"s": TERSE})
-    res = run_cli(
-        ["review", "--agents", "s", "--lead", "none", "--json"], cwd=repo, env=cli_env(tmp_path)
-    )
-    data: dict[str, Any] = res.json()
-    assert [s["status"] for s in data["seats"]] == ["ok"], res.stderr[-2000:]
-    report = json.loads(Path(data["paths"]["json"]).read_text(encoding="utf-8"))
-    assert [[(p["path"], p["start"]) for p in f["locations"]] for f in report["findings"]] == [
-        [(MAIN, 8)]
-    ]
+    found = findings_of_change(tmp_path, {MAIN: _kotlin(20), TEST: _kotlin(12)}, {"s": TERSE})
+    assert [[(p["path"], p["start"]) for p in f["locations"]] for f in found] == [[(MAIN, 8)]]
 
 
 @pytest.fixture

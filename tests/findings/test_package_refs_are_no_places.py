@@ -6,16 +6,13 @@ look to be about two files, one that does not exist."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from deepreview.findings import parse_review
 from deepreview.model import Location
-from support.printing_seats import printing_seats
-from support.repos import cli_env, commit_all, make_repo, run_cli, write
+from support.printing_seats import findings_of_change
 
 REVIEW = (
     "## Findings\n\n"
@@ -29,18 +26,12 @@ REVIEW = (
 
 
 def test_action_and_package_names_are_no_places_in_the_report(tmp_path: Path) -> None:
-    repo = make_repo(tmp_path)
-    write(repo, ".ci/deploy.yml", "".join(f"step{n}: run\n" for n in range(1, 12)))
-    write(repo, "src/app.py", "import os\nimport sys\n")
-    commit_all(repo, "deploy")
-    printing_seats(tmp_path, {"s": REVIEW})
-    res = run_cli(
-        ["review", "--agents", "s", "--lead", "none", "--json"], cwd=repo, env=cli_env(tmp_path)
-    )
-    data: dict[str, Any] = res.json()
-    assert [s["status"] for s in data["seats"]] == ["ok"], res.stderr[-2000:]
-    report = json.loads(Path(data["paths"]["json"]).read_text(encoding="utf-8"))
-    assert {f["title"]: [p["path"] for p in f["locations"]] for f in report["findings"]} == {
+    files = {
+        ".ci/deploy.yml": "".join(f"step{n}: run\n" for n in range(1, 12)),
+        "src/app.py": "import os\nimport sys\n",
+    }
+    found = findings_of_change(tmp_path, files, {"s": REVIEW})
+    assert {f["title"]: [p["path"] for p in f["locations"]] for f in found} == {
         "Static deploy keys": [".ci/deploy.yml"],
         "Unpinned step": [".ci/deploy.yml"],
         "Loose helper import": ["src/app.py"],

@@ -4,16 +4,13 @@ where its words leave no doubt (`findings/relative_places.py`)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from deepreview.findings import parse_review
 from deepreview.model import Location
-from support.printing_seats import printing_seats
-from support.repos import cli_env, commit_all, make_repo, run_cli, write
+from support.printing_seats import findings_of_change
 
 CHANGE = (
     "billing/ledger_store.ts",
@@ -33,22 +30,13 @@ TERSE = (
 
 
 def test_relative_places_in_the_report(tmp_path: Path) -> None:
-    repo = make_repo(tmp_path)
-    for path in CHANGE:
-        write(repo, path, "".join(f"// line {n}\n" for n in range(1, 31)))
-    commit_all(repo, "ledger")
-    printing_seats(tmp_path, {"s": TERSE})
-    res = run_cli(
-        ["review", "--agents", "s", "--lead", "none", "--json"], cwd=repo, env=cli_env(tmp_path)
-    )
-    data: dict[str, Any] = res.json()
-    assert [s["status"] for s in data["seats"]] == ["ok"], res.stderr[-2000:]
-    report = json.loads(Path(data["paths"]["json"]).read_text(encoding="utf-8"))
+    text = "".join(f"// line {n}\n" for n in range(1, 31))
+    found = findings_of_change(tmp_path, dict.fromkeys(CHANGE, text), {"s": TERSE})
     placed = {
         f["title"].split(":")[0][:24]: [
             (p["path"], p["start"], p.get("end")) for p in f["locations"]
         ]
-        for f in report["findings"]
+        for f in found
     }
     assert placed == {
         "Rounding, billing/ledger": [("billing/ledger_store.ts", 3, 9)],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from deepreview.markdown_fence import strip_code
 from deepreview.model import Finding
 
 # The explanation's last sentence (after a sentence end or at a line's start, bold or not) says
@@ -23,9 +24,8 @@ _WITHDRAWS = re.compile(
     r"(?:\s+here)?[.!]?[*_]{0,2}\Z",
     re.IGNORECASE | re.MULTILINE,
 )
-_FENCE = re.compile(r"^```.*?^```[ \t]*$", re.MULTILINE | re.DOTALL)
 
 
 def withdrawn(finding: Finding) -> bool:
     """The finding's explanation ends by calling it no issue (outside code)."""
-    return bool(_WITHDRAWS.search(_FENCE.sub("", finding.body).strip()))
+    return bool(_WITHDRAWS.search(strip_code(finding.body, "").strip()))
