@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from support.repos import cli_env, run_cli
+from support.consolidating import consolidate_reviews
 
 _EMPTY_FINDINGS = (
     "## Findings\n\n### Critical Issues\n\nNone.\n\n"
@@ -18,18 +18,13 @@ _EMPTY_FINDINGS = (
 
 
 def _consolidate(tmp_path: Path, reviews: dict[str, tuple[str, str]]) -> dict:
-    paths = []
-    for seat, (testing, docs) in reviews.items():
-        path = tmp_path / f"review-{seat}-pass-1.md"
-        path.write_text(
-            f"{_EMPTY_FINDINGS}## Testing Assessment\n\n{testing}\n"
-            f"## Documentation Assessment\n\n{docs}\n",
-            encoding="utf-8",
-        )
-        paths.append(str(path))
-    res = run_cli(["consolidate", *paths, "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    return json.loads(res.stdout)
+    texts = {
+        seat: f"{_EMPTY_FINDINGS}## Testing Assessment\n\n{testing}\n"
+        f"## Documentation Assessment\n\n{docs}\n"
+        for seat, (testing, docs) in reviews.items()
+    }
+    out: dict = json.loads(consolidate_reviews(tmp_path, texts))  # type: ignore[type-arg]
+    return out
 
 
 def _said(a: dict) -> list[tuple[str, list[str]]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support.repos import cli_env, run_cli
+from support.consolidating import consolidate_reviews
 
 _EMPTY_FINDINGS = (
     "## Executive Summary\n\nSmall change.\n\n## Findings\n\n### Critical Issues\n\nNone.\n\n"
@@ -30,14 +30,10 @@ TESTING = {
 
 def _testing_section(tmp_path: Path, testing: dict[str, str]) -> str:
     """The consolidated report's Testing Assessment (above the appendix of original reviews)."""
-    paths = []
-    for seat, text in testing.items():
-        path = tmp_path / f"review-{seat}-pass-1.md"
-        path.write_text(f"{_EMPTY_FINDINGS}## Testing Assessment\n\n{text}", encoding="utf-8")
-        paths.append(str(path))
-    res = run_cli(["consolidate", *paths, "--format", "md"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    body = res.stdout.split("## Appendix", 1)[0]
+    reviews = {
+        seat: f"{_EMPTY_FINDINGS}## Testing Assessment\n\n{text}" for seat, text in testing.items()
+    }
+    body = consolidate_reviews(tmp_path, reviews, "md").split("## Appendix", 1)[0]
     return body.split("## Testing Assessment", 1)[1].split("\n---", 1)[0]
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from support.consolidating import consolidate_reviews
 from support.repos import cli_env, run_cli
 
 _EMPTY_FINDINGS = (
@@ -18,11 +19,7 @@ _EMPTY_FINDINGS = (
 
 
 def _report(tmp_path: Path, section: str, fmt: str) -> str:
-    path = tmp_path / "review-alpha-pass-1.md"
-    path.write_text(f"{_EMPTY_FINDINGS}{section}", encoding="utf-8")
-    res = run_cli(["consolidate", str(path), "--format", fmt], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    return res.stdout
+    return consolidate_reviews(tmp_path, {"alpha": f"{_EMPTY_FINDINGS}{section}"}, fmt)
 
 
 @pytest.mark.parametrize(

@@ -6,18 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from support.consolidating import consolidated_findings
 from support.repos import cli_env, run_cli
 
 
 def _consolidate(tmp_path: Path, reviews: dict[str, str]) -> list[tuple[str, list[str]]]:
-    paths = []
-    for seat, text in reviews.items():
-        path = tmp_path / f"review-{seat}-pass-1.md"
-        path.write_text(text, encoding="utf-8")
-        paths.append(str(path))
-    res = run_cli(["consolidate", *paths, "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    return [(f["title"], f["reviewers"]) for f in json.loads(res.stdout)["findings"]]
+    return [(f["title"], f["reviewers"]) for f in consolidated_findings(tmp_path, reviews)]
 
 
 def test_a_third_seat_backing_a_linked_pair_joins_it(tmp_path: Path) -> None:

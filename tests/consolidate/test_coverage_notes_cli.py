@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from support.consolidating import consolidate_reviews
 from support.id_links import without_id_links
-from support.repos import cli_env, run_cli
 
 FINDER = """## Findings
 
@@ -49,14 +49,9 @@ REMARK = (
 
 
 def _consolidate(tmp_path: Path, status: str, fmt: str) -> str:
-    a, b = tmp_path / "review-claude-pass-1.md", tmp_path / "review-codex-pass-1.md"
-    a.write_text(FINDER, encoding="utf-8")
-    b.write_text(NOTER.format(status=status), encoding="utf-8")
-    res = run_cli(
-        ["consolidate", str(a), str(b), "--format", fmt], cwd=tmp_path, env=cli_env(tmp_path)
+    return consolidate_reviews(
+        tmp_path, {"claude": FINDER, "codex": NOTER.format(status=status)}, fmt
     )
-    assert res.returncode == 0, res.stderr
-    return res.stdout
 
 
 def _watcher(out: str) -> dict[str, object]:

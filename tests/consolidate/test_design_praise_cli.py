@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from support.repos import cli_env, run_cli
+from support.consolidating import consolidate_reviews
 
 _EMPTY_FINDINGS = (
     "## Findings\n\n### Critical Issues\n\nNone.\n\n"
@@ -16,11 +16,8 @@ _EMPTY_FINDINGS = (
 
 
 def _consolidate(tmp_path: Path, design: str, fmt: str) -> str:
-    path = tmp_path / "review-alpha-pass-1.md"
-    path.write_text(f"{_EMPTY_FINDINGS}## Design Observations\n\n{design}", encoding="utf-8")
-    res = run_cli(["consolidate", str(path), "--format", fmt], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    return res.stdout
+    text = f"{_EMPTY_FINDINGS}## Design Observations\n\n{design}"
+    return consolidate_reviews(tmp_path, {"alpha": text}, fmt)
 
 
 PRAISE = (

@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from support.consolidating import consolidate_reviews
 from support.id_links import without_id_links
-from support.repos import cli_env, run_cli
 
 FINDER = """## Findings
 
@@ -45,14 +45,7 @@ S1. **`limits.go` rounds the quota down** — `pkg/quota/limits.go:40` (suggesti
 
 
 def _consolidate(tmp_path: Path, fmt: str) -> str:
-    a, b = tmp_path / "review-claude-pass-1.md", tmp_path / "review-codex-pass-1.md"
-    a.write_text(FINDER, encoding="utf-8")
-    b.write_text(NOTER, encoding="utf-8")
-    res = run_cli(
-        ["consolidate", str(a), str(b), "--format", fmt], cwd=tmp_path, env=cli_env(tmp_path)
-    )
-    assert res.returncode == 0, res.stderr
-    return res.stdout
+    return consolidate_reviews(tmp_path, {"claude": FINDER, "codex": NOTER}, fmt)
 
 
 def _retro_paragraphs(md: str, name: str) -> str:

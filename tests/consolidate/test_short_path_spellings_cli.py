@@ -6,11 +6,10 @@ either made a bare `rates.py` ambiguous, and the finding listed `rates.py:9` bes
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from support.repos import cli_env, run_cli
+from support.consolidating import consolidated_findings
 
 BRAVO = (
     "## Findings\n\n### Suggestions\n\n"
@@ -25,18 +24,6 @@ EMPTY_ENTRY = (
 )
 
 
-def _findings(tmp_path: Path, reviews: dict[str, str]) -> list[dict[str, Any]]:
-    paths = []
-    for seat, text in reviews.items():
-        path = tmp_path / f"review-{seat}-pass-1.md"
-        path.write_text(text, encoding="utf-8")
-        paths.append(str(path))
-    res = run_cli(["consolidate", *paths, "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    found: list[dict[str, Any]] = json.loads(res.stdout)["findings"]
-    return found
-
-
 def _places(finding: dict[str, Any]) -> list[tuple[str, int | None, int | None]]:
     return [(p["path"], p["start"], p["end"]) for p in finding["locations"]]
 
@@ -46,7 +33,7 @@ def test_an_elided_coverage_path_is_the_full_path(tmp_path: Path) -> None:
         "## Findings\n\n### Suggestions\n\n" + EMPTY_ENTRY + "\n## Coverage Summary\n\n"
         "- `.../app/rates.py` — Reviewed; S1\n"
     )
-    (finding,) = _findings(tmp_path, {"alpha": alpha, "bravo": BRAVO})
+    (finding,) = consolidated_findings(tmp_path, {"alpha": alpha, "bravo": BRAVO})
     assert sorted(finding["reviewers"]) == ["Alpha", "Bravo"], finding
     assert _places(finding) == [("src/app/rates.py", 9, 10)], _places(finding)
 
@@ -57,6 +44,6 @@ def test_a_path_ending_another_reviewers_is_that_file(tmp_path: Path) -> None:
         "I1. **`load_rates` never closes the rates file** — `app/rates.py:3` (important, gap)\n\n"
         "`open(RATES)` is read and never closed.\n\n### Suggestions\n\n" + EMPTY_ENTRY
     )
-    found = _findings(tmp_path, {"alpha": alpha, "bravo": BRAVO})
+    found = consolidated_findings(tmp_path, {"alpha": alpha, "bravo": BRAVO})
     places = sorted(p for f in found for p in _places(f))
     assert places == [("src/app/rates.py", 3, None), ("src/app/rates.py", 9, 10)], places

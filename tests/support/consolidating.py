@@ -3,7 +3,9 @@ how a test shows what consolidation makes of reviews in given words, with no rep
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from support.repos import cli_env, run_cli
 
@@ -19,3 +21,9 @@ def consolidate_reviews(tmp: Path, reviews: dict[str, str], fmt: str = "json") -
     res = run_cli(["consolidate", *paths, "--format", fmt], cwd=tmp, env=cli_env(tmp))
     assert res.returncode == 0, res.stderr
     return res.stdout
+
+
+def consolidated_findings(tmp: Path, reviews: dict[str, str]) -> list[dict[str, Any]]:
+    """The `findings` of `consolidate_reviews`' JSON."""
+    found: list[dict[str, Any]] = json.loads(consolidate_reviews(tmp, reviews))["findings"]
+    return found
