@@ -133,6 +133,18 @@ from deepreview.consolidate.claims import KINDS, SAID, claims_in, conflict, side
         ("`monthlyInterest` always returns 0 for real rates", "truncation"),
         ("the bps value is divided down to 0 before it is used", "truncation"),
         ("Float-to-integer conversion loses precision", "truncation"),
+        # at69: a count one past its limit, in code and in numbers
+        ("`sync` makes `limit + 1` calls", "off by one"),
+        ("With the default of 5 it sends 6 requests", "off by one"),
+        ("Given `max_pages=2` the crawler fetches three times", "off by one"),
+        ("The loop tests `i <= n` instead of `i < n`", "off by one"),
+        ("The scan stops at `>` rather than `>=`", "off by one"),
+        ("One request more than the configured limit", "off by one"),
+        # at69: a time limit of zero
+        ("Zero timeout fails every call", "zero time limit"),
+        ("The read deadline defaults to 0", "zero time limit"),
+        ("`Dial(addr, 0)` is fine but `WithDeadline(ctx, 0)` never waits", "zero time limit"),
+        ("`http.Client{Timeout: 0}` waits forever", "zero time limit"),
     ],
 )
 def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
@@ -187,6 +199,13 @@ def test_each_kind_in_several_wordings(text: str, kind: str) -> None:
         # the order of arguments as a remark, no wrong value
         "Arguments are sorted by name in the signature",
         "Swap the operands' names for readability",
+        # at69: a `+ 1` that is no count of runs, operands swapped, an event-loop delay, a
+        # fraction of a second, a count equal to its limit
+        "Allocate `len + 1` bytes for the copy",
+        "Sorts by `a < b` rather than `b < a`",
+        "`setTimeout(render, 0)` yields to the browser first",
+        "The timeout defaults to 0.5 seconds",
+        "Retries 3 times with a limit of 3",
     ],
 )
 def test_text_naming_no_failure_of_the_list_claims_nothing(text: str) -> None:

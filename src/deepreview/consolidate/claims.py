@@ -9,7 +9,7 @@ it two ways: a failure one title names and the other finding's text names too is
 two say alike (it lifts the caps for findings that share only a place and a name); two titles
 naming different failures, neither named by the other's text, cap the pair below a link.
 
-The vocabulary is thirty-two failure kinds (six more in `failure_phrases`), named in words, a
+The vocabulary is thirty-two failure kinds (seven more in `failure_phrases`), named in words, a
 handful of phrases each (path traversal, timing, stale cache, open permissions, non-ASCII text,
 size limit, quadratic work, an unset setting and an insecure temporary file came from the
 held-out merge cases of benchmarks/merge_cases: seats telling one problem in synonyms; a buffer

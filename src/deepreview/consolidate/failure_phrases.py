@@ -18,6 +18,15 @@ words at one place (held-out merge cases 21-25, benchmarks/merge_cases):
 - "treats pages as zero-based, but the handler numbers them from 1": an index base, not the
   off-by-one of a slice's end at the next line.
 
+And two from the development cases (merge cases 01-20), where seats told one problem at lines
+a few apart:
+
+- a count one past its limit, an off-by-one however it is told: "makes `maxRetries + 1`
+  calls", "issues 4 requests with the default of 3", "one call more than documented", "loops
+  `<=` instead of `<`" (`quoted_claims`: in code and in numbers);
+- a time limit of zero: "Zero timeout means immediate failure", "stores a zero duration",
+  "`time.Duration(0)` means no deadline", "a zero deadline never expires".
+
 Kept apart from `claims` so that its list stays one reading of the vocabulary; `claims` adds
 these to its own.
 """
@@ -25,6 +34,11 @@ these to its own.
 from __future__ import annotations
 
 import re
+
+# what a time limit is called: a timeout, a deadline, a TTL, a duration
+_TIME_LIMIT = r"\b(?:time-?outs?|deadlines?|time\s+limits?|ttls?|durations?)\b"
+
+_NOT_A_QUALIFIER = r"(?:and|or|to|of|the|an?|every|each|any|its|their|this|that)"
 
 # kind -> phrases (case-insensitive regex alternatives), added to `claims._KINDS`
 MORE_PHRASES: dict[str, tuple[str, ...]] = {
@@ -92,6 +106,24 @@ MORE_PHRASES: dict[str, tuple[str, ...]] = {
     "off by one": (
         r"\b(?:under|over)-?reports?\s+by\s+one\b",
         r"\b(?:drop(?:s|ped|ping)?|skip(?:s|ped|ping)?|los(?:es|e|ing|t))\s+the\s+trailing\b",
+        # a count one past its limit, said so: "one call more than documented", "one past the
+        # limit" (the limit and the count given in numbers: `one_past_limit`)
+        r"\bone\s+(?:\w+\s+)?(?:more|extra)\s+(?:\w+\s+)?than\s+(?:the\s+|its\s+)?(?:\w+\s+)?"
+        r"(?:limit|maximum|max|documented|allowed|configured|asked|requested|promised)\b",
+        r"\bone\s+past\s+(?:the|its)\s+(?:\w+\s+)?(?:limit|maximum|max|bound|cap|budget)\b",
+    ),
+    # a time limit of zero: a deadline already over when the call starts, or one a library reads
+    # as "no deadline" ("Zero timeout means immediate failure", "stores a zero duration", "the
+    # timeout defaults to 0"; in code: `time.Duration(0)`, `quoted_claims`). Its own failure,
+    # told at the constructor that stores it and at the call that uses it, beside another
+    # problem of that call (the caller's context dropped, a read with no timeout at all)
+    "zero time limit": (
+        # "zero timeout", "0 ms deadline", "a zero read timeout", "zero or negative timeout";
+        # not "sets to zero every timeout"
+        rf"\b(?:zero|0)(?:\s*(?:s|ms|secs?|seconds?))?[- ](?:or\s+negative\s+)?"
+        rf"(?:(?!{_NOT_A_QUALIFIER}\b)\w+[- ])?{_TIME_LIMIT}",
+        rf"{_TIME_LIMIT}\s+(?:\w+\s+){{0,2}}?(?:of|is|=|==|to|at|as|equals?)\s+(?:0|zero)\b"
+        r"(?![.,]\d)",
     ),
 }
 
@@ -103,6 +135,7 @@ MORE_SAID: dict[str, str] = {
     "cached failure": "a failure cached as a value",
     "rounding rule": "money rounded by the wrong rule",
     "index base": "indexes counted from 0 on one side and 1 on the other",
+    "zero time limit": "a time limit of zero",
 }
 
 # "`paginate` returns `size + 1` items instead of `size`": a bound quoted one off from the one
@@ -111,8 +144,85 @@ MORE_SAID: dict[str, str] = {
 _ONE_OFF_QUOTED = re.compile(
     r"`\s*(?P<name>[\w.]+)\s*[+-]\s*1\s*`[^.;:\n]{0,40}\binstead\s+of\s+`\s*(?P=name)\s*`"
 )
+# What is counted when a loop runs once too often: calls, requests, attempts. Not bytes or
+# items, which a fix names as often as a fault ("copy `n + 1` bytes").
+_RUNS = (
+    r"(?:calls|requests|attempts|tries|retries|times|iterations|passes|runs|rounds"
+    r"|invocations|fetches|polls)\b"
+)
+# "`withRetry` makes `maxRetries + 1` calls": a count quoted one past the bound it names
+_PLUS_ONE_RUNS = re.compile(rf"`\s*[\w.]+\s*\+\s*1\s*`\s+(?:\w+\s+)?{_RUNS}", re.IGNORECASE)
+# "loops `<=` instead of `<`", "(`<=` bound)": a comparison that lets the count reach its limit
+# (or stop one short of it), told by its operator. Not `a < b` instead of `b < a` (operands
+# swapped, a wrong result): the two operators must differ by the `=` alone (`_one_off_operator`)
+_OPERATORS = re.compile(
+    r"`[^`\n<>]*(?P<a>[<>]=?)[^`\n]*`\s+(?:instead\s+of|rather\s+than)\s+"
+    r"`[^`\n<>]*(?P<b>[<>]=?)[^`\n]*`"
+)
+_OPERATOR_BOUND = re.compile(
+    r"`\s*[<>]=\s*`\s+(?:loop\s+)?(?:bounds?|conditions?|comparisons?|checks?)\b", re.IGNORECASE
+)
+# "issues 4 requests with the default of 3", "with `maxRetries: 3` the function is called four
+# times": in one sentence, a count of runs and a limit it is one past (`one_past_limit`)
+_NUMBER_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
+)  # fmt: skip
+_NUMBER = rf"(\d{{1,6}}|{'|'.join(_NUMBER_WORDS)})"
+_COUNT = re.compile(rf"\b{_NUMBER}\s+(?:[\w-]+\s+)?{_RUNS}", re.IGNORECASE)
+_LIMIT = re.compile(
+    rf"\b(?:defaults?|limits?|maximum|max|cap|budget|at\s+most|up\s+to|configured|allowed)\s+"
+    rf"(?:\w+\s+)?(?:(?:of|is|=|:|to|at)\s+)?`?{_NUMBER}\b(?![.,]\d)"
+    rf"|\b\w*(?:max|limit|retries|tries|attempts)\w*\s*[:=]\s*{_NUMBER}\b(?![.,]\d)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.;!?](?=\s|$)|\n")
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS.index(word.lower())
+
+
+def one_past_limit(text: str) -> bool:
+    """A sentence of `text` gives a count of runs one past a limit it gives (`_COUNT`,
+    `_LIMIT`): "makes 4 requests with the default of 3"."""
+    for sentence in _SENTENCE_END.split(text):
+        limits = {_number(a or b) for a, b in _LIMIT.findall(sentence)}
+        if limits and any(_number(n) - 1 in limits for n in _COUNT.findall(sentence)):
+            return True
+    return False
+
+
+def _one_off_operator(text: str) -> bool:
+    """`<=` told instead of `<` (or `>` instead of `>=`), or named as the loop's bound."""
+    if _OPERATOR_BOUND.search(text):
+        return True
+    return any(m["a"][0] == m["b"][0] and m["a"] != m["b"] for m in _OPERATORS.finditer(text))
+
+
+_SPANS = re.compile(r"`([^`\n]+)`")
+# a time limit of zero in code: `time.Duration(0)`, `WithTimeout(ctx, 0)`, `timeout=0`,
+# `sock.settimeout(0)`
+_ZERO_LIMIT_CODE = re.compile(
+    r"(?i:time-?out|deadline|duration|ttl)\w*\s*(?:\([^()]*?(?<![\w.])0\s*\)|[:=]\s*0\b(?!\.))"
+)
+# JavaScript's `setTimeout(fn, 0)`: a delay to the next turn of the event loop, no time limit
+_EVENT_LOOP_DELAY = re.compile(r"\bset(?:Timeout|Interval|Immediate)\s*\(")
 
 
 def quoted_claims(text: str) -> frozenset[str]:
-    """The failure kinds `text` tells in the code it quotes (`_ONE_OFF_QUOTED`)."""
-    return frozenset({"off by one"}) if _ONE_OFF_QUOTED.search(text) else frozenset()
+    """The failure kinds `text` tells in the code it quotes, or in numbers: an off-by-one
+    (`_ONE_OFF_QUOTED`, `_PLUS_ONE_RUNS`, `_one_off_operator`, `one_past_limit`), a time limit
+    of zero (`_ZERO_LIMIT_CODE`)."""
+    found = set()
+    if (
+        _ONE_OFF_QUOTED.search(text)
+        or _PLUS_ONE_RUNS.search(text)
+        or _one_off_operator(text)
+        or one_past_limit(text)
+    ):
+        found.add("off by one")
+    spans = [s for s in _SPANS.findall(text) if not _EVENT_LOOP_DELAY.search(s)]
+    if any(_ZERO_LIMIT_CODE.search(span) for span in spans):
+        found.add("zero time limit")
+    return frozenset(found)

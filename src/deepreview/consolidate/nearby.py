@@ -76,8 +76,10 @@ def same_failure_nearby(x: Features, y: Features) -> frozenset[str]:
 # Failures made by two pieces of code together, each told where its reviewer looked: a race (the
 # unlocked writer `Inc`, the reader `Snapshot` eight lines below), a wait with no timeout (the
 # unbuffered channel made in `NewPool`, the send that blocks in `run`), a leak (acquired in one
-# function, never released in the other). Nearness across two functions still reads as one.
-BETWEEN_FUNCTIONS = frozenset({"race", "hang", "leak"})
+# function, never released in the other), a time limit of zero (stored by the constructor, a
+# deadline already over where a method uses it). Nearness across two functions still reads as
+# one.
+BETWEEN_FUNCTIONS = frozenset({"race", "hang", "leak", "zero time limit"})
 
 
 def in_other_functions(x: Features, y: Features) -> bool:
