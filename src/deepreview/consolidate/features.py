@@ -329,6 +329,12 @@ def _span(loc: Location, resolver: PathResolver) -> Span:
 COMMIT_MESSAGE = "(the commit message)"
 _ABOUT_THE_COMMIT = re.compile(r"\bcommit\s+messages?\b", re.IGNORECASE)
 
+
+def about_the_commit_message(title: str) -> bool:
+    """The title is about the commit message ("Commit message omits the finalizer")."""
+    return _ABOUT_THE_COMMIT.search(title) is not None
+
+
 # "Line 10 multiplies by 1000", "lines 3-5 never close it": a line a finding names in words
 _LINE_WORDS = re.compile(r"\blines?\s+(\d{1,6})(?:\s*(?:[-–]|to)\s*(\d{1,6}))?\b", re.IGNORECASE)
 
@@ -341,7 +347,7 @@ def _placed_in(
     row, at those lines of the change's `sole` file ("Line 10 multiplies by 1000", in a review
     of a one-file change, is that file's line 10, as a careful lead reads it); a finding whose
     title is about the commit message, at the commit message (`COMMIT_MESSAGE`); else nowhere."""
-    if not files and _ABOUT_THE_COMMIT.search(finding.title):
+    if not files and about_the_commit_message(finding.title):
         return (Span(COMMIT_MESSAGE, None, None),)
     named = _LINE_WORDS.findall(strip_fences(finding.title + "\n" + finding.body))
     one = files[0] if len(files) == 1 else None if files else sole
