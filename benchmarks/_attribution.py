@@ -27,7 +27,7 @@ import typing
 from collections import Counter
 
 from deepreview.consolidate.cluster import Cluster, cluster_findings
-from deepreview.consolidate.features import PathResolver, words
+from deepreview.consolidate.features import PathResolver, about_the_commit_message, words
 from deepreview.consolidate.files import ReviewText, consolidate_reviews
 from deepreview.consolidate.inputs import SeatReview, is_model_backed
 from deepreview.findings.parse import parse_review
@@ -125,12 +125,20 @@ def _distance(
                 d = (float(near), float(abs(loc.start - o.start)))
             if d[0] <= NEAR and (best is None or d < best):
                 best = d
+    if best is None and _on_the_commit_message(theirs) and _on_the_commit_message(ours):
+        best = (0.0, 0.0)  # the place both give: the commit message (`features.COMMIT_MESSAGE`)
     if best is None:
         return None
     a = set(words(theirs.title))
     titles = [ours.title, *(s.title for s in ours.sources)]
     sim = max(len(a & set(words(t))) / max(1, len(a | set(words(t)))) for t in titles)
     return best[0], -sim, best[1]
+
+
+def _on_the_commit_message(f: Finding) -> bool:
+    """No file, and a title about the commit message: placed at the commit message, as
+    consolidation places it (a report's "— commit 531ebaab6", a seat's "— Commit message")."""
+    return not f.locations and about_the_commit_message(f.title)
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -229,7 +237,7 @@ def evaluate(path: pathlib.Path, *, why: bool = False) -> tuple[list[Outcome], s
         if not credited:
             outcomes.append(Outcome(path.name, label, "lead", _fmt(theirs.reviewers)))
             continue
-        if not theirs.locations:
+        if not theirs.locations and not _on_the_commit_message(theirs):
             outcomes.append(Outcome(path.name, label, "no location", "the report gives none"))
             continue
         scored = [
@@ -239,6 +247,7 @@ def evaluate(path: pathlib.Path, *, why: bool = False) -> tuple[list[Outcome], s
         ]
         if not scored:
             where = ", ".join(f"{loc.path}:{loc.start}" for loc in theirs.locations[:2])
+            where = where or "the commit message"
             outcomes.append(Outcome(path.name, label, "not located", f"nothing of ours at {where}"))
             continue
         _, _, match = min(scored, key=lambda t: (t[0], t[1]))

@@ -248,3 +248,52 @@ def test_of_our_findings_overlapping_the_reports_lines_the_one_with_its_title_ma
     out = io.StringIO()
     rate = _module().report(tmp_path, out)
     assert rate == 1.0, out.getvalue()
+
+
+COMMIT_REPORT = """# Deep Review: 20260107-101010-pr-11
+
+| | |
+|---|---|
+| **Reviewers** | Claude Opus 9, Gemini 4.0 Pro |
+
+---
+
+## Suggestions
+
+S1. **The commit message omits the retry limit** — commit `abc1234` [Claude Opus 9] (suggestion)
+
+Body.
+
+---
+
+## Appendix: Original Reviews
+
+### [Claude Opus 9]
+
+## Findings
+
+### Suggestions
+
+S1. **Commit message omits the retry limit** — commit `abc1234` (suggestion, gap)
+
+Only the helper is described.
+
+### [Gemini 4.0 Pro]
+
+## Findings
+
+### Suggestions
+
+S1. **`retry` has no upper bound in its docstring** — `net/retry.go:3` (suggestion, gap)
+
+The docstring does not say how often it retries.
+"""
+
+
+def test_a_finding_on_the_commit_message_matches_ours_there(tmp_path: Path) -> None:
+    """Neither the report nor the review gives a file: both are placed at the commit message,
+    as consolidation places such a finding (`features.COMMIT_MESSAGE`)."""
+    (tmp_path / "a.md").write_text(COMMIT_REPORT, encoding="utf-8")
+    out = io.StringIO()
+    assert _module().report(tmp_path, out) == 1.0, out.getvalue()
+    assert "no location" not in out.getvalue()

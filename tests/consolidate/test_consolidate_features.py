@@ -3,7 +3,9 @@ from __future__ import annotations
 import pytest
 
 from deepreview.consolidate.features import (
+    COMMIT_MESSAGE,
     PathResolver,
+    Span,
     bare_names_in,
     cited_lines,
     excerpt_lines,
@@ -190,3 +192,22 @@ def test_a_doc_said_to_be_missing_in_other_words_is_a_missing_doc(title: str, ki
 def test_an_extensionless_file_with_a_line_or_a_folder_is_a_place() -> None:
     refs = file_refs_in("built at `Makefile:99-100`, see `build/Dockerfile` and the `Makefile`")
     assert refs == [Location("Makefile", 99, 100), Location("build/Dockerfile", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("title", "located", "placed"),
+    [
+        ("The commit message leaves out the migration", (), True),
+        ("Commit messages do not say why the flag moved", (), True),
+        # its own place wins: the message beside the line it misdescribes
+        ("Commit message says `retry` is capped; it is not", (Location("app/x.py", 3, 3),), False),
+        # a commit named is not the message: "the commit that adds `retry`"
+        ("The commit that adds `retry` has no test", (), False),
+    ],
+)
+def test_a_finding_about_the_commit_message_is_placed_there(
+    title: str, located: tuple[Location, ...], placed: bool
+) -> None:
+    f = Finding("S1", Severity.SUGGESTION, title, located)
+    spans = extract("a", f, PathResolver(["app/x.py"])).locations
+    assert (Span(COMMIT_MESSAGE, None, None) in spans) is placed

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from consolidate_helpers import finding
 
+from deepreview.consolidate.cluster import LINK_THRESHOLD
 from deepreview.consolidate.evidence import describe
 from deepreview.consolidate.features import PathResolver, extract
 from deepreview.consolidate.score import evidence, rarity
+from deepreview.model import Finding, Severity
 
 RESOLVER = PathResolver(["pkg/a/switch.go"])
 
@@ -65,3 +67,24 @@ def test_rarity_weights_common_names_down() -> None:
 def test_identical_findings_score_high() -> None:
     a, _ = _pair("regression", "regression")
     assert evidence(a, a).score > 0.7  # far above LINK_THRESHOLD (no cited lines here)
+
+
+def test_two_remarks_on_the_commit_message_about_different_things_stay_apart() -> None:
+    """Both are placed at the commit message (`features.COMMIT_MESSAGE`), which says where, not
+    what: a typo in the subject and a step the body leaves out are two problems there."""
+    typo = Finding(
+        "S1",
+        Severity.SUGGESTION,
+        "Commit message has a typo in the subject",
+        body="The subject says `recieve` where it means `receive`.",
+    )
+    omitted = Finding(
+        "S2",
+        Severity.SUGGESTION,
+        "Commit message omits the migration step",
+        body="The body says nothing of the database migration the change adds.",
+    )
+    r = PathResolver(["app/a.py"])
+    e = evidence(extract("a", typo, r), extract("b", omitted, r))
+    assert e.where_text == "both about the commit message"
+    assert e.score < LINK_THRESHOLD

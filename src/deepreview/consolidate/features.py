@@ -323,6 +323,18 @@ def _span(loc: Location, resolver: PathResolver) -> Span:
     return Span(resolver.resolve(loc.path), start, end)
 
 
+# A finding about the commit message names no file, yet it has a place: two reviewers saying
+# "The commit message describes only the original feature" and "Commit message omits the
+# finalizer" (placed at `Commit message`) told one problem there, as two naming one file may.
+COMMIT_MESSAGE = "(the commit message)"
+_ABOUT_THE_COMMIT = re.compile(r"\bcommit\s+messages?\b", re.IGNORECASE)
+
+
+def about_the_commit_message(title: str) -> bool:
+    """The title is about the commit message ("Commit message omits the finalizer")."""
+    return _ABOUT_THE_COMMIT.search(title) is not None
+
+
 # "Line 10 multiplies by 1000", "lines 3-5 never close it": a line a finding names in words
 _LINE_WORDS = re.compile(r"\blines?\s+(\d{1,6})(?:\s*(?:[-–]|to)\s*(\d{1,6}))?\b", re.IGNORECASE)
 
@@ -333,7 +345,10 @@ def _placed_in(
     """Where a finding that gives no place of its own is: on the `files` its seat's coverage
     rows put it in, at the lines its text names in words when that is one file; with no such
     row, at those lines of the change's `sole` file ("Line 10 multiplies by 1000", in a review
-    of a one-file change, is that file's line 10, as a careful lead reads it); else nowhere."""
+    of a one-file change, is that file's line 10, as a careful lead reads it); a finding whose
+    title is about the commit message, at the commit message (`COMMIT_MESSAGE`); else nowhere."""
+    if not files and about_the_commit_message(finding.title):
+        return (Span(COMMIT_MESSAGE, None, None),)
     named = _LINE_WORDS.findall(strip_fences(finding.title + "\n" + finding.body))
     one = files[0] if len(files) == 1 else None if files else sole
     if one is not None and named:

@@ -24,7 +24,7 @@ from deepreview.consolidate.claim_pairs import (
 from deepreview.consolidate.claims import SYMPTOMS
 from deepreview.consolidate.cross_cited import cite_each_other
 from deepreview.consolidate.evidence import SAID_PROSE, SAID_TEXT, SAID_TITLE, Evidence
-from deepreview.consolidate.features import Features, Span, finding_words
+from deepreview.consolidate.features import COMMIT_MESSAGE, Features, Span, finding_words
 from deepreview.consolidate.gaps import cites_the_test, one_gap_in_a_test_file, untested_names
 from deepreview.consolidate.nearby import (
     SAME_FAILURE_NEARBY,
@@ -111,6 +111,8 @@ def _span_text(s: Span, *, bare: bool = False) -> str:
 def _span_similarity(a: Span, b: Span) -> tuple[float, str]:
     if a.path != b.path:
         return 0.0, ""
+    if a.path == COMMIT_MESSAGE:
+        return 0.3, "both about the commit message"
     name = f"`{a.path.rsplit('/', 1)[-1]}`"
     if a.start is None or b.start is None or a.end is None or b.end is None:
         return 0.3, f"same file {name}"
