@@ -20,11 +20,12 @@ BOOTSTRAP = "#!/bin/sh\nset -e\ncurl -fsSL https://get.example.com | sh\n"
 
 def _report(tmp_path: Path, review: str) -> dict[str, Any]:
     """A review of a branch that changes only `src/x.py` of a repository whose base holds the
-    script `ops/bootstrap`, by one seat printing `review`."""
+    script `ops/bootstrap` and the folder `docs/adr`, by one seat printing `review`."""
     repo = make_repo(tmp_path)
     git(repo, "checkout", "-q", "main")
     write(repo, "ops/bootstrap", BOOTSTRAP)
-    commit_all(repo, "Add the bootstrap script")
+    write(repo, "docs/adr/0001-start.md", "# Start here\n")
+    commit_all(repo, "Add the bootstrap script and the first decision record")
     git(repo, "checkout", "-q", "-b", "topic")
     write(repo, "src/x.py", "def x():\n    return 1\n")
     commit_all(repo, "Add x")
@@ -50,6 +51,19 @@ def test_an_extensionless_file_of_the_repository_keeps_its_place(tmp_path: Path)
     assert _places(report) == [["ops/bootstrap:3"], ["ops/bootstrap:2"]]
     # the file is there at the review SHA: no suspected false positive
     assert [f["scope"] for f in report["findings"]] == ["outside this change"] * 2
+
+
+def test_a_folder_of_the_repository_is_a_place_found_there(tmp_path: Path) -> None:
+    review = (
+        "## Findings\n\n### Suggestions\n\n"
+        "- **S1** `docs/adr` has no record of why `x` returns 1, so the decision is lost.\n"
+    )
+    report = _report(tmp_path, review)
+    assert _places(report) == [["docs/adr"]]
+    # a folder the repository has is no made-up place: not "file not found", not suspected
+    assert [f["scope"] for f in report["findings"]] == ["outside this change"]
+    (bob,) = report["retro"]["seats"]
+    assert "suspected" not in dict(bob["cells"])["False positives"]
 
 
 def test_a_name_the_repository_has_nowhere_is_still_no_place(tmp_path: Path) -> None:
