@@ -51,6 +51,15 @@ def test_reviewer_spellings_of_a_path_are_found() -> None:
     ) == [None, OUTSIDE, OUTSIDE]
 
 
+def test_a_folder_at_the_review_sha_is_found_as_written_from_the_root() -> None:
+    assert _scopes(
+        finding("I1", "a", "docs"),
+        finding("I2", "b", "`svc/`"),
+        finding("I3", "c", "guide"),  # a folder's name alone is no folder of the repository
+        finding("I4", "d", "doc"),
+    ) == [OUTSIDE, OUTSIDE, NOT_FOUND, NOT_FOUND]
+
+
 def test_unknown_present_files_mark_nothing_not_found() -> None:
     out = mark_scope([finding("I1", "a", "svc/gone.py:4")], changed_files=CHANGED)
     assert out[0].scope == OUTSIDE

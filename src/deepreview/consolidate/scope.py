@@ -2,8 +2,9 @@
 
 A finding none of whose files changed is marked "outside this change" (it may still be right: a
 caller the change breaks). A finding whose files exist neither at the review SHA nor in the
-change is marked "file not found at review SHA": the reviewer named a file that is not there,
-which without a lead to check it makes the finding a suspected false positive (the retro lists it).
+change, and are no folder there either (`docs/adr`), is marked "file not found at review SHA":
+the reviewer named a file that is not there, which without a lead to check it makes the finding
+a suspected false positive (the retro lists it).
 So is one every line of which lies past the end of its file, at the review SHA and at the base
 alike ("line past the end of its file at review SHA": the place was made up, or read elsewhere).
 
@@ -46,6 +47,7 @@ class _Files:
         self._by_name: dict[str, list[str]] = {}
         for p in paths:
             self._by_name.setdefault(PurePosixPath(p).name, []).append(p)
+        self._folders: set[str] | None = None  # (`holds` builds it, when first asked)
 
     def __bool__(self) -> bool:
         return bool(self._by_name)
@@ -63,6 +65,21 @@ class _Files:
 
     def has(self, written: str) -> bool:
         return bool(self.matches(written))
+
+    def holds(self, written: str) -> bool:
+        """`written` is one of the paths (`has`), or a folder one of them is in, as written
+        from the root (`docs/adr`: a folder the repository has is no made-up place)."""
+        if self.has(written):
+            return True
+        if self._folders is None:
+            self._folders = set()
+            for paths in self._by_name.values():
+                for p in paths:
+                    cut = p.rfind("/")
+                    while cut > 0 and (folder := p[:cut]) not in self._folders:
+                        self._folders.add(folder)  # (and the folders above it, once)
+                        cut = p.rfind("/", 0, cut)
+        return PathResolver.clean(written).rstrip("/") in self._folders
 
     def is_exactly(self, written: str) -> bool:
         """`written` is one of the paths as it stands (no suffix or basename reading)."""
@@ -130,7 +147,7 @@ def finding_scope(
     if hit is not None:
         new_path = removed[hit]
         return DELETED if new_path is None else renamed(new_path)
-    if present is not None and not any(present.has(p) for p in paths):
+    if present is not None and not any(present.holds(p) for p in paths):
         return None if _test_to_add(f) else NOT_FOUND
     if past_end:
         return PAST_END

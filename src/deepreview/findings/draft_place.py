@@ -5,7 +5,8 @@ from (a heading, a list item, a table row, a JSON record, a prose paragraph): `m
 - told in words: `(line 14 of net/retry.py, …)` is the finding's place when its prose tells
   exactly one such place (naming two, which is the finding's own is the reader's call); so is
   a bare place in a sentence (`the select at srv.go:12 never …`: a file name with an extension
-  and its line, never a URL's port, a version `v1.2:3` or a folder), and the one line range
+  and its line, or a path the repository holds at the review SHA, `ops/bootstrap:3`; never a
+  URL's port, a version `v1.2:3` or a folder), and the one line range
   told in words beside the one file the finding names (`in srv/log.go the check in lines
   40–45 …`, `lines 40 to 45`);
 - never a folder: `ctl/pkg/controllers/app/` names where to look, not a place a comment can sit
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from deepreview.findings.file_names import known_extension, member_like
+from deepreview.findings.file_names import in_repository, known_extension, member_like
 from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.locations import LINES, lines_of_paths, looks_like_path, matched_lines
 from deepreview.markdown_fence import code_spans, strip_code
@@ -55,6 +56,14 @@ _BARE_PLACE: Final = re.compile(
 )
 
 
+# `ops/bootstrap:3` (no extension): a place only when the repository holds that path at the
+# review SHA (`file_names.in_repository`); in prose alone, `step/2:3` or `ratio/a:b` is no file.
+_BARE_HELD: Final = re.compile(
+    r"(?<![\w/.:`@~-])(?P<path>[\w.-]+(?:/[\w.-]+)+)"
+    r":(?P<start>\d{1,7})(?:[-–](?P<end>\d{1,7}))?(?![\w:/`]|[.,]\d)"
+)
+
+
 def _bare_places(text: str, prefixes: tuple[str, ...]) -> list[Location]:
     out = []
     for m in _BARE_PLACE.finditer(text):
@@ -63,6 +72,9 @@ def _bare_places(text: str, prefixes: tuple[str, ...]) -> list[Location]:
             continue  # `/etc/my dir/x.py:2`: the end of a path with a space, no place of its own
         if looks_like_path(path, lined=True) and (loc := locations_in(m.group(0), prefixes)):
             out.extend(loc)
+    for m in _BARE_HELD.finditer(text):
+        if in_repository(m.group("path")) and not _PATH_BEFORE.search(text, 0, m.start()):
+            out.extend(locations_in(m.group(0), prefixes))
     return out
 
 

@@ -5,13 +5,15 @@ A bare `name.ext` in prose is a file only when `ext` is one files have: `os.envi
 of a finding's text. A name without an extension (`Procfile`, `configure`, `CODEOWNERS`, a root
 dotfile such as `.env`) is a file when the change holds it: `parse_review(known_files=…)` sets
 that list for the parse (a context variable, so the many small parsers need no extra argument,
-and each seat's thread parses with its own).
+and each seat's thread parses with its own). `parse_review(repository=…)` sets the files and
+folders the repository holds at the review SHA (`targets.tree`): a path-shaped name among them
+(`ops/bootstrap`, `docs/adr`) is a place of the repository, wherever the change is.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Final
@@ -43,16 +45,29 @@ EXTENSIONLESS = frozenset(
 
 _DRIVE = re.compile(r"^[A-Za-z]:/")
 _KNOWN_FILES: ContextVar[frozenset[str]] = ContextVar("deepreview_known_files", default=frozenset())
+_REPOSITORY: ContextVar[frozenset[str]] = ContextVar("deepreview_repository", default=frozenset())
 
 
 @contextmanager
-def known_files(paths: Iterable[str]) -> Iterator[None]:
-    """While parsing: `paths` (the change's files) are file names whatever their shape."""
+def known_files(paths: Iterable[str], repository: Collection[str] = ()) -> Iterator[None]:
+    """While parsing: `paths` (the change's files) are file names whatever their shape;
+    `repository` (the files and folders at the review SHA, `targets.tree.paths_at`) are
+    places of the repository (`names_no_file`)."""
+    # (a large repository's listing comes as a frozenset already: not copied per seat)
+    held = repository if isinstance(repository, frozenset) else frozenset(repository)
     token = _KNOWN_FILES.set(frozenset(p.strip("/") for p in paths if p))
+    held_token = _REPOSITORY.set(held)
     try:
         yield
     finally:
+        _REPOSITORY.reset(held_token)
         _KNOWN_FILES.reset(token)
+
+
+def in_repository(path: str) -> bool:
+    """`path`, as written from the root, is a file or folder of the repository at the review
+    SHA (`parse_review(repository=…)`; never outside a review of a repository)."""
+    return path.strip().removeprefix("./").strip("/") in _REPOSITORY.get()
 
 
 def known_names() -> frozenset[str]:
@@ -135,12 +150,13 @@ def names_no_file(path: str) -> bool:
     when the change's files are known, any such name that is neither one of them nor a folder
     of one, nor starts at a folder the change has files in (`owner/name`, `lodash/fp`; a file
     or folder of the change is named as written, or by the end of its path). A name the change
-    holds never is."""
+    holds never is, nor one the repository holds at the review SHA, as written (a script
+    `ops/bootstrap`, a folder `docs/adr`, outside the change's folders)."""
     if is_absolute(path.strip()):
         return False  # a seat's worktree or checkout: the place is past its root
     p = path.strip().removeprefix("./").strip("/")
     known = _KNOWN_FILES.get()
-    if any(_names(p, k) for k in known):
+    if any(_names(p, k) for k in known) or in_repository(p):
         return False
     name = p.rsplit("/", 1)[-1]
     if name in EXTENSIONLESS or _FILE_EXTENSION.search(name):

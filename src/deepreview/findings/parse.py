@@ -55,7 +55,7 @@ Deviations handled (see `tests/fixtures/reviews/` for one review per style):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from deepreview.findings.assemble import (
@@ -135,14 +135,17 @@ def parse_review(
     pass_no: int = 1,
     worktree_prefixes: tuple[str, ...] = (),
     known_files: Iterable[str] = (),
+    repository: Collection[str] = (),
 ) -> AgentReview:
     """Parse a seat's review.  Never raises: a parser bug keeps the whole text as unparsed.
 
     `known_files`: the change's files, places whatever their names look like (`.env:1`,
-    `Procfile:1`, `CODEOWNERS:1`)."""
+    `Procfile:1`, `CODEOWNERS:1`). `repository`: the files and folders at the review SHA
+    (`targets.tree.paths_at`), places outside the change (`ops/bootstrap:3`); empty for a
+    text parsed on its own (`deep-review parse`)."""
     raw = _as_text(text)
     try:
-        with reading_files(known_files):
+        with reading_files(known_files, repository):
             answer = without_reasoning(raw)  # (a reasoning model's thinking is no review)
             review = _parse(answer, seat, pass_no, tuple(worktree_prefixes or ()))
             if answer is raw:

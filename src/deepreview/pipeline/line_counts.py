@@ -10,14 +10,14 @@ from deepreview.consolidate.scope import referenced_files
 from deepreview.model import Finding
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
+from deepreview.targets.tree import files_at
 
 
 def present_files(target: Target, seat_reviews: list[SeatReview]) -> dict[str, int | None] | None:
     """The files at the review SHA (None when its commit is gone), with the line count of each
     file a seat's finding may point at: the longer of its head and base versions, so a line
     only the base had (a finding about deleted code) is not past the end."""
-    git = Git(target.repo_root)
-    tracked = git.tracked_files(target.head_sha)
+    tracked = files_at(target.repo_root, target.head_sha)
     if tracked is None:
         return None
     findings = [f for sr in seat_reviews if sr.review is not None for f in sr.review.findings]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,14 +67,23 @@ def pass_prompt(base_prompt: str, pass_no: int, earlier: Sequence[Finding]) -> s
 
 
 def _findings(
-    text: str, seat: str, pass_no: int, known_files: Iterable[str] = ()
+    text: str,
+    seat: str,
+    pass_no: int,
+    known_files: Iterable[str] = (),
+    repository: Collection[str] = (),
 ) -> tuple[Finding, ...]:
     # in a seat's thread, while the main thread may import too (`late_imports`)
     with LATE_IMPORTS:
         from deepreview.findings.parse import parse_review
 
         review = parse_review(
-            text, seat=seat, pass_no=pass_no, worktree_prefixes=(), known_files=known_files
+            text,
+            seat=seat,
+            pass_no=pass_no,
+            worktree_prefixes=(),
+            known_files=known_files,
+            repository=repository,
         )
         return review.findings
 
@@ -282,9 +291,14 @@ def _failed_texts(review_dir: Path, entry: SeatEntry, name: str) -> list[tuple[i
 
 
 def merged_review(
-    review: AgentReview, review_dir: Path, entry: SeatEntry, known_files: Iterable[str] = ()
+    review: AgentReview,
+    review_dir: Path,
+    entry: SeatEntry,
+    known_files: Iterable[str] = (),
+    repository: Collection[str] = (),
 ) -> AgentReview:
-    """Pass 1's review with the new findings of later passes added (numbered on).
+    """Pass 1's review with the new findings of later passes added (numbered on), each pass's
+    text parsed as pass 1's was (`known_files`, `repository`: `parse_review`'s).
 
     A later pass's repeat of an earlier pass's finding (`pass_repeats`) is that finding, graded
     the more severe of the two; it keeps its ID, which the seat's coverage and notes name."""
@@ -295,7 +309,7 @@ def merged_review(
     known = tuple(known_files)
     findings = list(review.findings)
     for pass_no, text in later_texts(review_dir, entry):
-        found = _findings(text, entry.seat, pass_no, known)
+        found = _findings(text, entry.seat, pass_no, known, repository)
         again = repeats(found, findings, seat=entry.seat, known_files=known)
         for n, f in enumerate(found):
             if n in again:

@@ -254,10 +254,14 @@ def _mask_flagged(s: SeatOnly, run: SeatRun, redactor: Redactor) -> None:
     Before `_record`, which hashes the files as they stay."""
     # Imported here, after the seat ran: the report's modules stay out of the seat's start.
     from deepreview.pipeline import secret_sweep
-    from deepreview.pipeline.stored_seats import stored_review
+    from deepreview.pipeline.stored_seats import repository_paths, stored_review
 
     if run.status == "ok":
-        review = stored_review(s.out_dir, s.plan.seat, s.prepared.target.changed_paths)
+        target = s.prepared.target
+        # read as the report reads it: a secret at `ops/bootstrap:3` is masked here too
+        review = stored_review(
+            s.out_dir, s.plan.seat, target.changed_paths, repository_paths(target)
+        )
         redactor.add(secret_sweep.flagged_values(s.prepared.target, [review]))
     if redactor.extended:
         secret_sweep.sweep(s.out_dir, redactor)

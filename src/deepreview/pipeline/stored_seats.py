@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 from deepreview.agents.model_names import pretty_model
@@ -30,6 +30,7 @@ from deepreview.runmodel import SeatRun, format_bytes, format_duration
 from deepreview.serialize import review_from_data
 from deepreview.store.redact import Redactor
 from deepreview.targets.target import Target
+from deepreview.targets.tree import paths_at
 from deepreview.untrusted_text import clean_text
 
 
@@ -139,7 +140,7 @@ def _last_words(review_dir: Path | None, seat: str) -> str:
 
 
 def _analyzer_findings_so_far(
-    review_dir: Path, seat: str, known_files: Iterable[str]
+    review_dir: Path, seat: str, known_files: Iterable[str], repository: Collection[str] = ()
 ) -> AgentReview | None:
     """The review a timed-out analyzer seat stored, when it holds findings; None (a failed
     seat, its text in the appendix) when it found nothing or stored no readable review."""
@@ -147,15 +148,18 @@ def _analyzer_findings_so_far(
     if not files.findings.is_file() and not files.review.is_file():
         return None
     try:
-        review = stored_review(review_dir, seat, known_files)
+        review = stored_review(review_dir, seat, known_files, repository)
     except StoreError:
         return None
     return review if review.findings else None
 
 
-def stored_review(review_dir: Path, seat: str, known_files: Iterable[str] = ()) -> AgentReview:
+def stored_review(
+    review_dir: Path, seat: str, known_files: Iterable[str] = (), repository: Collection[str] = ()
+) -> AgentReview:
     """A structured seat's findings as it handed them over; any other seat's text, parsed
-    (`known_files`: the change's files, places whatever their names look like)."""
+    (`known_files`: the change's files, places whatever their names look like; `repository`:
+    the files and folders at the review SHA, `parse_review`'s)."""
 
     files = seat_files(review_dir, seat, 1)
     path = files.findings if files.findings.is_file() else files.review
@@ -167,7 +171,14 @@ def stored_review(review_dir: Path, seat: str, known_files: Iterable[str] = ()) 
             raise StoreError(
                 f"{path} is not a valid stored review ({type(exc).__name__}); rerun the review"
             ) from exc
-    return parse_review(text, seat=seat, pass_no=1, worktree_prefixes=(), known_files=known_files)
+    return parse_review(
+        text,
+        seat=seat,
+        pass_no=1,
+        worktree_prefixes=(),
+        known_files=known_files,
+        repository=repository,
+    )
 
 
 def stored_seat_reviews(
@@ -179,6 +190,8 @@ def stored_seat_reviews(
     reviewers: list[Reviewer] = []
     runs = state.seat_runs()
     names = Counter(entry.display_name for entry in state.seats.values())
+    # what the repository holds at the review SHA: a seat's `ops/bootstrap:3` is a place there
+    held = repository_paths(p.target)
     for entry, run in zip(state.seats.values(), runs, strict=True):
         reviewer = reviewer_for(entry, run, p, shared=names[entry.display_name] > 1)
         reviewers.append(reviewer)
@@ -188,14 +201,14 @@ def stored_seat_reviews(
         model_backed = is_model_backed(kind)
         changed = p.target.changed_paths
         if run.status == "ok":
-            review = stored_review(review_dir, entry.seat, changed)
+            review = stored_review(review_dir, entry.seat, changed, held)
         elif run.status == "timeout" and not model_backed:
             # An analyzer's findings are whole line by line, however many of its checks the
             # deadline stopped: what it found so far is read (the verdict says the checks did
             # not finish: `shortfalls`). A model's text cut by its timeout is not.
-            review = _analyzer_findings_so_far(review_dir, entry.seat, changed)
+            review = _analyzer_findings_so_far(review_dir, entry.seat, changed, held)
         if review is not None:
-            review = passes_step.merged_review(review, review_dir, entry, changed)
+            review = passes_step.merged_review(review, review_dir, entry, changed, held)
         if run.status == "ok":
             later = tuple(text for _, text in passes_step.later_texts(review_dir, entry))
         # a seat that failed but printed something (a command seat's non-zero exit and no
@@ -214,6 +227,12 @@ def stored_seat_reviews(
             )
         )
     return seat_reviews, reviewers, runs
+
+
+def repository_paths(target: Target) -> frozenset[str]:
+    """The files and folders at `target`'s review SHA, or none when its commit is gone (then
+    the parse goes by the change's files alone, as `deep-review parse` does)."""
+    return paths_at(target.repo_root, target.head_sha) or frozenset()
 
 
 def mask_flagged_secrets(

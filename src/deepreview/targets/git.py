@@ -311,14 +311,6 @@ class Git:
             pos += size + 1
         return found
 
-    def tracked_files(self, rev: str) -> frozenset[str] | None:
-        """Every file path in the tree of `rev`, None when `rev` is gone (a `relead` of an
-        `--uncommitted` review whose synthetic commit was pruned): then nothing is checked."""
-        result = self.run(["ls-tree", "-r", "-z", "--name-only", rev], check=False)
-        if not result.ok:
-            return None
-        return frozenset(decode_path(p) for p in result.stdout.split(b"\0") if p)
-
     def common_dir(self) -> Path:
         if (known := _COMMON_DIRS.get(self.repo)) is not None:
             return known
