@@ -128,6 +128,9 @@ class SeatRun:
     tokens_out: int | None = None
     cost_usd: float | None = None
     tool_calls: int = 0
+    # False: the seat's program reports no tool calls we can count (a `command` seat), so
+    # `tool_calls` is not measured and is shown as unknown, never as 0.
+    tools_counted: bool = True
     tool_counts: tuple[tuple[str, int], ...] = ()  # (tool name, count), most used first
     shell_breakdown: tuple[tuple[str, int], ...] = ()  # ("git blame", 7), ("sed -n", 21)
     permission_denials: int = 0
@@ -249,6 +252,7 @@ def added_runs(first: SeatRun, *later: SeatRun, seat: str) -> SeatRun:
         tokens_out=None if tokens_out is None else int(tokens_out),
         cost_usd=_rounded(total([r.cost_usd for r in runs]), 6),
         tool_calls=sum(r.tool_calls for r in runs),
+        tools_counted=all(r.tools_counted for r in runs),
         tool_counts=tuple(sorted(tools.items(), key=lambda kv: (-kv[1], kv[0]))),
         shell_breakdown=tuple(sorted(shell.items(), key=lambda kv: (-kv[1], kv[0]))),
         permission_denials=sum(r.permission_denials for r in runs),

@@ -350,6 +350,7 @@ class _PassContext:
             output_truncated=review_cut or bool(outcome.proc and outcome.proc.output_truncated),
             **output_facts(outcome.proc),
             **stats_fields(outcome),  # type: ignore[arg-type]
+            tools_counted=plan.agent.counts_tools,
         )
         if on_progress:
             state = later_pass_state(status, pass_no) if ran.later else seat_state(status, reason)

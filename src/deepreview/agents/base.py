@@ -150,6 +150,9 @@ class Agent(ABC):
     # Whether the adapter hands the seat's effort to its CLI: only then is it shown beside the
     # reviewer (`Claude Opus 4.6 (effort: high)`); an effort nothing receives changes nothing.
     takes_effort: ClassVar[bool] = False
+    # Whether its runs tell how many tool calls the seat made (an agent CLI's transcript, the
+    # static seat's analyzers); a `command` seat's program prints only its review.
+    counts_tools: ClassVar[bool] = True
 
     @abstractmethod
     def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:

@@ -112,6 +112,7 @@ class CommandAgent(CliAgent):
     display_name: ClassVar[str] = "Command"
     model_backed: ClassVar[bool] = False
     default_binary: ClassVar[str] = ""
+    counts_tools: ClassVar[bool] = False
 
     def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:
         seat = "NAME"  # the seat's config key is not part of its settings

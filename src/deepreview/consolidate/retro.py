@@ -101,6 +101,8 @@ def duration_cell(sr: SeatReview) -> str:
 
 
 def tool_cell(run: SeatRun | None) -> str:
+    if run is not None and not run.tools_counted:
+        return NONE  # a command seat's program tells none: unknown, not 0
     if run is None or (not run.tool_calls and not run.tool_counts):
         return NONE if run is None else "0"
     return table_cell_from_counts(run.tool_calls, run.tool_counts)
@@ -266,7 +268,7 @@ def seat_retro(
         important=counts[Severity.IMPORTANT],
         suggestion=counts[Severity.SUGGESTION],
         unique_insights=len(unique),
-        tool_calls=sr.run.tool_calls if sr.run is not None else None,
+        tool_calls=sr.run.tool_calls if sr.run is not None and sr.run.tools_counted else None,
         reraised=0,  # known once the round is (`with_earlier_rounds`)
     )
     cells["Findings"] = format_counts(counts)

@@ -42,6 +42,7 @@ from deepreview.consolidate.labels import member_label, short_title
 from deepreview.consolidate.shortfalls import SeatOutcomes
 from deepreview.consolidate.verdict import STRICTNESS, decide, overridden_first
 from deepreview.lead.check import Checked
+from deepreview.lead.check_design import retro_with_dropped_design
 from deepreview.lead.check_notes import Ref
 from deepreview.lead.prose_ids import ProseIds
 from deepreview.lead.seat_ids import SeatIds
@@ -396,6 +397,7 @@ def report_from_answer(
         reconciliation_notes=extra,
         outcomes=outcomes,
     )
+    report = replace(report, retro=retro_with_dropped_design(report.retro, checked.design_dropped))
     return with_undecided(report, clusters, checked.undecided)
 
 

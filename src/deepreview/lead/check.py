@@ -75,6 +75,7 @@ class Checked:
     narratives: dict[str, str] = field(default_factory=dict)  # seat -> retro narrative
     design_observations: tuple[DesignObservation, ...] = ()
     design_notes: tuple[str, ...] = ()  # "Dropped design concern (...): reason"
+    design_dropped: tuple[DesignObservation, ...] = ()  # as they were before the lead
     # The lead's names for the design observations it was shown, as the report can say them:
     # `D2` -> `design concern (Helpers live in…)` (the report does not number them).
     design_names: dict[str, str] = field(default_factory=dict)
@@ -431,7 +432,7 @@ def check_answer(
             rejected.append(Note((f"Lead retro for seat {seat!r} rejected: given twice.",)))
         else:
             narratives[seat] = r.narrative
-    design, design_notes = design_choices(
+    design, design_notes, design_dropped = design_choices(
         answer, design_observations, lambda text: rejected.append(Note((text,)))
     )
     added_all = tuple(
@@ -467,6 +468,7 @@ def check_answer(
         narratives=narratives,
         design_observations=design,
         design_notes=design_notes,
+        design_dropped=design_dropped,
         design_names={
             f"D{n}": f"design {o.kind} ({gist(o.text)})"
             for n, o in enumerate(design_observations, start=1)

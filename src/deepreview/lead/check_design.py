@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from deepreview.consolidate.sections import alike_observations
 from deepreview.lead.answer import AssessmentIn, LeadAnswer
 from deepreview.model import Assessment, DesignObservation
+from deepreview.retromodel import Retro
 
 _DESIGN_ID = re.compile(r"^\s*D\s*(\d+)\s*$", re.IGNORECASE)
 LEAD_CREDIT = "lead"
@@ -17,9 +19,10 @@ LEAD_CREDIT = "lead"
 
 def design_choices(
     answer: LeadAnswer, merged: Sequence[DesignObservation], reject: Callable[[str], None]
-) -> tuple[tuple[DesignObservation, ...], tuple[str, ...]]:
-    """The design observations after the lead's choices. Their `D2` IDs are the lead's working
-    names (the report does not number them): notes name an observation by its first words."""
+) -> tuple[tuple[DesignObservation, ...], tuple[str, ...], tuple[DesignObservation, ...]]:
+    """The design observations after the lead's choices, the notes saying what it dropped or
+    did not add, and the observations it dropped. Their `D2` IDs are the lead's working names
+    (the report does not number them): notes name an observation by its first words."""
     choices: dict[int, tuple[str, str, str | None, str | None]] = {}
     for c in answer.design_observations:
         m = _DESIGN_ID.match(c.id)
@@ -40,6 +43,7 @@ def design_choices(
         choices[n] = (c.action, c.reason, c.scope, c.text)
     kept: list[DesignObservation] = []
     notes: list[str] = []
+    dropped: list[DesignObservation] = []
     for n, obs in enumerate(merged, start=1):
         choice = choices.get(n)
         if choice is None:
@@ -51,6 +55,7 @@ def design_choices(
             # and the text made safe shows it as `[Codex]\:`
             who = f" from {', '.join(obs.reviewers)}" if obs.reviewers else ""
             notes.append(f"Dropped design {obs.kind} ({gist(obs.text)}){who}: {reason}")
+            dropped.append(obs)
             continue
         kept.append(
             DesignObservation(
@@ -81,7 +86,26 @@ def design_choices(
                 reviewers=(LEAD_CREDIT,),
             )
         )
-    return tuple(kept), tuple(notes)
+    return tuple(kept), tuple(notes), tuple(dropped)
+
+
+def retro_with_dropped_design(retro: Retro, dropped: Sequence[DesignObservation]) -> Retro:
+    """`retro` with each seat's Design observations cell saying how many of its observations
+    the lead dropped (`1 concern (1 dropped by the lead)`, as the seed's `1 concern (invalid)`):
+    the cell counts what the seat said, the section shows only what the lead kept."""
+    if not dropped:
+        return retro
+    seats = []
+    for s in retro.seats:
+        n = sum(1 for o in dropped if s.column in o.reviewers)
+        row = "Design observations"
+        if n and s.cell(row):
+            cells = tuple(
+                (r, f"{v} ({n} dropped by the lead)" if r == row else v) for r, v in s.cells
+            )
+            s = replace(s, cells=cells)
+        seats.append(s)
+    return replace(retro, seats=tuple(seats))
 
 
 def gist(text: str, words: int = 8) -> str:
@@ -139,4 +163,11 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-__all__ = ["LEAD_CREDIT", "credited_assessment", "design_choices", "gist", "unread_seat"]
+__all__ = [
+    "LEAD_CREDIT",
+    "credited_assessment",
+    "design_choices",
+    "gist",
+    "retro_with_dropped_design",
+    "unread_seat",
+]

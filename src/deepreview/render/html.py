@@ -29,6 +29,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
 from deepreview import templating
+from deepreview.findings.headings import EMBEDDED_TOP_LEVEL
 from deepreview.markdown_linkscan import fast_links
 from deepreview.model import (
     NO_DOCUMENTATION,
@@ -216,24 +217,29 @@ def markdown_html(
     *,
     fence_default: str = "",
     heading_shift: int = 0,
+    heading_top: int = 0,
     ids: Collection[str] = (),
     owners: Collection[str] = (),
     cell_ids: Collection[str] = (),
 ) -> Markup:
-    """Block Markdown → safe HTML. `heading_shift` demotes headings (the appendix's `#`s);
-    mentions of the finding IDs in `ids` become links to their cards (not after one of
-    `owners`, a seat naming its own ID: `finding_links.link_ids`), and so do table cells
-    holding only one of `cell_ids` (the Fix Verdicts table's `Now`)."""
+    """Block Markdown → safe HTML. `heading_shift` demotes headings; `heading_top` demotes them
+    so that the highest is at that level, never promoting (a seat's review in the appendix,
+    below its entry's title, as the Markdown report's `demote_embedded` places it). Mentions
+    of the finding IDs in `ids` become links to their cards (not after one of `owners`, a seat
+    naming its own ID: `finding_links.link_ids`), and so do table cells holding only one of
+    `cell_ids` (the Fix Verdicts table's `Now`)."""
     if not text.strip():
         return Markup("")
     env: dict[str, Any] = {"fence_default": fence_default}
     tokens = _md().parse(text, env)
     link_ids(tokens, ids, owners)
     link_cell_ids(tokens, cell_ids)
+    headings = [tok for tok in tokens if tok.type in ("heading_open", "heading_close")]
+    if heading_top and headings:
+        heading_shift += max(0, heading_top - min(int(tok.tag[1]) for tok in headings))
     if heading_shift:
-        for tok in tokens:
-            if tok.type in ("heading_open", "heading_close"):
-                tok.tag = f"h{min(6, int(tok.tag[1]) + heading_shift)}"
+        for tok in headings:
+            tok.tag = f"h{min(6, int(tok.tag[1]) + heading_shift)}"
     return Markup(_md().renderer.render(tokens, _md().options, env))
 
 
@@ -315,6 +321,7 @@ def jinja_env() -> Environment:
     env.filters["usd"] = format_usd
     env.filters["anchor"] = anchor
     env.filters["mentioned_ids"] = mentioned_ids
+    env.globals["embedded_top"] = EMBEDDED_TOP_LEVEL  # a review's highest heading, as in the md
     return env
 
 

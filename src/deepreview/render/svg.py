@@ -269,7 +269,7 @@ def seat_stats(report: Report) -> tuple[SeatStats, ...]:
                 and f.carry_forward in (None, "new")
             )
         tools = run.tool_calls if run is not None and run.tool_calls else None
-        if tools is None and numbers is not None:
+        if tools is None and numbers is not None and (run is None or run.tools_counted):
             tools = numbers.tool_calls
         out.append(SeatStats(seat.label, *counts, insights, tools))
     return tuple(out)
@@ -288,7 +288,7 @@ def _failed_seat(report: Report, seat: Seat, seats: Sequence[Seat], run: SeatRun
     info = report.round_info
     return SeatStats(
         seat.label,
-        tool_calls=run.tool_calls,
+        tool_calls=run.tool_calls if run.tools_counted else None,
         failed=_FAILED[run.status],
         carried=carried,
         carried_from=f"round {info.previous}" if info is not None else "an earlier round",
