@@ -82,3 +82,28 @@ def test_passes_of_a_command_seat_add_up_to_not_measured(tmp_path: Path) -> None
     assert (seats["alpha"]["tool_calls"], seats["claude"]["tool_calls"]) == (None, 4)
     state = run_json(Path(out["review_dir"]))
     assert state["seats"]["alpha"]["run"]["tool_calls"] is None
+
+
+def test_a_seat_only_command_seat_carries_null_to_finish(tmp_path: Path) -> None:
+    """`--seat-only` on one runner, `finish` on another: the unmeasured count travels as null in
+    the seat's result and its `--json`, and the finished report's runs keep it null."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    fakes.write_config({"alpha": fakes.seat("ok")})
+    env = fakes.env()
+    out = tmp_path / "alpha-result"
+    res = run_cli(
+        ["review", "--agents", "alpha", "--seat-only", "alpha", "--out", str(out), "--json"],
+        cwd=repo,
+        env=env,
+    )
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert res.json()["tool_calls"] is None
+    record = json.loads((out / "seat-result.json").read_text(encoding="utf-8"))
+    assert record["run"]["tool_calls"] is None
+    done = run_cli(["finish", "--from", str(out), "--lead", "none", "--json"], cwd=repo, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    finished = done.json()
+    assert [s["tool_calls"] for s in finished["seats"]] == [None]
+    report = json.loads(Path(finished["paths"]["json"]).read_text(encoding="utf-8"))
+    assert [r["tool_calls"] for r in report["runs"]] == [None]
