@@ -127,10 +127,9 @@ class SeatRun:
     tokens_in: int | None = None
     tokens_out: int | None = None
     cost_usd: float | None = None
-    tool_calls: int = 0
-    # False: the seat's program reports no tool calls we can count (a `command` seat), so
-    # `tool_calls` is not measured and is shown as unknown, never as 0.
-    tools_counted: bool = True
+    # None: not measured (a `command` seat's program prints only its review), shown as unknown
+    # everywhere (`—`, JSON null, "not measured"), never as 0; an agent CLI's 0 is a count.
+    tool_calls: int | None = 0
     tool_counts: tuple[tuple[str, int], ...] = ()  # (tool name, count), most used first
     shell_breakdown: tuple[tuple[str, int], ...] = ()  # ("git blame", 7), ("sed -n", 21)
     permission_denials: int = 0
@@ -157,6 +156,10 @@ class SeatRun:
     @property
     def modified_worktree(self) -> bool:
         return bool(self.worktree_changes)
+
+    @property
+    def tools_counted(self) -> bool:
+        return self.tool_calls is not None
 
     @property
     def output_note(self) -> str:
@@ -251,8 +254,9 @@ def added_runs(first: SeatRun, *later: SeatRun, seat: str) -> SeatRun:
         tokens_in=None if tokens_in is None else int(tokens_in),
         tokens_out=None if tokens_out is None else int(tokens_out),
         cost_usd=_rounded(total([r.cost_usd for r in runs]), 6),
-        tool_calls=sum(r.tool_calls for r in runs),
-        tools_counted=all(r.tools_counted for r in runs),
+        # one pass not measured leaves the seat's count unknown: a sum of the rest would be
+        # an invented figure
+        tool_calls=added_count(*(r.tool_calls for r in runs)),
         tool_counts=tuple(sorted(tools.items(), key=lambda kv: (-kv[1], kv[0]))),
         shell_breakdown=tuple(sorted(shell.items(), key=lambda kv: (-kv[1], kv[0]))),
         permission_denials=sum(r.permission_denials for r in runs),
@@ -270,6 +274,11 @@ def added_runs(first: SeatRun, *later: SeatRun, seat: str) -> SeatRun:
         strays=sum(r.strays for r in runs),
         held_open=any(r.held_open for r in runs),
     )
+
+
+def added_count(*counts: int | None) -> int | None:
+    """Tool calls of several runs together: None (not measured) when any is."""
+    return None if any(c is None for c in counts) else sum(c or 0 for c in counts)
 
 
 def _rounded(value: int | float | None, digits: int) -> float | None:

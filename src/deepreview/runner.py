@@ -27,7 +27,7 @@ from deepreview.agents.registry import display_name
 from deepreview.errors import StoreError
 from deepreview.late_imports import LATE_IMPORTS
 from deepreview.runfiles import seat_files
-from deepreview.runmodel import SeatRun
+from deepreview.runmodel import SeatRun, added_count
 from deepreview.seat_output import (
     cap_review,
     checked_status,
@@ -208,20 +208,21 @@ class _Earlier:
 
     def __init__(self, on_progress: Callable[[ProgressEvent], None] | None) -> None:
         self.on_progress = on_progress
-        self.tools, self.duration = 0, 0.0
+        self.tools: int | None = 0
+        self.duration = 0.0
 
     def add(self, run: SeatRun) -> None:
-        self.tools += run.tool_calls
+        self.tools = added_count(self.tools, run.tool_calls)
         self.duration += run.duration_s or 0.0
 
     def relay(self, event: ProgressEvent) -> None:
         if self.on_progress is None:
             return
-        if self.tools or self.duration:
+        if self.tools != 0 or self.duration:
             duration = event.duration_s
             event = dataclasses.replace(
                 event,
-                tool_calls=event.tool_calls + self.tools,
+                tool_calls=added_count(event.tool_calls, self.tools),
                 duration_s=None if duration is None else round(duration + self.duration, 3),
             )
         self.on_progress(event)
@@ -339,6 +340,9 @@ class _PassContext:
             writes_review=plan.writes_review,
         )
         duration = ran.duration
+        measures = stats_fields(outcome)
+        if not plan.agent.counts_tools:
+            measures["tool_calls"] = None  # its program tells none: not measured, never 0
         run = SeatRun(
             seat=plan.seat,
             status=status,
@@ -349,8 +353,7 @@ class _PassContext:
             worktree_changes=ran.changes,
             output_truncated=review_cut or bool(outcome.proc and outcome.proc.output_truncated),
             **output_facts(outcome.proc),
-            **stats_fields(outcome),  # type: ignore[arg-type]
-            tools_counted=plan.agent.counts_tools,
+            **measures,  # type: ignore[arg-type]
         )
         if on_progress:
             state = later_pass_state(status, pass_no) if ran.later else seat_state(status, reason)

@@ -33,8 +33,8 @@ def test_a_command_seats_tool_calls_are_not_measured(tmp_path: Path) -> None:
     assert alpha == "—"
     assert static.startswith("4 (")
     runs = {r["seat"]: r for r in report["runs"]}
-    assert runs["alpha"]["tools_counted"] is False
-    assert runs["static"]["tools_counted"] is True
+    assert runs["alpha"]["tool_calls"] is None
+    assert runs["static"]["tool_calls"] == 4
     html = Path(out["paths"]["html"]).read_text(encoding="utf-8")
     table = html.split("<th>Notes</th>", 1)[1].split("</table>", 1)[0]
     alpha_row = table.split("Alpha", 1)[1].split("</tr>", 1)[0]

@@ -210,7 +210,7 @@ def test_results_that_recorded_different_panels_are_refused(
         ),
         (
             lambda d: json.dumps({**d, "schema_version": 99}),
-            "has seat result version 99, this deep-review reads 1, 2, 3 and 4",
+            "has seat result version 99, this deep-review reads 1, 2, 3, 4 and 5",
         ),
     ],
 )

@@ -80,7 +80,8 @@ class ProgressEvent:
     seat: str
     kind: Literal["state", "tool", "text"]
     detail: str = ""  # state name, tool label ("Bash: git blame x.py"), ...
-    tool_calls: int = 0  # calls so far; on the final state event, the run's own count
+    # calls so far; on the final state event, the run's own count (None: not measured)
+    tool_calls: int | None = 0
     duration_s: float | None = None  # on the final state event: the run's measured duration
 
 

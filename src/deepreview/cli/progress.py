@@ -22,7 +22,7 @@ class _Row:
         # no duration or tool calls to show
         self.started = time.monotonic()
         self.ended: float | None = None
-        self.tools = 0
+        self.tools: int | None = 0  # None: not measured (a `command` seat's program)
         self.last_tool = ""
         self.duration: float | None = None  # measured by the runner, once the seat ended
 
@@ -72,7 +72,8 @@ class Progress:
         now = time.monotonic()
         for seat, row in self.rows.items():
             # Text, not markup: a label is the model's command (`grep '[/]'` is no closing tag)
-            cells = (seat, row.state, format_duration(row.elapsed(now)), str(row.tools))
+            tools = "—" if row.tools is None else str(row.tools)
+            cells = (seat, row.state, format_duration(row.elapsed(now)), tools)
             table.add_row(*(Text(c) for c in cells), Text(_shown_label(row.last_tool)))
         return table
 
@@ -99,9 +100,17 @@ class Progress:
                 self._live.update(self._table())
             elif changed_state:
                 elapsed = format_duration(row.elapsed(time.monotonic()))
-                calls = f"{row.tools} tool call{'' if row.tools == 1 else 's'}"
+                calls = tool_calls_phrase(row.tools)
                 extra = f" ({elapsed}, {calls})" if row.ended and row.ran else ""
                 print(f"[{event.seat}] {event.detail}{extra}", file=self.stream, flush=True)
+
+
+def tool_calls_phrase(count: int | None) -> str:
+    """`3 tool calls`, `1 tool call`, `0 tool calls` (an agent CLI's count), or, for a seat
+    whose program tells none, `tool calls not measured`: the retro's `—`, JSON's null."""
+    if count is None:
+        return "tool calls not measured"
+    return f"{count} tool call{'' if count == 1 else 's'}"
 
 
 def _shown_label(label: str) -> str:

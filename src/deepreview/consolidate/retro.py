@@ -101,10 +101,10 @@ def duration_cell(sr: SeatReview) -> str:
 
 
 def tool_cell(run: SeatRun | None) -> str:
-    if run is not None and not run.tools_counted:
+    if run is None or run.tool_calls is None:
         return NONE  # a command seat's program tells none: unknown, not 0
-    if run is None or (not run.tool_calls and not run.tool_counts):
-        return NONE if run is None else "0"
+    if not run.tool_calls and not run.tool_counts:
+        return "0"
     return table_cell_from_counts(run.tool_calls, run.tool_counts)
 
 
@@ -215,12 +215,10 @@ def seat_retro(
     cells["Tokens"] = tokens_cell(sr.run)  # a failed seat spent them too
     cells["Cost"] = cost_cell(sr.run)
     highlights = ""
-    if sr.run is not None and (sr.run.tool_calls or sr.run.tool_counts):
+    run = sr.run
+    if run is not None and run.tool_calls is not None and (run.tool_calls or run.tool_counts):
         highlights = highlights_from_counts(
-            sr.run.tool_calls,
-            sr.run.tool_counts,
-            sr.run.shell_breakdown,
-            sr.run.permission_denials,
+            run.tool_calls, run.tool_counts, run.shell_breakdown, run.permission_denials
         )
     if review is None:
         return SeatRetro(
@@ -268,7 +266,7 @@ def seat_retro(
         important=counts[Severity.IMPORTANT],
         suggestion=counts[Severity.SUGGESTION],
         unique_insights=len(unique),
-        tool_calls=sr.run.tool_calls if sr.run is not None and sr.run.tools_counted else None,
+        tool_calls=sr.run.tool_calls if sr.run is not None else None,
         reraised=0,  # known once the round is (`with_earlier_rounds`)
     )
     cells["Findings"] = format_counts(counts)

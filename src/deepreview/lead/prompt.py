@@ -153,7 +153,7 @@ def stats_data(seat_reviews: Sequence[SeatReview], report: Report) -> list[Any]:
             entry.update(
                 duration_s=None if run.duration_s is None else round(run.duration_s),
                 model=run.model,
-                tool_calls=run.tool_calls if run.tools_counted else None,
+                tool_calls=run.tool_calls,
                 tool_counts=dict(run.tool_counts),
                 shell_breakdown=dict(run.shell_breakdown),
                 permission_denials=run.permission_denials,

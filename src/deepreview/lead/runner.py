@@ -30,7 +30,7 @@ from deepreview.runfiles import (
     seat_file_globs,
     seat_files,
 )
-from deepreview.runmodel import SeatRun, combine_runs
+from deepreview.runmodel import SeatRun, added_count, combine_runs
 from deepreview.runner import SeatPlan, run_seats
 from deepreview.seat_output import EMPTY_REVIEW
 from deepreview.stop_signals import StopSignals
@@ -59,17 +59,18 @@ class _LeadProgress:
         self.held: ProgressEvent | None = None
         # The attempts before this one (`add`): the live line counts them all, as the
         # report's `_Lead:_` line and run.json's `lead.run` do.
-        self.tools, self.duration = 0, 0.0
+        self.tools: int | None = 0
+        self.duration = 0.0
 
     def add(self, run: SeatRun) -> None:
-        self.tools += run.tool_calls
+        self.tools = added_count(self.tools, run.tool_calls)
         self.duration += run.duration_s or 0.0
 
     def __call__(self, event: ProgressEvent) -> None:
-        if self.tools or self.duration:
+        if self.tools != 0 or self.duration:
             event = dataclasses.replace(
                 event,
-                tool_calls=event.tool_calls + self.tools,
+                tool_calls=added_count(event.tool_calls, self.tools),
                 duration_s=None
                 if event.duration_s is None
                 else round(event.duration_s + self.duration, 3),

@@ -28,8 +28,10 @@ from deepreview.userpaths import path_problem
 # 3: `checkout_changes`, what changed in the runner's checkout while the seat ran.
 # 4: `file_sha256` also holds `threads.json` (a version 1-3 result's threads are not read: they
 # cannot be checked).
-SEAT_RESULT_VERSION: Final = 4
-_READS: Final = (1, 2, 3, SEAT_RESULT_VERSION)
+# 5: `run.tool_calls` may be null (a `command` seat's, not measured): an older `finish` says
+# which version wrote it instead of calling the result damaged.
+SEAT_RESULT_VERSION: Final = 5
+_READS: Final = (1, 2, 3, 4, SEAT_RESULT_VERSION)
 _THREADS_HASHED_SINCE: Final = 4
 SEAT_RESULT_KIND: Final = "deep-review seat result"
 # A seat name becomes part of file names: no separators, no dot-dot, nothing odd.

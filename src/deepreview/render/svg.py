@@ -288,7 +288,7 @@ def _failed_seat(report: Report, seat: Seat, seats: Sequence[Seat], run: SeatRun
     info = report.round_info
     return SeatStats(
         seat.label,
-        tool_calls=run.tool_calls if run.tools_counted else None,
+        tool_calls=run.tool_calls,
         failed=_FAILED[run.status],
         carried=carried,
         carried_from=f"round {info.previous}" if info is not None else "an earlier round",
