@@ -45,3 +45,12 @@ def test_a_branch_review_says_it_leaves_out_the_newer_edits(tmp_path: Path) -> N
     (note,) = [n for n in notes if "uncommitted" in n]
     assert "2 uncommitted changes (1 modified, 1 untracked)" in note
     assert "not part of this review" in note and "--uncommitted" in note
+
+
+def test_one_edit_left_out_is_said_in_the_singular(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    write(repo, "calc.py", "def add(a, b):\n    return a + b  # not committed yet\n")
+    res = Fakes(tmp_path).review(repo, "--agents", "static")
+    assert res.returncode == 0, res.stderr
+    (note,) = [n for n in res.stderr.splitlines() if n.startswith("note:") and "uncommitted" in n]
+    assert "1 uncommitted change (1 modified) in the work tree is not part of this review" in note

@@ -378,7 +378,8 @@ def test_no_usable_agent_means_no_lead(tmp_path: Path) -> None:
     for var in API_KEY:
         env.pop(var)
     _, md, report, run = _outputs(s.run("review", *AGENTS, env=env))
-    _assert_without_lead(md, report, run, "no lead agent is usable here")
+    why = "no lead was named, and none of the default leads (claude, codex, gemini) is usable"
+    _assert_without_lead(md, report, run, why)
 
 
 def test_no_review_no_lead_run(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from fakebin.harness import Fakes
-from support.repos import commit_all, run_cli
+from support.repos import cli_env, commit_all, make_repo, run_cli
 from support.rounds import ROUND1, make_branch_repo, run_round
 
 VICTIM = "export SAFE=1\n"
@@ -83,3 +83,16 @@ def test_context_apply_replaces_the_regular_file_in_place(tmp_path: Path) -> Non
     assert other.read_text(encoding="utf-8") == "# Review context\n"
     assert ctx.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in repo.iterdir() if p.name.startswith(".deep-review-context")] == []
+
+
+def test_a_folder_in_its_place_is_refused_with_advice_that_fits_a_folder(tmp_path: Path) -> None:
+    """A folder is no link, and `git rm NAME` removes no untracked folder: the line says what
+    to do with a folder."""
+    repo = make_repo(tmp_path)
+    (repo / "deep-review-context.md").mkdir()
+    res = run_cli(["context", "show"], cwd=repo, env=cli_env(tmp_path))
+    assert res.returncode == 2, res.stdout
+    (line,) = res.stderr.strip().splitlines()
+    assert "deep-review-context.md is a folder, not a regular file" in line, line
+    assert "link" not in line and "git rm" not in line, line
+    assert "move or remove that folder" in line, line

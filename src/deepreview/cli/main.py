@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import json
 import logging
@@ -117,6 +118,12 @@ class LazyGroup(click.Group):
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
+        typed = args[0] if args else ""
+        if typed and typed not in _COMMANDS and not typed.startswith("-"):
+            # as click does for a mistyped option: name the command it resembles
+            close = difflib.get_close_matches(typed, list(_COMMANDS), n=1)
+            if close:
+                ctx.fail(f"No such command {typed!r}. Did you mean {close[0]!r}?")
         name, cmd, rest = super().resolve_command(ctx, args)
         if cmd is not None:
             # once for every command: an option given twice is refused before click keeps

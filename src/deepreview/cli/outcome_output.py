@@ -85,18 +85,20 @@ def round_doc(report: Report, series: str) -> dict[str, Any] | None:
     m = _ROUND.match(report.header.round or "")
     if m is None and info is None:
         return None
-    tags = [f.carry_forward or "" for f in report.findings]
-    again = sum(1 for t in tags if t.endswith(", raised again"))
     verdicts = info.fix_verdicts if info is not None else ()
+    # Still open from the round before, raised again or not: the Executive Summary's "still
+    # open" count. Only a finding closed (or dropped) earlier and raised again is `raised_again`.
+    open_ids = {v.carried_as for v in verdicts if v.carried_as}
+    tags = [f.carry_forward or "" for f in report.findings if f.id not in open_ids]
+    again = sum(1 for t in tags if t.endswith(", raised again"))
     fixed = sum(1 for v in verdicts if not v.carried_as and v.status == "fixed")
     return {
         "number": info.number if info is not None else int(m.group(1)) if m else 1,
         "series": info.series if info is not None else series or None,
         "previous_review_id": info.previous_review_id if info is not None else None,
         "previous_number": info.previous if info is not None else None,
-        "carried": sum(
-            1 for t in tags if t.startswith("Round ") and not t.endswith(", raised again")
-        ),
+        "carried": len(open_ids & {f.id for f in report.findings})
+        + sum(1 for t in tags if t.startswith("Round ") and not t.endswith(", raised again")),
         "reopened": tags.count(REOPENED),
         "raised_again": again,
         "new": len(info.new_findings) if info is not None else len(report.findings),

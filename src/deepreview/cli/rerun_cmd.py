@@ -16,6 +16,7 @@ from deepreview.cli.progress import Progress
 from deepreview.cli.review_cmd import _overrides, _relead_failure, run_options
 from deepreview.errors import Interrupted
 from deepreview.pipeline.resume import resume as resume_review
+from deepreview.pipeline.runstate import NO_LEAD, NO_LEAD_REQUESTED, NO_LEAD_UNUSABLE
 from deepreview.pipeline.store_here import locate_store
 from deepreview.store.leftovers import sweep_killed
 
@@ -75,6 +76,11 @@ def relead(
         ) from None
     failed = outcome.failed_relead
     lead = failed.lead if failed else (outcome.report.lead if outcome.report else None)
+    if lead is not None and lead.status == "none" and lead.note != NO_LEAD_REQUESTED:
+        # Asked to rerun the lead, it wrote the report again without one: never silently.
+        no_lead = lead.note.removeprefix(f"{NO_LEAD}: ").rstrip(".")
+        named = "; `--lead NAME` names one" if lead.note == NO_LEAD_UNUSABLE else ""
+        click.echo(f"note: no lead ran: {no_lead}{named}", err=True)
     # whether the earlier report stands or the no-lead consolidation replaced it
     why = (
         _relead_failure(outcome, lead)

@@ -344,7 +344,7 @@ def review(
     for note in (*prepared.warnings, *prepared.notes):
         click.echo(with_store(f"note: {note}"), err=True)
     if prepared.panel is not None:
-        click.echo(f"panel: {prepared.panel.summary}", err=True)
+        click.echo(prepared.panel.summary, err=True)  # it says "Panel …" itself
         for choice in prepared.panel.choices:
             click.echo(f"  {choice.seat}: {choice.reason}", err=True)
     click.echo(

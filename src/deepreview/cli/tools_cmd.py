@@ -16,6 +16,7 @@ from rich.table import Table
 from deepreview.agents.base import SeatSettings
 from deepreview.agents.command import repo_scripts_note
 from deepreview.agents.command_json import looks_like_json, parse_json_review
+from deepreview.agents.registry import PREFERRED_LEADS
 from deepreview.cli.input_file import input_name, read_input, refuse_binary
 from deepreview.cli.options import given_repo
 from deepreview.cli.tables import out_console, print_table
@@ -37,7 +38,7 @@ from deepreview.errors import (
 from deepreview.findings.parse import parse_review
 from deepreview.findings.report_parse import parse_report
 from deepreview.formats import FORMATS, render_report
-from deepreview.pipeline.seats import choose_lead, default_panel, npm_packages
+from deepreview.pipeline.seats import choose_lead, default_panel, npm_packages, plan_seat
 from deepreview.pipeline.seats import doctor as check
 from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.serialize import report_from_data, to_json
@@ -46,6 +47,7 @@ from deepreview.untrusted_text import clean_strings, clean_text
 
 if TYPE_CHECKING:
     from deepreview.agents.base import Availability
+    from deepreview.config import Settings
     from deepreview.model import Report
 
 
@@ -167,10 +169,29 @@ def doctor(as_json: bool, repo: str, npm_for: str | None, config: str | None) ->
     if refused:
         click.echo(f"A review now would refuse to start: {refused}")
         return
-    click.echo(f"A review now would run: {', '.join(panel)}; lead: {lead}{source}")
+    lead_hint = _unpicked_leads(settings, lead, rows)
+    click.echo(f"A review now would run: {', '.join(panel)}; lead: {lead}{source}{lead_hint}")
     if found.copy_note:
         # `review` and `trust` say it too: "from repo config" is the base revision's copy
         click.echo(f"Note: {found.copy_note}")
+
+
+def _unpicked_leads(settings: Settings, lead: str, rows: Sequence[Availability]) -> str:
+    """Why `lead: none` while a seat that can lead is usable: only the default leads are
+    tried when none is named, so that seat leads only when named."""
+    if lead != "none" or settings.lead == "none":
+        return ""
+    others = [
+        a.name
+        for a in rows
+        if a.usable and a.name != "static" and plan_seat(a.name, settings).agent.can_lead
+    ]
+    if not others:
+        return ""
+    return (
+        f" (none of the default leads ({', '.join(PREFERRED_LEADS)}) is usable; "
+        f"`--lead {others[0]}` makes {others[0]} the lead)"
+    )
 
 
 def _named_but_unusable(

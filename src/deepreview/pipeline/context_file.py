@@ -18,6 +18,12 @@ from deepreview.errors import UsageError
 
 
 def _refuse(path: Path, what: str) -> UsageError:
+    if what == "a folder":
+        # no link to warn of, and `git rm NAME` removes no folder (nor an untracked one)
+        return UsageError(
+            f"{path} is a folder, not a regular file; Deep Review reads and writes only a "
+            f"plain {path.name} file: move or remove that folder and write a file there"
+        )
     return UsageError(
         f"{path} is {what}, not a regular file; Deep Review reads and writes only a plain "
         f"{path.name} of the repository, never through a link: remove it (`git rm "

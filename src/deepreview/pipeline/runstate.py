@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from deepreview.agents.registry import PREFERRED_LEADS
 from deepreview.checkmodel import CheckResults
 from deepreview.config import ChecksSettings
 from deepreview.errors import StoreError, first_problem
@@ -42,7 +43,13 @@ _V1_NO_LEAD_NOTE: Final = "Consolidated without a lead: no lead agent was reques
 # starts, so that a `resume` (whose command line may not repeat `--lead none`) says the same.
 NO_LEAD: Final = "Consolidated without a lead"
 NO_LEAD_REQUESTED: Final = f"{NO_LEAD}: none was requested."
-NO_LEAD_UNUSABLE: Final = f"{NO_LEAD}: no lead agent is usable here (see `deep-review doctor`)."
+# Only the default leads are tried when none is named: another usable seat that can lead
+# (opencode, a configured kind) leads only when named, so "no lead agent is usable" could be
+# false.
+NO_LEAD_UNUSABLE: Final = (
+    f"{NO_LEAD}: no lead was named, and none of the default leads "
+    f"({', '.join(PREFERRED_LEADS)}) is usable here (see `deep-review doctor`)."
+)
 
 
 def no_lead_note(requested: str | None) -> str:

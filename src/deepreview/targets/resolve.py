@@ -156,9 +156,10 @@ def resolve_target(
     # left out, and with nothing committed "no changes" would not say where the work is.
     edits = _work_tree_edits(git) if target.kind == "branch" and _is_checkout(git, spec) else ""
     if edits and target.changed_files:
+        verb, them = ("is", "it") if edits.startswith("1 ") else ("are", "them")
         note = (
-            f"{edits} in the work tree are not part of this review, which reads the branch's "
-            "commits; `deep-review review --uncommitted` reviews them."
+            f"{edits} in the work tree {verb} not part of this review, which reads the "
+            f"branch's commits; `deep-review review --uncommitted` reviews {them}."
         )
         target = dataclasses.replace(target, notes=(*target.notes, note))
     if not target.changed_files:
