@@ -19,6 +19,7 @@ from deepreview.findings.closed_items import (
     unstruck,
 )
 from deepreview.findings.closing_level import level_closes_paragraph
+from deepreview.findings.closing_words import closing_words
 from deepreview.findings.conventional import comment_only, comments_only
 from deepreview.findings.file_groups import (
     BOLD_LEVEL,
@@ -319,7 +320,10 @@ def parse_findings_block(
         bool(starts),
         prefixes if nits else None,
     )
-    closing = out.closing = closing_remark(lines, fenced, [i for i, _ in starts])
+    closing = closing_remark(lines, fenced, [i for i, _ in starts])
+    if starts:  # `Overall, the change needs work …` after the last finding: no part of it
+        closing = closing_words(lines, fenced, starts[-1][0], closing)
+    out.closing = closing
     if closing < len(lines):
         out.unparsed.append("\n".join(strip_rules(lines[closing:])))
     for n, (i, head) in enumerate(starts):
