@@ -300,6 +300,8 @@ def parse_findings_block(
             place_in_file(head, in_file[0])
         if says_closed(written) or (under_done and not reopens(written)):
             closed.add(i)
+        if mode != "heading":  # `### Correctness` above a list item: its category, no text
+            groups.update(k for k in between if k != i)
         starts.append((i, head))
         between = []
     if sentences and section is not None and _sentence_list(lines, fenced, starts):
