@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from deepreview.findings.blocks import fence_mask
+from deepreview.findings.bold_siblings import bold_sibling
 from deepreview.findings.clean_topics import clean_topics
 from deepreview.findings.closed_items import (
     reopens,
@@ -273,6 +274,7 @@ def parse_findings_block(
                 and placed_in_text(lines, fenced, i, kind_and_title(head), prefixes)
             )
             and not (head.style == "heading" and level_closes_paragraph(lines, fenced, i + 1))
+            and not (starts and bold_sibling(lines[starts[-1][0]], line))
         ):
             if head.style == "heading" and level is not None and not starts:
                 level = None  # the level is locked by the first finding, not by a non-finding
