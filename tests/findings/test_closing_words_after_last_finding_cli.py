@@ -31,13 +31,20 @@ CLOSED = {
         _HEADINGS + "---\n\nI'd hold this PR until I1 is addressed; everything else looks fine.\n"
     ),
     "tagged-paragraphs": _TAGS + "That's everything I found; the rest looks good.\n",
+    "otherwise-fine": _TAGS + "Otherwise looks fine.\n",
     "one-codex-item": (
         "**Findings**\n\n- [P1] `sub` ignores its second argument — calc.py:5\n"
         "  It returns `a` alone.\n\n"
         "Overall the patch is not safe to merge until that is fixed.\n"
     ),
 }
-_CLOSINGS = ("Overall", "everything else looks fine", "the rest looks good", "not safe to merge")
+_CLOSINGS = (
+    "Overall",
+    "everything else looks fine",
+    "the rest looks good",
+    "not safe to merge",
+    "Otherwise looks fine",
+)
 
 
 def _text(finding: dict[str, Any]) -> str:

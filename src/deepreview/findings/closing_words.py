@@ -24,7 +24,7 @@ _WHOLE: Final = re.compile(
     r"^(?:overall|all\s+in\s+all|in\s+(?:short|summary|sum)|to\s+sum\s+up|summary)\b"
     r"|\b(?:this|the)\s+(?:PR|pull\s+request|change(?:set)?|patch|diff)\b"
     r"|^(?:I['’]d|I\s+would|I\s+recommend|my\s+recommendation)\b"
-    r"|\b(?:everything\s+else|the\s+rest|otherwise\s+it)\s+(?:looks|seems|is)\s+"
+    r"|(?:\beverything\s+else|\bthe\s+rest|^otherwise(?:,?\s+it)?)\s+(?:looks|seems|is)\s+"
     r"(?:good|fine|solid|sound|ok(?:ay)?|correct)\b"
     r"|^that['’]?s\s+(?:everything|all|it)\b",
     re.IGNORECASE,
