@@ -140,11 +140,16 @@ def _many_untitled(n_a: int, n_b: int) -> str:
     items += [
         f"- **I{n_a + i}** `b.py:{i}` — problem number {i} of b.py." for i in range(1, n_b + 1)
     ]
-    # two findings of one file that say the same: still two results, two fingerprints
-    items.append(f"- **I{n_a + n_b + 1}** `a.py:1` — problem number 1 of a.py.")
+    # two findings of one file with one title and one place (the same file, title and quoted
+    # code): still two results, two fingerprints. (Told in different words: a finding told
+    # twice word for word is one finding, `repeats.same_finding`.)
+    twins = (
+        "#### S1. Shared title — `a.py:1`\n\nOne way of telling it.\n\n"
+        "#### S2. Shared title — `a.py:1`\n\nAnother, unlike the first.\n"
+    )
     return (
         "## Executive Summary\n\nMany.\n\n## Findings\n\n### Critical Issues\n\nNone.\n\n"
-        "### Important Issues\n\n" + "\n".join(items) + "\n\n### Suggestions\n\nNone.\n"
+        "### Important Issues\n\n" + "\n".join(items) + "\n\n### Suggestions\n\n" + twins
     )
 
 
@@ -160,9 +165,9 @@ def test_sarif_fingerprints_are_unique_per_result(tmp_path: Path) -> None:
     sarif = run_cli(["show", rid, "--format", "sarif"], cwd=repo, env=fakes.env())
     assert sarif.returncode == 0, sarif.stderr
     results = json.loads(sarif.stdout)["runs"][0]["results"]
-    assert len(results) == 51
+    assert len(results) == 52
     prints = [json.dumps(r["partialFingerprints"], sort_keys=True) for r in results]
-    assert len(set(prints)) == 51
+    assert len(set(prints)) == 52
 
 
 def _v1(path: str, title: str) -> str:

@@ -12,7 +12,7 @@ from deepreview.findings.locations import parse_location
 
 def closing_place(head: FindingHead, prefixes: tuple[str, ...]) -> None:
     """`2. Variable name is unclear (src/api.py line 12).`: the place in closing parentheses;
-    `Off-by-one at app/pager.py:4`: a place with a line, after a closing `at` or `in`."""
+    `Off-by-one at app/pager.py:4`: a place with a line, after a closing `at`, `in` or colon."""
     if head.locations:
         return
     m = _CLOSING_PAREN.match(head.title)
@@ -37,4 +37,8 @@ def closing_place(head: FindingHead, prefixes: tuple[str, ...]) -> None:
 
 _CLOSING_PAREN = re.compile(r"^(?P<t>.*\S)[ \t]+\((?P<p>[^()\n]+)\)[ \t.]*$")
 _FILLER = re.compile(r"(?:(?:see|also|in|at|on|of|and|or|near|around|cf)\b\.?[ \t,;]*)*", re.I)
-_CLOSING_AT = re.compile(r"^(?P<t>.*\S)[ \t]+(?:at|in)[ \t]+(?P<p>`?[^\s`]+:\d[^\s`]*`?)[ \t.]*$")
+# (`Off-by-one at app/pager.py:4`, `… in `a.py:4``, `… argument: `a.py:4``)
+_CLOSING_AT = re.compile(
+    r"^(?P<t>.*[^\s:])(?:[ \t]+(?:at|in)|:)[ \t]+"
+    r"(?P<p>`[^`\n]+:\d[^`\n]*`|[^\s`]+:\d[^\s`]*)[ \t.]*$"
+)

@@ -10,7 +10,9 @@ from (a heading, a list item, a table row, a JSON record, a prose paragraph): `m
   told in words beside the one file the finding names (`in srv/log.go the check in lines
   40–45 …`, `lines 40 to 45`);
 - never a folder: `ctl/pkg/controllers/app/` names where to look, not a place a comment can sit
-  on; the one file the finding's text names (often only its fix's) is its place, else none.
+  on; the one file the finding's text names (often only its fix's) is its place, else none;
+- with no place at all, the one file its prose names bare (`… in util/strings.py.`, a path with
+  a folder) is its place, without a line.
 """
 
 from __future__ import annotations
@@ -33,6 +35,10 @@ def settle_place(head: FindingHead, body: str, fix: str, prefixes: tuple[str, ..
         head.locations = told or head.locations
     if head.locations and all(_is_folder(loc) for loc in head.locations):
         files = _files_named([head.title, head.leftover, *_prose(body), *_prose(fix)], prefixes)
+        head.locations = files if len(files) == 1 else []
+    if not head.locations:
+        # `… should be `yell` in util/strings.py.`: the one file its prose names, bare
+        files = _bare_files([head.title, head.leftover, *_prose(body), *_prose(fix)], prefixes)
         head.locations = files if len(files) == 1 else []
 
 
@@ -115,6 +121,27 @@ def _lines_of_the_file(
         return []
     lines = ranges.pop()
     return [Location(files.pop(), lines.start, lines.end)]
+
+
+def _bare_files(texts: list[str], prefixes: tuple[str, ...]) -> list[Location]:
+    """The files the texts name bare, outside code spans, each once, no lines; none unless each
+    is a path (`util/strings.py`: a lone `strings.py` may be a module's name, but it still
+    makes two files named), nor when the texts name lines (`lines 40-45 and 90-95`: which is
+    the finding's own is the reader's call, `_lines_of_the_file`)."""
+    found: dict[str, Location] = {}
+    for text in texts:
+        prose = _without_spans(text, code_spans(text))
+        if _NAMED_LINES.search(prose):
+            return []
+        for m in _FILE_WORD.finditer(prose):
+            word = m.group(0)
+            if _PATH_BEFORE.search(prose, 0, m.start()):
+                return []  # `/etc/my dir/x.py`: the end of a path with a space
+            if known_extension(word) and not member_like(word) and looks_like_path(word):
+                for loc in locations_in(word, prefixes):
+                    if not _is_folder(loc):
+                        found.setdefault(loc.path, Location(loc.path))
+    return list(found.values()) if all("/" in p for p in found) else []
 
 
 def _is_folder(loc: Location) -> bool:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from deepreview.findings.blocks import fence_mask
+from deepreview.findings.bold_siblings import bold_sibling
 from deepreview.findings.clean_topics import clean_topics
 from deepreview.findings.closed_items import (
     reopens,
@@ -19,6 +20,7 @@ from deepreview.findings.closed_items import (
     unstruck,
 )
 from deepreview.findings.closing_level import level_closes_paragraph
+from deepreview.findings.closing_words import closing_words
 from deepreview.findings.conventional import comment_only, comments_only
 from deepreview.findings.file_groups import (
     BOLD_LEVEL,
@@ -272,6 +274,7 @@ def parse_findings_block(
                 and placed_in_text(lines, fenced, i, kind_and_title(head), prefixes)
             )
             and not (head.style == "heading" and level_closes_paragraph(lines, fenced, i + 1))
+            and not (starts and bold_sibling(lines[starts[-1][0]], line))
         ):
             if head.style == "heading" and level is not None and not starts:
                 level = None  # the level is locked by the first finding, not by a non-finding
@@ -299,6 +302,8 @@ def parse_findings_block(
             place_in_file(head, in_file[0])
         if says_closed(written) or (under_done and not reopens(written)):
             closed.add(i)
+        if mode != "heading":  # `### Correctness` above a list item: its category, no text
+            groups.update(k for k in between if k != i)
         starts.append((i, head))
         between = []
     if sentences and section is not None and _sentence_list(lines, fenced, starts):
@@ -319,7 +324,10 @@ def parse_findings_block(
         bool(starts),
         prefixes if nits else None,
     )
-    closing = out.closing = closing_remark(lines, fenced, [i for i, _ in starts])
+    closing = closing_remark(lines, fenced, [i for i, _ in starts])
+    if starts:  # `Overall, the change needs work …` after the last finding: no part of it
+        closing = closing_words(lines, fenced, starts[-1][0], closing)
+    out.closing = closing
     if closing < len(lines):
         out.unparsed.append("\n".join(strip_rules(lines[closing:])))
     for n, (i, head) in enumerate(starts):

@@ -45,22 +45,39 @@ _OUT_OF: Final = re.compile(
     re.IGNORECASE,
 )
 # By its own account it looked at nothing: "so I reviewed nothing", "there was nothing to
-# review", "I could not access the repository (permission denied)". Only the change as a whole
-# counts: "I could not run the tests" or "the lock file had nothing worth a comment" is a
-# review's limitation, not a review left undone.
+# review", "I could not access the repository (permission denied)", "I was unable to complete
+# the review", "I did not get to review the diff", "Unable to review the change: …", "The review
+# is incomplete: …". Only the change or the review as a whole counts: "I could not run the
+# tests" or "the lock file had nothing worth a comment" is a review's limitation, not a review
+# left undone.
+_NOT_ABLE: Final = (
+    r"(?:could\s+not|couldn['’]?t|was\s+unable\s+to|was\s+not\s+able\s+to"
+    r"|wasn['’]?t\s+able\s+to|did\s+not|didn['’]?t|cannot|can['’]?t|am\s+unable\s+to"
+    r"|['’]m\s+unable\s+to|never)"
+)
 _DID_NOTHING: Final = re.compile(
     r"(?:\bI\s+(?:have\s+)?reviewed\s+nothing"
     # "…, so there was nothing to review." (not "in the lock file there is nothing to review")
     r"|(?:^|[.!?]\s+|\bso\s+)there\s+(?:was|is)\s+nothing\s+(?:for\s+me\s+)?to\s+review"
-    r"|\bI\s+(?:could\s+not|couldn['’]?t|was\s+unable\s+to|was\s+not\s+able\s+to"
-    r"|wasn['’]?t\s+able\s+to|did\s+not|didn['’]?t|cannot|can['’]?t)"
-    r"\s+(?:access|read|open|fetch|clone|see|load)\s+"
-    r"(?:the|this|your|any)\s+(?:repository|repo|diff|changes?|changeset|pull\s+request|PR|patch))"
-    # the words end the clause: "the PR description", "the repository's CI logs" or "nothing
-    # beyond the diff" is one part the seat missed or a limit it set, not the change undone
+    rf"|(?:\bI\s+{_NOT_ABLE}|(?:^|(?<=[.!?]\s))[\W_]*(?:unable|not\s+able)\s+to)"
+    r"\s+(?:get\s+to\s+)?(?:access|read|open|fetch|clone|see|load|review|complete|finish|do"
+    r"|perform)\s+(?:the|this|your|any|my)\s+(?:(?:code\s+)?review|repository|repo|diff"
+    r"|changes?|changeset|pull\s+request|PR|patch)"
+    r"|\b(?:the|this|my)\s+review\s+(?:is|was)\s+(?:incomplete|unfinished"
+    r"|not\s+(?:complete|completed|finished)))"
+    # the words end the clause: "the PR description", "the repository's CI logs", "the review
+    # of the PR description" or "nothing beyond the diff" is one part the seat missed or a limit
+    # it set, not the change undone
     r"(?=\s*(?:[.,;:!()—–]|\s-\s|$)|\s+(?:so|and|because|since|as|due)\b)",
     re.IGNORECASE,
 )
+
+
+def did_nothing(text: str) -> bool:
+    """A line of `text` says the seat did not do the review at all (`_DID_NOTHING`)."""
+    return any(_DID_NOTHING.search(line) for line in text.splitlines())
+
+
 # What the seat ran out of time for, when that is one check it skipped: "to benchmark it",
 # "before I could run the tests", "for profiling". (To review, read or finish is the review.)
 _ONE_CHECK: Final = re.compile(

@@ -36,7 +36,8 @@ _TAIL_TOKEN = re.compile(
     r"(?P<link>\[[^\[\]\n]*\]\([^)\s]*\)(?::L?\d+(?:[-–—]L?\d+)?(?::\d+)?(?![\w-]|\.\w))?)"
     r"|(?P<bracket>\[[^\[\]\n]+\])"
     r"|(?P<paren>\([^()\n]*\))"
-    r"|(?P<sep>(?:[\s,;:—–+&]|-(?=\s)|\*\*|(?<=\s)(?:vs\.?|and)(?=\s))+)"
+    # (a middle dot parts the fields as a dash does: `**Title** · `a.py:3` · low`)
+    r"|(?P<sep>(?:[\s,;:—–+&·]|-(?=\s)|\*\*|(?<=\s)(?:vs\.?|and)(?=\s))+)"
     r"|(?P<word>[^\s`\[\](),;]+)"
     r"|(?P<other>.)"  # a stray bracket or backtick: kept as leftover, never skipped
 )

@@ -249,7 +249,9 @@ _PHRASE = re.compile(
     r"(?=[ \t]*(?:$|[.,;)\]]|[—–]|-[ \t]))",
     re.IGNORECASE,
 )
-_OPENS = re.compile(r"(?:^|[(\[—–:,;]|\s-)[ \t]*$")
+# (a middle dot or a pipe parts fields as a dash does; a full stop ends the sentence before a
+# `Severity: low` label: `— Location: `a.py:4`. Severity: critical.`)
+_OPENS = re.compile(r"(?:^|[(\[—–:,;·|]|\s-|\S[.!][ \t])[ \t]*$")
 
 
 def severity_phrase(text: str) -> tuple[str, int, int] | None:

@@ -9,7 +9,8 @@ error message, not a review that mentions one), and saying that the seat failed 
 (an error at its start, an HTTP status line such as `401 Unauthorized` or `HTTP 429 Too Many
 Requests`, a connection error such as `connect ECONNREFUSED …`, a refused API key, a model
 "currently overloaded", a quota or rate limit hit, the repository or diff it could not read, a
-review it skipped). A review that ran into an error and still looked ("No issues found. I could
+review it skipped, or in `gave_up`'s words that it did not do the review: "I was not able to
+finish the review."). A review that ran into an error and still looked ("No issues found. I could
 not run the tests (permission denied), so I read them.") is none of these: running the tests is
 not the review.
 """
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import re
 from typing import Final
+
+from deepreview.findings.gave_up import did_nothing
 
 # An error message is a line or three; a review that only mentions one is longer.
 _MAX: Final = 600
@@ -106,4 +109,5 @@ def says_it_did_not_review(text: str) -> bool:
         or _TRANSPORT.search(body)
         or _REFUSED.search(body)
         or _SKIPPED.search(body)
+        or did_nothing(body)  # "I was not able to finish the review. No issues found."
     )

@@ -59,6 +59,12 @@ _NOTHING_FOUND: Final = re.compile(
     r"|no\s+changes\s+(?:are\s+)?(?:requested|needed|required)"
     r"|lgtm"
     r"|looks\s+(?:good|fine)(?:\s+to\s+me)?"
+    # the same in the other languages whose level words are read (`## Wichtige Probleme`)
+    r"|keine\s+(?:\w+\s+)?(?:probleme|befunde|fehler|mängel)\s+(?:gefunden|festgestellt)"
+    r"|nenhum\s+problema\s+(?:foi\s+)?(?:encontrado|identificado|detectado)"
+    r"|no\s+se\s+(?:encontraron|detectaron|identificaron)\s+(?:problemas|errores|hallazgos)"
+    r"|aucun\s+(?:problème|défaut)\s+(?:n['’]a\s+été\s+)?(?:trouvé|détecté|identifié|relevé)"
+    r"|(?:没有|未)发现(?:任何)?问题|問題は(?:見つかりませんでした|見つかりません|ありません)"
     r")(?!\w)",
     re.IGNORECASE,
 )

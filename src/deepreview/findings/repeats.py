@@ -90,7 +90,8 @@ def _near(a: Draft, b: Draft) -> bool:
 def level_repeats(
     findings: list[Finding], unrated: tuple[str, ...], earlier: list[str]
 ) -> tuple[list[Finding], tuple[str, ...], list[str]]:
-    """One finding for one told at two levels (same title, same places): kept at the higher
+    """One finding for one told at two levels, or twice at one level under two IDs (same
+    title, same places, same text: `same_finding`): kept at the higher
     level — or at the level the review gave, when the other copy had none — in the place of
     that copy, with the more complete text. `earlier`: `assemble`'s warnings, returned with
     those about the copies that are gone dropped and the merges added."""
@@ -118,7 +119,9 @@ def level_repeats(
             text, id=keep.id, severity=keep.severity, locations=keep.locations or text.locations
         )
         gone.add(drop.id)
-        if drop.id not in unrated:
+        if keep.severity == drop.severity:
+            warnings.append(f"finding {drop.id} repeats {keep.id}; counted once")
+        elif drop.id not in unrated:
             warnings.append(
                 f"finding {drop.id} repeats {keep.id} at another level; kept as one "
                 f"{keep.severity.value} finding"
@@ -132,9 +135,11 @@ def level_repeats(
 def same_finding(a: Finding, b: Finding) -> bool:
     """The same finding twice: one title (an untitled finding is told by its text alone, so
     never), the same places, and the same text, one copy's (non-empty) text within the other's,
-    or one copy's text only pointing back at the other ("Same as above, lower priority.")."""
-    if a.severity == b.severity:
-        return False  # `assemble` has already decided about repeats at one level
+    or one copy's text only pointing back at the other ("Same as above, lower priority.").
+    At one level `assemble` has merged a repeated ID; two IDs there (`I1`, then `I2` with the
+    same title, place and text: a model repeating itself) are one finding too."""
+    if a.severity == b.severity and (not a.id or not b.id or a.id == b.id):
+        return False
     if not _norm(a.title) or _norm(a.title) != _norm(b.title):
         return False
     if set(a.locations) != set(b.locations):

@@ -1,0 +1,44 @@
+"""A list item shaped like the finding just above it is the next finding, place or no place.
+
+    - **`sub` ignores its second argument** — `calc.py:5`. It returns `a` alone.
+    - **`shout` has no docstring**: callers cannot tell what it does.
+
+Under a plain Findings heading a bold-titled item with no place and no level is not taken as a
+finding on its own (it may be a field of the item above, `- **Fix:** …`); read as the first
+item's text it lost a finding and put its words into another's. Beside a finding with the same
+marker at the same margin, a bold title that is a phrase (three words or more, or code) and no
+field's label is a sibling finding.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+_BOLD_ITEM: Final = re.compile(
+    r"^(?P<indent>[ \t]{0,3})(?P<marker>[-*+]|\d{1,9}[.)])[ \t]+\*\*(?P<title>[^*\n]+?)\*\*"
+)
+# the labels of a finding's own fields, written as items under or beside it
+_FIELD: Final = re.compile(
+    r"^(?:impact|fix|fixes|problem|issue|description|details?|why|risk|recommendation|"
+    r"suggestion|suggested\s+fix|severity|priority|location|file|files|lines?|evidence|"
+    r"rationale|example|note|notes|context|category|type|status|confidence|reason|effect|"
+    r"consequence|solution|remediation|mitigation|steps|repro(?:duction)?|tests?|"
+    r"classification|scope|verdict|action|proposed\s+fix|root\s+cause|how\s+to\s+fix)\b",
+    re.IGNORECASE,
+)
+
+
+def bold_sibling(finding_line: str, line: str) -> bool:
+    """`line` is a list item like the finding's at `finding_line` (see the module doc)."""
+    a, b = _BOLD_ITEM.match(finding_line), _BOLD_ITEM.match(line)
+    if a is None or b is None or a.group("indent") != b.group("indent"):
+        return False
+    if a.group("marker")[0].isdigit() != b.group("marker")[0].isdigit():
+        return False
+    if not a.group("marker")[0].isdigit() and a.group("marker") != b.group("marker"):
+        return False
+    title = b.group("title").strip().rstrip(":").strip()
+    if _FIELD.match(title.strip("`")):
+        return False
+    return "`" in title or len(title.split()) >= 3
