@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 
 from e2e.agentkit import CLIS, PROMPT_MARKER, REVIEW_TEXT, ReviewRepo, SeatRunner, git
+from e2e.test_instruction_files_e2e import CANARY as INSTRUCTION_CANARY
+from e2e.test_instruction_files_e2e import INSTRUCTION_FILES, add_instruction_files, leaked_files
 from scripted_server import ReadFile, Search, Shell, Step
 from scripted_server.wire import texts_in
 
@@ -174,8 +176,9 @@ def test_change_config_dotenv_and_commit_subjects_reach_no_model_context(
     """One review of a change that tries every way in (each canary tagged with where it came
     from, so a leak names its way; one real run of each CLI, as it starts in seconds):
 
-    its project-level config files (above): nothing of them reaches the model, none of their
-    commands runs, and they are all back in place afterwards;
+    its instruction files (test_instruction_files_e2e.py) and project-level config files
+    (above): nothing of them reaches the model, none of their commands runs, and they are all
+    back in place afterwards;
 
     ts62 defect 2: `--skip-trust` trusts the worktree, and a trusted Gemini CLI loads every
     variable of the worktree's `.env`: the change set `GEMINI_SYSTEM_MD` (its own system
@@ -187,6 +190,7 @@ def test_change_config_dotenv_and_commit_subjects_reach_no_model_context(
     prompt quotes them fenced)."""
     markers = tmp_path / "markers"
     markers.mkdir()
+    add_instruction_files(review_repo)
     # The config's commit last: the seat's `git log --oneline -1` (a tool call whose output
     # the model is meant to see) shows its subject, not the canary's; Claude's own context
     # (`git log --oneline -n 5`) still holds that one.
@@ -194,6 +198,7 @@ def test_change_config_dotenv_and_commit_subjects_reach_no_model_context(
     files = add_project_config(review_repo, markers)
     srv = scripted_server(
         [
+            # Reading a file in sub/ is what makes Gemini load sub/GEMINI.md on the fly.
             Step.tools([ReadFile("sub/util.py"), Shell("git log --oneline -1")]),
             Step.text(REVIEW_TEXT),
         ]
@@ -212,10 +217,14 @@ def test_change_config_dotenv_and_commit_subjects_reach_no_model_context(
     )
     assert run.outcome.status == "ok", (run.outcome.reason, stderr[-2000:])
     assert any(r.contains("return 1") for r in requests), "the read tool call did not run"
+    steered = sorted({m for r in requests for m in leaked_files(r.body)})
+    assert not steered, f"{name} sent the change's instruction files to the model: {steered}"
     # Files are back in place afterwards, the worktree unchanged.
     assert git(review_repo.path, "status", "--porcelain") == ""
     for rel, text in files.items():
         assert (review_repo.path / rel).read_text("utf-8") == text, rel
+    for rel in INSTRUCTION_FILES:
+        assert INSTRUCTION_CANARY in (review_repo.path / rel).read_text("utf-8"), rel
 
 
 @pytest.mark.parametrize("name", CLIS)
