@@ -180,6 +180,9 @@ def test_change_config_dotenv_and_commit_subjects_reach_no_model_context(
     (above): nothing of them reaches the model, none of their commands runs, and they are all
     back in place afterwards;
 
+    ts62 defect 7: a change's `.geminiignore` (or `.gitignore`) listing its own files made
+    Gemini's file tools refuse to read them: the change blinded the seat reviewing it;
+
     ts62 defect 2: `--skip-trust` trusts the worktree, and a trusted Gemini CLI loads every
     variable of the worktree's `.env`: the change set `GEMINI_SYSTEM_MD` (its own system
     prompt) and could set `GOOGLE_GEMINI_BASE_URL` (the user's key sent to its server);
@@ -196,10 +199,16 @@ def test_change_config_dotenv_and_commit_subjects_reach_no_model_context(
     # (`git log --oneline -n 5`) still holds that one.
     dotenv_rel = add_dotenv_and_named_commits(review_repo)
     files = add_project_config(review_repo, markers)
+    (review_repo.path / ".geminiignore").write_text("*.py\n", "utf-8")
+    (review_repo.path / ".gitignore").write_text("*.py\n", "utf-8")
+    git(review_repo.path, "add", ".")
+    git(review_repo.path, "commit", "-q", "-m", "Ignore files")
     srv = scripted_server(
         [
             # Reading a file in sub/ is what makes Gemini load sub/GEMINI.md on the fly.
-            Step.tools([ReadFile("sub/util.py"), Shell("git log --oneline -1")]),
+            Step.tools(
+                [ReadFile("sub/util.py"), Shell("git log --oneline -1"), ReadFile("calc.py")]
+            ),
             Step.text(REVIEW_TEXT),
         ]
     )
@@ -217,6 +226,9 @@ def test_change_config_dotenv_and_commit_subjects_reach_no_model_context(
     )
     assert run.outcome.status == "ok", (run.outcome.reason, stderr[-2000:])
     assert any(r.contains("return 1") for r in requests), "the read tool call did not run"
+    turns = srv.turns()
+    assert len(turns) >= 2, "the CLI never answered the tool call"
+    assert turns[1].contains("return a - b"), f"{name} could not read calc.py"
     steered = sorted({m for r in requests for m in leaked_files(r.body)})
     assert not steered, f"{name} sent the change's instruction files to the model: {steered}"
     # Files are back in place afterwards, the worktree unchanged.
@@ -225,25 +237,6 @@ def test_change_config_dotenv_and_commit_subjects_reach_no_model_context(
         assert (review_repo.path / rel).read_text("utf-8") == text, rel
     for rel in INSTRUCTION_FILES:
         assert INSTRUCTION_CANARY in (review_repo.path / rel).read_text("utf-8"), rel
-
-
-@pytest.mark.parametrize("name", CLIS)
-def test_change_ignore_files_hide_no_file_from_the_seat(
-    name: str, run_seat: SeatRunner, scripted_server, review_repo: ReviewRepo
-) -> None:
-    """ts62 defect 7: a change's `.geminiignore` (or `.gitignore`) listing its own files made
-    Gemini's file tools refuse to read them: the change blinded the seat reviewing it."""
-    (review_repo.path / ".geminiignore").write_text("*.py\n", "utf-8")
-    (review_repo.path / ".gitignore").write_text("*.py\n", "utf-8")
-    git(review_repo.path, "add", ".")
-    git(review_repo.path, "commit", "-q", "-m", "Ignore files")
-    srv = scripted_server([Step.tools([ReadFile("calc.py")]), Step.text(REVIEW_TEXT)])
-    run = run_seat(name, srv.url, prompt=f"Review the last commit. {PROMPT_MARKER}")
-
-    assert run.outcome.status == "ok", run.outcome.reason
-    turns = srv.turns()
-    assert len(turns) >= 2, "the CLI never answered the tool call"
-    assert turns[1].contains("return a - b"), f"{name} could not read calc.py"
 
 
 # opencode's grep needs a ripgrep it downloads on first use ("ripgrep execution failed" here)
