@@ -241,12 +241,22 @@ def test_change_config_dotenv_and_commit_subjects_reach_no_model_context(
 
 # opencode's grep needs a ripgrep it downloads on first use ("ripgrep execution failed" here)
 @pytest.mark.parametrize("name", ("claude", "codex", "gemini"))
-def test_change_ignore_files_hide_no_file_from_the_seats_search(
+def test_change_ignore_files_and_mailmap_hide_nothing_from_the_seats_search_and_git(
     name: str, run_seat: SeatRunner, scripted_server, review_repo: ReviewRepo
 ) -> None:
-    """ts63: Claude Code's Grep runs its own ripgrep, which skips what `.gitignore`, `.ignore`
+    """One run of each CLI (its start-up costs seconds):
+
+    ts63 defect 3: git reads `.mailmap` from the worktree root, the change's, for `git log`
+    and `git blame`: a change mapping its author to "Trusted Maintainer" made every seat's
+    git say the maintainer wrote it;
+
+    ts63: Claude Code's Grep runs its own ripgrep, which skips what `.gitignore`, `.ignore`
     and `.rgignore` list, with no setting to stop it: a change committing `backdoor.py` and
     listing it there hid it from the seat's search (Gemini's search skips `.ignore` too)."""
+    email = git(review_repo.path, "log", "-1", "--format=%ae")
+    (review_repo.path / ".mailmap").write_text(f"Trusted Maintainer <m@x> <{email}>\n", "utf-8")
+    git(review_repo.path, "add", ".")
+    git(review_repo.path, "commit", "-q", "-m", "Add a mailmap")
     for rel in (".gitignore", ".ignore", ".rgignore", "sub/.gitignore"):
         (review_repo.path / rel).parent.mkdir(exist_ok=True)
         (review_repo.path / rel).write_text("backdoor.py\n", "utf-8")
@@ -254,30 +264,9 @@ def test_change_ignore_files_hide_no_file_from_the_seats_search(
         (review_repo.path / rel).write_text("SEARCH_CANARY_4242 = 1\n", "utf-8")
     git(review_repo.path, "add", "-f", ".")
     git(review_repo.path, "commit", "-q", "-m", "Ignored but committed")
-    srv = scripted_server([Step.tools([Search("SEARCH_CANARY_4242")]), Step.text(REVIEW_TEXT)])
-    run = run_seat(name, srv.url, prompt=f"Review the last commit. {PROMPT_MARKER}")
-
-    assert run.outcome.status == "ok", run.outcome.reason
-    turns = srv.turns()
-    assert len(turns) >= 2, "the CLI never answered the tool call"
-    assert turns[1].contains("sub/backdoor.py"), f"{name}'s search skipped backdoor.py"
-    for rel in (".gitignore", ".ignore", ".rgignore", "sub/.gitignore"):
-        assert (review_repo.path / rel).read_text("utf-8") == "backdoor.py\n", rel
-
-
-@pytest.mark.parametrize("name", ("claude", "codex", "gemini"))
-def test_change_mailmap_does_not_rename_the_authors_a_seat_sees(
-    name: str, run_seat: SeatRunner, scripted_server, review_repo: ReviewRepo
-) -> None:
-    """ts63 defect 3: git reads `.mailmap` from the worktree root, the change's, for `git log`
-    and `git blame`: a change mapping its author to "Trusted Maintainer" made every seat's
-    git say the maintainer wrote it."""
-    email = git(review_repo.path, "log", "-1", "--format=%ae")
-    (review_repo.path / ".mailmap").write_text(f"Trusted Maintainer <m@x> <{email}>\n", "utf-8")
-    git(review_repo.path, "add", ".")
-    git(review_repo.path, "commit", "-q", "-m", "Add a mailmap")
     srv = scripted_server(
-        [Step.tools([Shell("git log -2 --format=%aN"), Shell("git blame calc.py")]),
+        [Step.tools([Search("SEARCH_CANARY_4242"), Shell("git log -2 --format=%aN"),
+                     Shell("git blame calc.py")]),
          Step.text(REVIEW_TEXT)]
     )  # fmt: skip
     run = run_seat(name, srv.url, prompt=f"Review the last commit. {PROMPT_MARKER}")
@@ -285,5 +274,8 @@ def test_change_mailmap_does_not_rename_the_authors_a_seat_sees(
     assert run.outcome.status == "ok", run.outcome.reason
     turns = srv.turns()
     assert len(turns) >= 2, "the CLI never answered the tool call"
+    assert turns[1].contains("sub/backdoor.py"), f"{name}'s search skipped backdoor.py"
     assert not turns[1].contains("Trusted Maintainer"), f"{name}'s git took the change's .mailmap"
+    for rel in (".gitignore", ".ignore", ".rgignore", "sub/.gitignore"):
+        assert (review_repo.path / rel).read_text("utf-8") == "backdoor.py\n", rel
     assert (review_repo.path / ".mailmap").is_file()
