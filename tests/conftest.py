@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -58,3 +60,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if node_id is None:
             continue
         item._id = type(node_id).parse(f"{item.nodeid}@{'_'.join(names)}")  # type: ignore[attr-defined]
+
+
+_STOPS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+@pytest.fixture(autouse=True)
+def _stop_signals_as_they_were() -> Iterator[None]:
+    """No test leaves SIGINT, SIGTERM or SIGHUP changed in its worker. An ignored SIGTERM is
+    inherited by every process the worker starts later: their seats and test commands then
+    survive a timeout's or a Ctrl-C's SIGTERM and take the 3 s kill grace each (one test left
+    it so, and half the suite after it on that worker ran that way), and a test about how a
+    seat takes SIGTERM would no longer see it."""
+    saved = [(sig, signal.getsignal(sig)) for sig in _STOPS]
+    yield
+    for sig, was in saved:
+        if was is not None and signal.getsignal(sig) != was:
+            signal.signal(sig, was)

@@ -7,7 +7,8 @@ prompt's untrusted-data block. The adapters switch that loading off; our prompt 
 base revision's instruction files as data instead.
 
 Here the prompt never mentions the canary, so any model request that carries it was steered
-by a file in the worktree.
+by a file in the worktree. The files go to each CLI in the one run of a change that tries every
+way in (`test_project_config_e2e.py`): a CLI's start-up costs seconds.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ import re
 
 import pytest
 
-from e2e.agentkit import CLIS, PROMPT_MARKER, REVIEW_TEXT, ReviewRepo, SeatRunner, git
-from scripted_server import ReadFile, Shell, Step
+from e2e.agentkit import PROMPT_MARKER, REVIEW_TEXT, ReviewRepo, SeatRunner, git
+from scripted_server import Shell, Step
 from scripted_server.wire import texts_in
 
 pytestmark = pytest.mark.e2e
@@ -43,32 +44,6 @@ def add_instruction_files(repo: ReviewRepo) -> None:
     (repo.path / "sub" / "util.py").write_text("def helper():\n    return 1\n", "utf-8")
     git(repo.path, "add", ".")
     git(repo.path, "commit", "-q", "-m", "Add agent notes")
-
-
-@pytest.mark.parametrize("name", CLIS)
-def test_change_instruction_files_do_not_reach_the_model(
-    name: str, run_seat: SeatRunner, scripted_server, review_repo: ReviewRepo
-) -> None:
-    add_instruction_files(review_repo)
-    srv = scripted_server(
-        [
-            # Reading a file in sub/ is what makes Gemini load sub/GEMINI.md on the fly.
-            Step.tools([ReadFile("sub/util.py"), Shell("git log --oneline -1")]),
-            Step.text(REVIEW_TEXT),
-        ]
-    )
-    run = run_seat(name, srv.url, prompt=f"Review the last commit. {PROMPT_MARKER}")
-
-    assert run.outcome.status == "ok", (run.outcome.reason, run.task.stderr_path.read_text())
-    requests = srv.model_requests()
-    assert requests, "the CLI never reached the server"
-    assert any(r.contains("return 1") for r in requests), "the read tool call did not run"
-    leaked = sorted({m for r in requests for m in leaked_files(r.body)})
-    assert not leaked, f"{name} sent the change's instruction files to the model: {leaked}"
-    # Files are back in place afterwards, the worktree unchanged.
-    assert git(review_repo.path, "status", "--porcelain") == ""
-    for rel in INSTRUCTION_FILES:
-        assert CANARY in (review_repo.path / rel).read_text("utf-8")
 
 
 def test_gemini_shell_runs_the_prompts_git_diff(

@@ -61,6 +61,36 @@ def test_help_and_version_import_no_command_module() -> None:
         assert _heavy(mods) == [], flag
 
 
+# `doctor --npm-packages SEATS` is a CI job's first call (which agent CLIs to install, then
+# `review --seat-only`): it reads the settings a review would use, never a review or a report.
+NOT_FOR_DOCTOR = (
+    "pydantic",
+    "rich",
+    "markdown_it",
+    "detect_secrets",
+    "deepreview.serialize",
+    "deepreview.model",
+    "deepreview.findings",
+    "deepreview.consolidate",
+    "deepreview.lead",
+    "deepreview.render",
+)
+
+
+def test_doctor_npm_packages_imports_no_parser_merging_or_renderer(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    code = (
+        "import os, sys\nfrom deepreview.cli.main import cli\n"
+        f"os.chdir({str(repo)!r})\n"
+        "try:\n    cli.main(args=['doctor', '--npm-packages', 'claude,codex'], "
+        "standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+    )
+    mods = _modules_after(code)
+    assert "deepreview.cli.doctor_cmd" in mods
+    late = sorted(m for m in mods if any(m == h or m.startswith(h + ".") for h in NOT_FOR_DOCTOR))
+    assert late == []
+
+
 # What `deep-review review` needs only after its seats have started (the report step) or not at
 # all without a terminal (rich): importing it earlier delays the first seat
 # (benchmarks/bench_overhead.py, "first seat spawned after").

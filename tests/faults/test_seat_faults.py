@@ -30,9 +30,13 @@ class Fault:
     timeout: float | None = None
 
 
-# The seat can ignore SIGTERM only once its Python has started (~0.3 s on a loaded machine);
-# a timeout's SIGTERM before that ends it at once, and no SIGKILL is needed.
-IGNORING_TIMEOUT = 4
+# A seat that ignores SIGTERM from its first instruction on: `sh` ignores it and execs the fake
+# seat, which inherits that (and ignores it again itself, or, in `sh-ignore-term`, execs a shell
+# that traps it). Its Python may take ~0.3 s to start on a loaded machine; a SIGTERM before
+# `signal()` ran would end it at once (no SIGKILL needed, the test would fail), so without this
+# the timeout had to leave room for a Python start-up (4 s).
+IGNORING_FROM_THE_START = ("sh", "-c", 'trap \'\' TERM; exec "$0" "$@"')
+IGNORING_TIMEOUT = 1
 
 FAULTS = [
     Fault(
@@ -87,6 +91,8 @@ def test_seat_fault_is_contained(tmp_path: Path, fault: Fault) -> None:
     repo = make_repo(tmp_path)
     fakes = Fakes(tmp_path)
     bad = fakes.seat(*fault.mode)
+    if fault.name in _SLOW_FAULTS:
+        bad["argv"] = [*IGNORING_FROM_THE_START, *bad["argv"]]
     if fault.timeout:
         bad["timeout"] = fault.timeout
     res = _review_with(fakes, repo, bad)

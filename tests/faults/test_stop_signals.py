@@ -6,12 +6,26 @@ flaky `test_hammering_ctrl_c_still_cleans_up` on a loaded machine)."""
 from __future__ import annotations
 
 import signal
+from collections.abc import Iterator
+
+import pytest
 
 from deepreview.stop_signals import StopSignals
 
 
 def _raise(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+@pytest.fixture(autouse=True)
+def _handlers_put_back() -> Iterator[None]:
+    """A requested stop leaves SIGINT, SIGTERM and SIGHUP ignored: in the test process that
+    would outlast the test, and every process it started later (seats, test commands) would
+    begin with SIGTERM ignored, so each timeout or Ctrl-C there took the 3 s kill grace."""
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    yield
+    for sig, handler in saved.items():
+        signal.signal(sig, handler)
 
 
 def test_after_a_requested_stop_later_ctrl_c_is_ignored() -> None:

@@ -119,7 +119,10 @@ def graphql_server(server: GraphQLServer | None = None) -> Iterator[GraphQLServe
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
-    worker = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # `shutdown` waits for the loop's next poll (0.5 s by default): at the end of every test.
+    worker = threading.Thread(
+        target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+    )
     worker.start()
     state.url = f"http://127.0.0.1:{httpd.server_port}"
     try:

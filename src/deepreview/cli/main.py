@@ -42,12 +42,12 @@ _COMMANDS = {
         "Make the report from seat results gathered from several runners (--from DIR...).",
     ),
     "doctor": (
-        "deepreview.cli.tools_cmd",
+        "deepreview.cli.doctor_cmd",
         "doctor",
         "Show every seat and whether it can run here.",
     ),
     "trust": (
-        "deepreview.cli.tools_cmd",
+        "deepreview.cli.doctor_cmd",
         "trust",
         "Trust this repository's .deep-review.toml (content-pinned).",
     ),
