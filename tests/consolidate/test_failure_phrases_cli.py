@@ -25,11 +25,10 @@ different failure at that place stays apart.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from support.printing_seats import findings_of_change
+from support.two_reviews import ONE, TWO, bullet_review, full_review, reviewers
 
 THUMB = (
     "import subprocess\n"  # 1
@@ -98,32 +97,9 @@ FILES = {
     "shop/bill.py": BILL,
     "shop/prices.py": PRICES,
 }
-_HEADINGS = {"critical": "Critical Issues", "important": "Important Issues"}
-_HEADINGS["suggestion"] = "Suggestions"
 
 
-def _full(title: str, place: str, body: str, grade: str) -> str:
-    """A review in the project's own format, one finding under its grade's heading."""
-    return (
-        f"## Executive Summary\n\nRead the change.\n\n## Findings\n\n### {_HEADINGS[grade]}\n\n"
-        f"#### 1. {title}\n\n**File:** `{place}`\n\n{body}\n"
-    )
-
-
-def _bullet(place: str, grade: str, text: str) -> str:
-    """A terse review: one bullet, its place and grade first."""
-    return f"Reviewed the change.\n\n- ({grade}) {place} — {text}\n"
-
-
-def _reviewers(tmp: Path, alpha: str, bravo: str) -> list[list[str]]:
-    found: list[dict[str, Any]] = findings_of_change(tmp, FILES, {"alpha": alpha, "bravo": bravo})
-    return sorted(sorted(f["reviewers"]) for f in found)
-
-
-ONE = [["Alpha", "Bravo"]]
-TWO = [["Alpha"], ["Bravo"]]
-
-OFF_BY_ONE = _full(
+OFF_BY_ONE = full_review(
     "Off-by-one in the slice end",
     "web/pager.py:3",
     "The end of a slice is already exclusive: `start + size + 1` hands back one row more than "
@@ -131,7 +107,7 @@ OFF_BY_ONE = _full(
     "important",
 )
 ONE_MORE = "`pager` returns `size + 1` rows per page instead of `size`"
-SPINS = _full(
+SPINS = full_review(
     "`take` spins while the queue is empty",
     "tools/thumb.py:11-13",
     "`while True` with nothing to wait on keeps a core busy when there is no work; block on a "
@@ -144,125 +120,121 @@ SPINS = _full(
     ("alpha", "bravo"),
     [
         (
-            _full(
+            full_review(
                 "Shell injection through `thumb`'s file names",
                 "tools/thumb.py:5-6",
                 "A source named `a.png; rm -rf ~` runs `rm`: pass an argument list and drop "
                 "`shell=True`.",
                 "critical",
             ),
-            _bullet(
+            bullet_review(
                 "tools/thumb.py:6",
-                "critical",
                 "the command line is assembled from the caller's paths and run by the shell; "
                 "a `$(...)` in a name executes",
+                "critical",
             ),
         ),
         (
-            _full(
+            full_review(
                 "A failed resize is reported as success",
                 "tools/thumb.py:6-7",
                 "The return code of `subprocess.run` is never looked at: an empty stdout is "
                 "what the caller gets when `convert` fails.",
                 "important",
             ),
-            _bullet(
+            bullet_review(
                 "tools/thumb.py:7",
-                "major",
                 "the output is handed back even when convert exits with a non-zero status, so "
                 "a broken thumbnail is recorded as done",
+                "major",
             ),
         ),
         (
             SPINS,
-            _bullet(
-                "tools/thumb.py:11",
-                "minor",
-                "the loop has no sleep and burns a CPU when idle",
+            bullet_review(
+                "tools/thumb.py:11", "the loop has no sleep and burns a CPU when idle", "minor"
             ),
         ),
         (
-            _full(
+            full_review(
                 "`set_label` keeps bytes of the previous label",
                 "native/label.c:5",
                 "`memcpy` copies `n` bytes but not the terminating NUL: relabelling 'wide' as "
                 "'ox' reads back 'oxde'. Copy `n + 1` bytes.",
                 "suggestion",
             ),
-            _bullet(
+            bullet_review(
                 "native/label.c:3-6",
-                "medium",
                 "`set_label` never writes the string terminator; after a rename the field "
                 "ends in leftovers",
+                "medium",
             ),
         ),
         (
-            _full(
+            full_review(
                 "Item counts are never checked",
                 "shop/bill.py:3-4",
                 "An item with `count = -2` takes money off the bill, so a crafted basket pays "
                 "less for everything else. Refuse counts below 1.",
                 "important",
             ),
-            _bullet(
-                "shop/bill.py:4",
-                "minor",
-                "negative counts lower the bill; nothing validates them",
+            bullet_review(
+                "shop/bill.py:4", "negative counts lower the bill; nothing validates them", "minor"
             ),
         ),
         (
-            _full(
+            full_review(
                 "A failed price fetch is remembered for an hour",
                 "shop/prices.py:10-11",
                 "When `loader` gives back `None` (the upstream timed out), that `None` is kept "
                 "like a real price and served until the hour is over.",
                 "important",
             ),
-            _bullet(
+            bullet_review(
                 "shop/prices.py:11",
-                "major",
                 "caches whatever the loader returns, including None after a timeout; every "
                 "later call gets None until the entry expires",
+                "major",
             ),
         ),
         (
-            _full(
+            full_review(
                 "`round` uses banker's rounding",
                 "shop/money.py:3",
                 "`round(2.675, 2)` rounds half to even, so half a cent goes down as often as "
                 "up; use `Decimal.quantize` with `ROUND_HALF_UP` for money.",
                 "important",
             ),
-            _bullet(
+            bullet_review(
                 "shop/checkout.py:5",
-                "major",
                 "amounts ending in half a cent are charged a cent low half of the time; money "
                 "should round half up",
+                "major",
             ),
         ),
-        (OFF_BY_ONE, _bullet("web/pager.py:3", "major", ONE_MORE)),
+        (OFF_BY_ONE, bullet_review("web/pager.py:3", ONE_MORE, "major")),
     ],
 )
 def test_one_failure_in_other_words_at_one_place_is_one(
     tmp_path: Path, alpha: str, bravo: str
 ) -> None:
-    assert _reviewers(tmp_path, alpha, bravo) == ONE
+    assert reviewers(tmp_path, FILES, alpha, bravo) == ONE
 
 
 def test_a_busy_loop_beside_another_problem_of_that_loop_stays_two(tmp_path: Path) -> None:
-    other = _bullet(
+    other = bullet_review(
         "tools/thumb.py:13",
-        "minor",
         "`pop(0)` on a list moves every remaining job: quadratic in the length of the backlog",
+        "minor",
     )
-    assert _reviewers(tmp_path, SPINS, other) == TWO
+    assert reviewers(tmp_path, FILES, SPINS, other) == TWO
 
 
 def test_an_off_by_one_beside_pages_counted_from_zero_stays_two(tmp_path: Path) -> None:
-    zero_based = _bullet(
+    zero_based = bullet_review(
         "web/pager.py:2",
-        "major",
         "`start = page * size` treats pages as zero-based, while callers number them from 1, so "
         "the first page is only reachable with page=0",
+        "major",
     )
-    assert _reviewers(tmp_path, OFF_BY_ONE, zero_based) == TWO
+    assert reviewers(tmp_path, FILES, OFF_BY_ONE, zero_based) == TWO

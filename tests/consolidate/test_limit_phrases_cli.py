@@ -13,11 +13,10 @@ in other words a few lines apart (`consolidate/failure_phrases.py`).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from support.printing_seats import findings_of_change
+from support.two_reviews import ONE, TWO, bullet_review, full_review, reviewers
 
 POLLER = (
     "def poll(fetch, max_tries=3):\n"  # 1
@@ -43,38 +42,15 @@ PINGER = (
     "        return conn.recv(4)\n"  # 12
 )
 FILES = {"jobs/poller.py": POLLER, "net/pinger.py": PINGER}
-_HEADINGS = {"critical": "Critical Issues", "important": "Important Issues"}
-_HEADINGS["suggestion"] = "Suggestions"
 
 
-def _full(title: str, place: str, body: str, grade: str = "important") -> str:
-    """A review in the project's own format, one finding under its grade's heading."""
-    return (
-        f"## Executive Summary\n\nRead the change.\n\n## Findings\n\n### {_HEADINGS[grade]}\n\n"
-        f"#### 1. {title}\n\n**File:** `{place}`\n\n{body}\n"
-    )
-
-
-def _bullet(place: str, text: str, grade: str = "major") -> str:
-    """A terse review: one bullet, its place and grade first."""
-    return f"Reviewed the change.\n\n- ({grade}) {place} — {text}\n"
-
-
-def _reviewers(tmp: Path, alpha: str, bravo: str) -> list[list[str]]:
-    found: list[dict[str, Any]] = findings_of_change(tmp, FILES, {"alpha": alpha, "bravo": bravo})
-    return sorted(sorted(f["reviewers"]) for f in found)
-
-
-ONE = [["Alpha", "Bravo"]]
-TWO = [["Alpha"], ["Bravo"]]
-
-PLUS_ONE = _full(
+PLUS_ONE = full_review(
     "`poll` tries `max_tries + 1` times",
     "jobs/poller.py:3",
     "The loop keeps going while `tries` equals `max_tries`, so a caller asking for three tries "
     "waits for a fourth.",
 )
-ZERO_AT_CONSTRUCTOR = _full(
+ZERO_AT_CONSTRUCTOR = full_review(
     "`Pinger` defaults to a zero timeout",
     "net/pinger.py:5",
     "Built without arguments, every `ping` gives up at once: nothing can answer in no time. "
@@ -85,14 +61,17 @@ ZERO_AT_CONSTRUCTOR = _full(
 @pytest.mark.parametrize(
     ("alpha", "bravo"),
     [
-        (PLUS_ONE, _bullet("jobs/poller.py:4", "`fetch` runs 4 times with the default limit of 3")),
         (
-            _full(
+            PLUS_ONE,
+            bullet_review("jobs/poller.py:4", "`fetch` runs 4 times with the default limit of 3"),
+        ),
+        (
+            full_review(
                 "Off-by-one in the polling loop",
                 "jobs/poller.py:3",
                 "Stop before `tries` reaches the limit.",
             ),
-            _bullet(
+            bullet_review(
                 "jobs/poller.py:1-4",
                 "the loop compares with `<=` instead of `<`, so `fetch` is called again after "
                 "the budget is spent",
@@ -100,22 +79,24 @@ ZERO_AT_CONSTRUCTOR = _full(
         ),
         (
             PLUS_ONE,
-            _bullet("jobs/poller.py:4", "`poll` makes one attempt too many before it gives up"),
+            bullet_review(
+                "jobs/poller.py:4", "`poll` makes one attempt too many before it gives up"
+            ),
         ),
     ],
 )
 def test_a_count_one_past_its_limit_told_twice_is_one(
     tmp_path: Path, alpha: str, bravo: str
 ) -> None:
-    assert _reviewers(tmp_path, alpha, bravo) == ONE
+    assert reviewers(tmp_path, FILES, alpha, bravo) == ONE
 
 
 def test_one_past_the_limit_beside_no_pause_at_that_line_stays_two(tmp_path: Path) -> None:
-    no_pause = _bullet(
+    no_pause = bullet_review(
         "jobs/poller.py:3",
         "no pause between tries: a server that is down gets hit again straight away",
     )
-    assert _reviewers(tmp_path, PLUS_ONE, no_pause) == TWO
+    assert reviewers(tmp_path, FILES, PLUS_ONE, no_pause) == TWO
 
 
 @pytest.mark.parametrize(
@@ -123,19 +104,19 @@ def test_one_past_the_limit_beside_no_pause_at_that_line_stays_two(tmp_path: Pat
     [
         (
             ZERO_AT_CONSTRUCTOR,
-            _bullet(
+            bullet_review(
                 "net/pinger.py:9",
                 "`timeout=0` makes the socket non-blocking, so `create_connection` gives up "
                 "before the handshake unless a limit is passed",
             ),
         ),
         (
-            _full(
+            full_review(
                 "A timeout of 0 means no ping ever connects",
                 "net/pinger.py:9",
                 "`create_connection` is handed the constructor's default and fails straight away.",
             ),
-            _bullet(
+            bullet_review(
                 "net/pinger.py:5",
                 "a zero deadline by default: the connect expires before it starts",
                 "medium",
@@ -144,7 +125,7 @@ def test_one_past_the_limit_beside_no_pause_at_that_line_stays_two(tmp_path: Pat
     ],
 )
 def test_a_zero_time_limit_told_twice_is_one(tmp_path: Path, alpha: str, bravo: str) -> None:
-    assert _reviewers(tmp_path, alpha, bravo) == ONE
+    assert reviewers(tmp_path, FILES, alpha, bravo) == ONE
 
 
 @pytest.mark.parametrize(
@@ -157,9 +138,9 @@ def test_a_zero_time_limit_told_twice_is_one(tmp_path: Path, alpha: str, bravo: 
 def test_a_zero_time_limit_beside_another_problem_at_that_line_stays_two(
     tmp_path: Path, other: str
 ) -> None:
-    zero = _full(
+    zero = full_review(
         "A timeout of 0 means no ping ever connects",
         "net/pinger.py:9",
         "`create_connection` is handed the constructor's default and fails straight away.",
     )
-    assert _reviewers(tmp_path, zero, _bullet("net/pinger.py:9", other)) == TWO
+    assert reviewers(tmp_path, FILES, zero, bullet_review("net/pinger.py:9", other)) == TWO
