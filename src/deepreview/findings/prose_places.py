@@ -151,7 +151,11 @@ def places_in_prose(
             found = _PLACE.search(rest)
             if found is None or not _file(found.group("file")):
                 continue
-        if found is None and not _LED.match(rest) and (told := _told_in_words(rest, only)):
+        if (
+            found is None
+            and not _LED.match(rest)
+            and (told := _told_in_words(rest, only, prefixes))
+        ):
             # `2. The `take()` check on lines 8-9 is racy.` in a list naming `queue.py` alone:
             # the lines in words stay words of the sentence
             out[i] = f"{m.group('lead')}`{told}` — {rest}"
@@ -199,13 +203,13 @@ def one_place(text: str, prefixes: tuple[str, ...]) -> str | None:
     return str(named[0]) if len(named) == 1 else None
 
 
-def _told_in_words(rest: str, only: str | None) -> str | None:
+def _told_in_words(rest: str, only: str | None, prefixes: tuple[str, ...]) -> str | None:
     """The one place an item tells in words: the one line it names (`on lines 8-9`) in the
     one file it names in code, or with no file in it, in the one file its list names."""
     if _DIGIT.search(rest) is None:
         return None
     if any(_file(f) for f in _SPAN.findall(rest)):
-        return one_place(rest, ())
+        return one_place(rest, prefixes)
     if only is None:
         return None
     named = lines_named(Location(only), rest)
