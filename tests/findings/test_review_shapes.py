@@ -29,7 +29,8 @@ def test_bold_severity_lead_ins_with_classification_lines() -> None:
         ("S1", Severity.SUGGESTION, "Name the magic number", ("fetch/client.go:77",)),
     ]
     assert [f.classification for f in r.findings] == ["regression", "gap", None]
-    assert r.findings[0].body.startswith("Problem: The backoff value")
+    # (the text's own label, `Problem:`, is no part of it)
+    assert r.findings[0].body.startswith("The backoff value")
     assert r.findings[0].fix == "Sleep for `backoff` before the next attempt."
     assert r.executive_summary.startswith("The change adds a retry loop")  # bold-line heading
     assert r.warnings == ()

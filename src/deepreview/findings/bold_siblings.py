@@ -7,7 +7,9 @@ Under a plain Findings heading a bold-titled item with no place and no level is 
 finding on its own (it may be a field of the item above, `- **Fix:** …`); read as the first
 item's text it lost a finding and put its words into another's. Beside a finding with the same
 marker at the same margin, a bold title that is a phrase (three words or more, or code) and no
-field's label is a sibling finding.
+field's label is a sibling finding. So is a numbered one after a bulleted finding in one
+section (`1. **`shout` crashes on `None`** — …` after `- **…**`): the seat changed list shapes
+midway, and read as the bullet's text it lost a finding.
 """
 
 from __future__ import annotations
@@ -29,14 +31,16 @@ _FIELD: Final = re.compile(
 )
 
 
-def bold_sibling(finding_line: str, line: str) -> bool:
-    """`line` is a list item like the finding's at `finding_line` (see the module doc)."""
+def bold_sibling(finding_line: str, line: str, *, numbered_after: bool = False) -> bool:
+    """`line` is a list item like the finding's at `finding_line` (see the module doc); with
+    `numbered_after`, a numbered one after a bulleted finding (`1. **Title**` after `- **…**`)."""
     a, b = _BOLD_ITEM.match(finding_line), _BOLD_ITEM.match(line)
     if a is None or b is None or a.group("indent") != b.group("indent"):
         return False
-    if a.group("marker")[0].isdigit() != b.group("marker")[0].isdigit():
+    digits = (a.group("marker")[0].isdigit(), b.group("marker")[0].isdigit())
+    if digits != ((False, True) if numbered_after else (digits[0], digits[0])):
         return False
-    if not a.group("marker")[0].isdigit() and a.group("marker") != b.group("marker"):
+    if not any(digits) and a.group("marker") != b.group("marker"):
         return False
     title = b.group("title").strip().rstrip(":").strip()
     if _FIELD.match(title.strip("`")):

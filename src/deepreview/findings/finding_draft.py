@@ -33,6 +33,15 @@ _FIX_HEADING = re.compile(
     re.IGNORECASE,
 )
 _RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
+# The label of the text's first field, which is the finding's text itself: `* **Description:**
+# …`, `- **Problem:** …`, `**Issue**: …` (the report shows the text, not the seat's form). The
+# labels of other fields (`- **Impact:** …`) say what their text is and stay.
+_TEXT_LABEL = re.compile(
+    r"^[ \t]{0,6}(?:[-*+][ \t]+)?(?:(?P<b>\*\*|__)(?:Description|Problem|Issue|Details|"
+    r"Explanation|Summary|Finding)[ \t]*(?::[ \t]*(?P=b)|(?P=b)[ \t]*:)"
+    r"|(?:Description|Problem|Issue):)[ \t]+(?=\S)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -127,6 +136,8 @@ def draft_of(
         elif fix_in_title is not None:
             head.title, fix = fix_in_title[0].rstrip(".").rstrip(), fix_in_title[1]
         has_fix = bool(fix)
+    if labelled := _TEXT_LABEL.match(body.lstrip("\n")):
+        body = body.lstrip("\n")[labelled.end() :]
     if lead:
         body = f"{lead}\n{body.lstrip()}" if body.strip() else lead
     if fix:

@@ -193,6 +193,13 @@ def parse_findings_block(
         )
         if (
             head is None
+            and mode == "bulleted"
+            and starts
+            and bold_sibling(lines[starts[-1][0]], line, numbered_after=True)
+        ):
+            head = parse_head(line, numbered=True, bulleted=False, prefixes=prefixes)
+        if (
+            head is None
             and mode in (None, "numbered", "bulleted")
             and sub is None  # (`### 1. Title`: a heading finding, `heading_head`'s)
             and may_open_an_item(line)  # (what a second read can find: the labels come after)
@@ -275,6 +282,7 @@ def parse_findings_block(
             )
             and not (head.style == "heading" and level_closes_paragraph(lines, fenced, i + 1))
             and not (starts and bold_sibling(lines[starts[-1][0]], line))
+            and not (starts and bold_sibling(lines[starts[-1][0]], line, numbered_after=True))
         ):
             if head.style == "heading" and level is not None and not starts:
                 level = None  # the level is locked by the first finding, not by a non-finding

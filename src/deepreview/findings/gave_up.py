@@ -2,7 +2,8 @@
 
 "I ran out of turns before finishing the review." in the Executive Summary, "I ran out of
 context partway through.", "I could not access the repository (permission denied), so I
-reviewed nothing.", "there was nothing to review", or a Coverage Summary whose every file is
+reviewed nothing.", "there was nothing to review", "This review is based on the PR title only",
+or a Coverage Summary whose every file is
 `Not reviewed` / `Skipped — could not open the file`, or one whose row for a file says the seat
 ran out of turns before it: by its own account the seat reviewed
 nothing (or not all), so its empty severity sections ("None.") are no approval. `gave_up` gives
@@ -50,7 +51,7 @@ _OUT_OF: Final = re.compile(
 # is incomplete: …". Only the change or the review as a whole counts: "I could not run the
 # tests" or "the lock file had nothing worth a comment" is a review's limitation, not a review
 # left undone.
-_NOT_ABLE: Final = (
+NOT_ABLE: Final = (
     r"(?:could\s+not|couldn['’]?t|was\s+unable\s+to|was\s+not\s+able\s+to"
     r"|wasn['’]?t\s+able\s+to|did\s+not|didn['’]?t|cannot|can['’]?t|am\s+unable\s+to"
     r"|['’]m\s+unable\s+to|never)"
@@ -59,7 +60,7 @@ _DID_NOTHING: Final = re.compile(
     r"(?:\bI\s+(?:have\s+)?reviewed\s+nothing"
     # "…, so there was nothing to review." (not "in the lock file there is nothing to review")
     r"|(?:^|[.!?]\s+|\bso\s+)there\s+(?:was|is)\s+nothing\s+(?:for\s+me\s+)?to\s+review"
-    rf"|(?:\bI\s+{_NOT_ABLE}|(?:^|(?<=[.!?]\s))[\W_]*(?:unable|not\s+able)\s+to)"
+    rf"|(?:\bI\s+{NOT_ABLE}|(?:^|(?<=[.!?]\s))[\W_]*(?:unable|not\s+able)\s+to)"
     r"\s+(?:get\s+to\s+)?(?:access|read|open|fetch|clone|see|load|review|complete|finish|do"
     r"|perform)\s+(?:the|this|your|any|my)\s+(?:(?:code\s+)?review|repository|repo|diff"
     r"|changes?|changeset|pull\s+request|PR|patch)"
@@ -73,9 +74,28 @@ _DID_NOTHING: Final = re.compile(
 )
 
 
+# It read the PR's own words, not its change: "based on the PR title only", "based solely on the
+# pull request description", "without access to the diff". Not "based on the description and
+# the diff", which read the change too.
+_READ_NO_CHANGE: Final = re.compile(
+    r"(?:\bbased\s+(?:only\s+|solely\s+|entirely\s+|purely\s+|just\s+)?on\s+the\s+"
+    r"(?:(?:PR|pull\s+request|MR|merge\s+request|change)(?:['’]s)?\s+)?"
+    r"(?:title|description|summary|body)(?:\s+(?:only|alone))?"
+    r"|\bwithout\s+(?:(?:any\s+)?access\s+to|seeing|reading|opening|looking\s+at)\s+the\s+"
+    r"(?:diff|code|changes?|changeset|repository|repo|patch|files))"
+    r"(?=\s*(?:[.,;:!()—–]|\s-\s|$)|\s+(?:so|because|since|as|due)\b)",
+    re.IGNORECASE,
+)
+
+
+def _says_did_nothing(line: str) -> re.Match[str] | None:
+    return _DID_NOTHING.search(line) or _READ_NO_CHANGE.search(line)
+
+
 def did_nothing(text: str) -> bool:
-    """A line of `text` says the seat did not do the review at all (`_DID_NOTHING`)."""
-    return any(_DID_NOTHING.search(line) for line in text.splitlines())
+    """A line of `text` says the seat did not do the review at all (`_DID_NOTHING`), or read
+    only the PR's title or description (`_READ_NO_CHANGE`)."""
+    return any(_says_did_nothing(line) for line in text.splitlines())
 
 
 # What the seat ran out of time for, when that is one check it skipped: "to benchmark it",
@@ -116,7 +136,7 @@ def gave_up(blocks: list[Block], coverage: Iterable[CoverageEntry]) -> str:
                 m = None
             if m is None and not fenced and block.kind is not Kind.PREAMBLE:
                 # (a bare refusal, no sections, is no review at all: `no_review.py`)
-                m = _DID_NOTHING.search(line)
+                m = _says_did_nothing(line)
             if m is not None:
                 return f"{GAVE_UP}: '{_clip(line)}'"
     entries = list(coverage)

@@ -9,10 +9,11 @@ error message, not a review that mentions one), and saying that the seat failed 
 (an error at its start, an HTTP status line such as `401 Unauthorized` or `HTTP 429 Too Many
 Requests`, a connection error such as `connect ECONNREFUSED …`, a refused API key, a model
 "currently overloaded", a quota or rate limit hit, the repository or diff it could not read, a
-review it skipped, or in `gave_up`'s words that it did not do the review: "I was not able to
-finish the review."). A review that ran into an error and still looked ("No issues found. I could
-not run the tests (permission denied), so I read them.") is none of these: running the tests is
-not the review.
+review it skipped, files it names and could not open with no word of reading the rest ("I
+could not open src/x.py (permission denied), so no issues found."), or in `gave_up`'s words
+that it did not do the review: "I was not able to finish the review."). A review that ran
+into an error and still looked ("No issues found. I could not run the tests (permission
+denied), so I read them.") is none of these: running the tests is not the review.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from deepreview.findings.gave_up import did_nothing
+from deepreview.findings.gave_up import NOT_ABLE, did_nothing
 
 # An error message is a line or three; a review that only mentions one is longer.
 _MAX: Final = 600
@@ -96,6 +97,24 @@ _SKIPPED: Final = re.compile(
     re.IGNORECASE,
 )
 
+# It could not open the files it names ("I could not open src/x.py (permission denied), so no
+# issues found.", "I couldn't read `calc.py` or `util/strings.py`."): in a text this short
+# that is all it says about the change. Not when it says it read the rest ("…, but I read the
+# rest of the diff").
+_FILE_NOT_READ: Final = re.compile(
+    rf"\bI\s+{NOT_ABLE}\s+(?:access|read|open|load|fetch)\s+(?:the\s+)?"
+    r"(?:(?:changed\s+|modified\s+)?files?\b|`?[\w.-]*[/.][\w./-]*\w`?(?=[\s.,;:!()]|$))",
+    re.IGNORECASE,
+)
+_READ_THE_REST: Final = re.compile(
+    r"\b(?:but|however|though|although|otherwise|rest|remaining|other\s+files|everything\s+else)\b",
+    re.IGNORECASE,
+)
+
+
+def _files_not_read(body: str) -> bool:
+    return _FILE_NOT_READ.search(body) is not None and _READ_THE_REST.search(body) is None
+
 
 def says_it_did_not_review(text: str) -> bool:
     """`text` (a seat's whole output) is an error message or a refusal, whatever it says about
@@ -110,4 +129,5 @@ def says_it_did_not_review(text: str) -> bool:
         or _REFUSED.search(body)
         or _SKIPPED.search(body)
         or did_nothing(body)  # "I was not able to finish the review. No issues found."
+        or _files_not_read(body)
     )

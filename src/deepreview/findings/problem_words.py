@@ -9,7 +9,7 @@ from typing import Final
 
 PROBLEM: Final = re.compile(
     r"\b(?:bugs?|buggy|broken|breaks|regressions?|vulnerab\w*|leaks?|leaked|leaking|crash\w*|"
-    r"incorrect(?:ly)?|wrong|problems?|issues?|defects?|flaws?|deadlocks?|race\s+condition|"
+    r"incorrect(?:ly)?|wrong|problems?|issues?|defects?|flaws?|deadlocks?|race\s+conditions?|data\s+races?|racy|"
     r"injection|critical|blockers?|blocking|severe|must\s+(?:be\s+)?fix(?:ed)?|rework|"
     r"corrupt(?:s|ed|ing|ion)?|do\s+not\s+merge|"
     r"don['’]t\s+merge|request(?:ed|ing)?\s+changes|changes\s+requested)\b",

@@ -6,7 +6,9 @@
 
 Free-form answers (Gemma, Qwen) write their problems so. The item's place is the file the
 sentence names in backticks with the line it gives in parentheses (`(line 88)`, `(lines 3-5)`,
-`(`a.py`, line 30)`), or, with no file in the item, the one file its list names; or the place
+`(`a.py`, line 30)`), or, with no file in the item, the one file its list names (in code or
+in a place: `queue.py:30`); or the line told in words (`2. The check on lines 8-9 is racy.`) in
+the one file the item or else its list names; or the place
 whole in parentheses (`… reach the admin view (`admin.py:12`).`); or the place in words
 leading it (`src/a.py line 2: …`, `Line 2 of src/a.py: …`) or after the code it is about
 (`` `load()` on line 2 of src/a.py crashes … ``), or after a short title
@@ -45,6 +47,7 @@ _PLACE: Final = re.compile(
     r"[ \t]*\(`(?P<file>[^`\s:]+):(?P<start>\d+)(?:[-–](?P<end>\d+))?`\)", re.IGNORECASE
 )
 _SPAN: Final = re.compile(r"`([^`\s]+)`")
+_AT_LINE: Final = re.compile(r":\d+(?:[-–]\d+)?$")
 # The item leads with a place already (`a.py:3`, **`a.py:3`**)
 _LED: Final = re.compile(r"^(?:\*\*|__)?\[?`?[^\s`*\[\]]+:\d+")
 # Under a file's heading, an item led by its lines and no level: `**Line 42:** text`,
@@ -102,7 +105,13 @@ def places_in_prose(
     place; the same lines (one for one) where none does; and the lines of the items so led."""
     lines, grouped = _grouped_by_file(lines, fenced, prefixes)
     items = {i: m for i, line in enumerate(lines) if not fenced[i] and (m := _ITEM.match(line))}
-    named = {f for m in items.values() for f in _SPAN.findall(m.group("rest")) if _file(f)}
+    # (a place in code names its file too: `queue.py:30`)
+    named = {
+        f
+        for m in items.values()
+        for span in _SPAN.findall(m.group("rest"))
+        if _file(f := _AT_LINE.sub("", span))
+    }
     only = next(iter(named)) if len(named) == 1 else None
     out = list(lines)
     for i, m in items.items():
@@ -142,6 +151,15 @@ def places_in_prose(
             found = _PLACE.search(rest)
             if found is None or not _file(found.group("file")):
                 continue
+        if (
+            found is None
+            and not _LED.match(rest)
+            and (told := _told_in_words(rest, only, prefixes))
+        ):
+            # `2. The `take()` check on lines 8-9 is racy.` in a list naming `queue.py` alone:
+            # the lines in words stay words of the sentence
+            out[i] = f"{m.group('lead')}`{told}` — {rest}"
+            continue
         if found is None or _LED.match(rest) or len(_LINE.findall(rest)) > 1:
             continue
         path = found.group("file") if found.group("file") and _file(found.group("file")) else None
@@ -182,6 +200,19 @@ def one_place(text: str, prefixes: tuple[str, ...]) -> str | None:
     if lined or len(files) != 1:
         return None
     named = lines_named(Location(files.pop()), text)
+    return str(named[0]) if len(named) == 1 else None
+
+
+def _told_in_words(rest: str, only: str | None, prefixes: tuple[str, ...]) -> str | None:
+    """The one place an item tells in words: the one line it names (`on lines 8-9`) in the
+    one file it names in code, or with no file in it, in the one file its list names."""
+    if _DIGIT.search(rest) is None:
+        return None
+    if any(_file(f) for f in _SPAN.findall(rest)):
+        return one_place(rest, prefixes)
+    if only is None:
+        return None
+    named = lines_named(Location(only), rest)
     return str(named[0]) if len(named) == 1 else None
 
 
