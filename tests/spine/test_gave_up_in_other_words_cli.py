@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support.printing_seats import review_printed
+from support.printing_seats import assert_seat_fails, review_printed
 
 _NONE_SECTIONS = (
     "## Findings\n\n### Critical Issues\n\nNone.\n\n### Important Issues\n\nNone.\n\n"
@@ -36,12 +36,7 @@ def test_a_summary_saying_the_review_was_not_done_is_an_unfinished_review(
     tmp_path: Path, name: str
 ) -> None:
     text = f"## Executive Summary\n\n{SAID_IN_ITS_SUMMARY[name]}\n\n{_NONE_SECTIONS}"
-    res, out, _ = review_printed(tmp_path, {"alpha": text}, "--fail-on", "important")
-    assert (out["seats"][0]["status"], out["seats"][0]["reason"]) == (
-        "failed",
-        "unfinished review",
-    ), out["seats"]
-    assert res.returncode == 3, (res.stdout, res.stderr)
+    assert_seat_fails(tmp_path, text, "unfinished review")
 
 
 SAID_WITH_NO_SECTIONS = {
@@ -58,12 +53,7 @@ def test_a_short_text_saying_the_review_was_not_done_is_no_review(
     tmp_path: Path, name: str
 ) -> None:
     text = f"{SAID_WITH_NO_SECTIONS[name]}\n\nNo issues found.\n"
-    res, out, _ = review_printed(tmp_path, {"alpha": text}, "--fail-on", "important")
-    assert (out["seats"][0]["status"], out["seats"][0]["reason"]) == (
-        "failed",
-        "unparseable review",
-    ), out["seats"]
-    assert res.returncode == 3, (res.stdout, res.stderr)
+    assert_seat_fails(tmp_path, text, "unparseable review")
 
 
 def test_findings_beside_such_a_summary_are_kept_and_the_review_is_cut_off(

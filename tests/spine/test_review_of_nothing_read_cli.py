@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support.printing_seats import review_printed
+from support.printing_seats import assert_seat_fails, review_printed
 
 READ_NOTHING = {
     "file-not-opened": "I could not open src/x.py (permission denied), so no issues found.",
@@ -25,12 +25,7 @@ READ_NOTHING = {
 
 @pytest.mark.parametrize("name", sorted(READ_NOTHING))
 def test_no_issues_about_a_change_not_read_is_no_review(tmp_path: Path, name: str) -> None:
-    res, out, _ = review_printed(tmp_path, {"alpha": READ_NOTHING[name]}, "--fail-on", "important")
-    assert (out["seats"][0]["status"], out["seats"][0]["reason"]) == (
-        "failed",
-        "unparseable review",
-    ), out["seats"]
-    assert res.returncode == 3, (res.stdout, res.stderr)
+    assert_seat_fails(tmp_path, READ_NOTHING[name], "unparseable review")
 
 
 _NONE_SECTIONS = (
@@ -46,12 +41,7 @@ def test_a_summary_saying_it_read_only_the_title_is_an_unfinished_review(
         "## Executive Summary\n\nThis review is based on the PR title only: git was blocked."
         f"\n\n{_NONE_SECTIONS}"
     )
-    res, out, _ = review_printed(tmp_path, {"alpha": text}, "--fail-on", "important")
-    assert (out["seats"][0]["status"], out["seats"][0]["reason"]) == (
-        "failed",
-        "unfinished review",
-    ), out["seats"]
-    assert res.returncode == 3, (res.stdout, res.stderr)
+    assert_seat_fails(tmp_path, text, "unfinished review")
 
 
 STILL_CLEAN = {

@@ -72,3 +72,12 @@ def findings_of_change(
     names = [*seats, "static"] if static else list(seats)
     found: list[dict[str, Any]] = stored_report(tmp, repo, names)["findings"]
     return found
+
+
+def assert_seat_fails(tmp: Path, text: str, reason: str) -> None:
+    """One seat printing `text`: it fails with `reason` (never a clean review), and with no
+    other seat the review exits 3, whatever `--fail-on` asks."""
+    res, out, _ = review_printed(tmp, {"alpha": text}, "--fail-on", "important")
+    seat = out["seats"][0]
+    assert (seat["status"], seat["reason"]) == ("failed", reason), out["seats"]
+    assert res.returncode == 3, (res.stdout, res.stderr)
