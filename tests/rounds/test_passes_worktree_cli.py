@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from deepreview.pipeline.runstate import RUN_STATE_VERSION
 from fakebin.harness import Fakes, assert_no_leftovers, run_json
 from rounds.test_passes_cli import PASS2_NEW
 from support.interrupt import interrupt_review
@@ -57,7 +58,7 @@ def test_pass_2_runs_in_the_same_worktree_while_another_seat_is_still_on_pass_1(
     cwds = _lines(tmp_path / "alpha-cwd")
     assert len(cwds) == 2 and cwds[0] == cwds[1], cwds
     state = run_json(Path(out["review_dir"]))
-    assert state["schema_version"] == 3
+    assert state["schema_version"] == RUN_STATE_VERSION
     assert [(e["pass_no"], e["status"], e["new"]) for e in state["seats"]["alpha"]["passes"]] == [
         (1, "ok", 1),
         (2, "ok", 1),
@@ -182,7 +183,7 @@ def test_a_version_2_run_with_passes_json_is_migrated_and_resumes(tmp_path: Path
     assert res.returncode == 0, res.stderr
     assert len(_lines(tmp_path / "alpha-starts")) == 2  # nothing was owed: no seat reran
     state = run_json(review_dir)
-    assert state["schema_version"] == 3 and state["settings"]["passes"] == 2
+    assert state["schema_version"] == RUN_STATE_VERSION and state["settings"]["passes"] == 2
     assert [e["pass_no"] for e in state["seats"]["alpha"]["passes"]] == [1, 2]
     md = stored(fakes, rid, ".md")
     assert "### [Alpha] — Pass 2" in md and "pass 2: 0C 1I 0S (1 new) in 1.0 s" in md

@@ -47,12 +47,33 @@ def test_review_writes_a_run_json_that_loads_through_the_model(
     assert state_from_data(state.to_data(), "x") == state
 
 
+def test_a_version_3_run_json_reads_as_it_was_written(
+    reviewed: tuple[Path, dict[str, str], str],
+) -> None:
+    """Version 4 only lets a seat's tool calls be null (a command seat's, not measured); a
+    version 3 record, every count a number, is read unchanged."""
+    _, env, rid = reviewed
+    data = json.loads(_run_json(env, rid).read_text())
+    state = state_from_data({**data, "schema_version": 3}, "x")
+    assert state == state_from_data(data, "x")
+    assert state.schema_version == RUN_STATE_VERSION == 4
+
+
+def test_a_command_seats_unmeasured_tool_calls_load_as_null(
+    reviewed: tuple[Path, dict[str, str], str],
+) -> None:
+    _, env, rid = reviewed
+    data = json.loads(_run_json(env, rid).read_text())
+    data["seats"]["static"]["run"]["tool_calls"] = None
+    assert state_from_data(data, "x").seats["static"].run.tool_calls is None  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
         ("[1, 2]", "is not a Deep Review run record (no schema_version)"),
         ('{"id": "x"}', "is not a Deep Review run record (no schema_version)"),
-        ('{"schema_version": 99}', "has run record version 99, this deep-review reads 3"),
+        ('{"schema_version": 99}', "has run record version 99, this deep-review reads 4"),
         ("{not json", "is cut short or damaged"),
     ],
 )

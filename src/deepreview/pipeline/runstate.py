@@ -34,7 +34,9 @@ from deepreview.targets.target import Target
 #    "Consolidated without a lead" note, which now lives only in the lead entry).
 # 2: the typed model.
 # 3: each seat's passes (`--passes N`) live in `SeatEntry.passes`, no longer in `passes.json`.
-RUN_STATE_VERSION: Final = 3
+# 4: a seat run's `tool_calls` may be null (a `command` seat's, not measured): a deep-review that
+#    reads 3 then names the version instead of calling the record damaged.
+RUN_STATE_VERSION: Final = 4
 _MIGRATABLE: Final = (1, 2)
 _V1_NO_LEAD_NOTE: Final = "Consolidated without a lead: no lead agent was requested or usable."
 
@@ -235,11 +237,11 @@ def state_from_data(data: Any, origin: str, passes_json: Any = None) -> RunState
     version = data["schema_version"]
     if version == 1:
         data = _migrate_v1(data)
-    elif version == 2:
+    elif version in (2, 3):
         data = {**data, "schema_version": RUN_STATE_VERSION}
     if version in _MIGRATABLE:
         data = _migrate_passes(data, passes_json)
-    elif version != RUN_STATE_VERSION:
+    elif version not in (3, RUN_STATE_VERSION):  # 3 is the same record, its counts all numbers
         raise StoreError(
             f"{origin} has run record version {version!r}, this deep-review reads "
             f"{RUN_STATE_VERSION}; use the deep-review version that wrote it"
