@@ -203,11 +203,12 @@ def run_seat(
             pass_no, prompt = pass_no + 1, following
 
 
-class _Earlier:
-    """Progress of a seat's later pass with its earlier passes (this process ran) added."""
+class EarlierRuns:
+    """The runs before the one now running (a seat's earlier passes, the lead's earlier
+    attempts): its progress events show their tool calls and duration added, as the report's
+    totals and run.json do. One run not measured (None) leaves the count unknown."""
 
-    def __init__(self, on_progress: Callable[[ProgressEvent], None] | None) -> None:
-        self.on_progress = on_progress
+    def __init__(self) -> None:
         self.tools: int | None = 0
         self.duration = 0.0
 
@@ -215,17 +216,28 @@ class _Earlier:
         self.tools = added_count(self.tools, run.tool_calls)
         self.duration += run.duration_s or 0.0
 
+    def added(self, event: ProgressEvent) -> ProgressEvent:
+        """`event` with the earlier runs' tool calls and duration added."""
+        if self.tools == 0 and not self.duration:
+            return event
+        duration = event.duration_s
+        return dataclasses.replace(
+            event,
+            tool_calls=added_count(event.tool_calls, self.tools),
+            duration_s=None if duration is None else round(duration + self.duration, 3),
+        )
+
+
+class _Earlier(EarlierRuns):
+    """Progress of a seat's later pass with its earlier passes (this process ran) added."""
+
+    def __init__(self, on_progress: Callable[[ProgressEvent], None] | None) -> None:
+        super().__init__()
+        self.on_progress = on_progress
+
     def relay(self, event: ProgressEvent) -> None:
-        if self.on_progress is None:
-            return
-        if self.tools != 0 or self.duration:
-            duration = event.duration_s
-            event = dataclasses.replace(
-                event,
-                tool_calls=added_count(event.tool_calls, self.tools),
-                duration_s=None if duration is None else round(duration + self.duration, 3),
-            )
-        self.on_progress(event)
+        if self.on_progress is not None:
+            self.on_progress(self.added(event))
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from pathlib import PurePosixPath
 from deepreview.consolidate.features import PathResolver
 from deepreview.consolidate.kinds import TEST_PATH, asks_for_a_test
 from deepreview.model import Finding
+from deepreview.targets.tree import folders_of
 
 OUTSIDE = "outside this change"
 NOT_FOUND = "file not found at review SHA"
@@ -72,13 +73,7 @@ class _Files:
         if self.has(written):
             return True
         if self._folders is None:
-            self._folders = set()
-            for paths in self._by_name.values():
-                for p in paths:
-                    cut = p.rfind("/")
-                    while cut > 0 and (folder := p[:cut]) not in self._folders:
-                        self._folders.add(folder)  # (and the folders above it, once)
-                        cut = p.rfind("/", 0, cut)
+            self._folders = folders_of(p for paths in self._by_name.values() for p in paths)
         return PathResolver.clean(written).rstrip("/") in self._folders
 
     def is_exactly(self, written: str) -> bool:

@@ -30,8 +30,8 @@ from deepreview.runfiles import (
     seat_file_globs,
     seat_files,
 )
-from deepreview.runmodel import SeatRun, added_count, combine_runs
-from deepreview.runner import SeatPlan, run_seats
+from deepreview.runmodel import SeatRun, combine_runs
+from deepreview.runner import EarlierRuns, SeatPlan, run_seats
 from deepreview.seat_output import EMPTY_REVIEW
 from deepreview.stop_signals import StopSignals
 from deepreview.store.redact import Redactor
@@ -59,22 +59,13 @@ class _LeadProgress:
         self.held: ProgressEvent | None = None
         # The attempts before this one (`add`): the live line counts them all, as the
         # report's `_Lead:_` line and run.json's `lead.run` do.
-        self.tools: int | None = 0
-        self.duration = 0.0
+        self.earlier = EarlierRuns()
 
     def add(self, run: SeatRun) -> None:
-        self.tools = added_count(self.tools, run.tool_calls)
-        self.duration += run.duration_s or 0.0
+        self.earlier.add(run)
 
     def __call__(self, event: ProgressEvent) -> None:
-        if self.tools != 0 or self.duration:
-            event = dataclasses.replace(
-                event,
-                tool_calls=added_count(event.tool_calls, self.tools),
-                duration_s=None
-                if event.duration_s is None
-                else round(event.duration_s + self.duration, 3),
-            )
+        event = self.earlier.added(event)
         # `failed` too: a run that failed only by answering nothing is asked again; and
         # `timeout`: one stopped after a whole answer judged the review all the same
         if event.kind == "state" and event.detail in ("ok", "failed", "timeout"):

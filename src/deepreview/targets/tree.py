@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -79,12 +80,13 @@ def _list(repo_root: Path, rev: str) -> Tree | None:
     if not result.ok:
         return None
     files = frozenset(decode_path(p) for p in result.stdout.split(b"\0") if p)
-    return Tree(files=files, paths=files | _folders(files))
+    return Tree(files=files, paths=files | folders_of(files))
 
 
-def _folders(files: frozenset[str]) -> set[str]:
-    """Every folder above one of `files`; a folder already seen ends the walk up (its own
-    folders were added with it), so a large tree costs about one step per file."""
+def folders_of(files: Iterable[str]) -> set[str]:
+    """Every folder above one of `files` (paths from the root); a folder already seen ends the
+    walk up (its own folders were added with it), so a large tree costs about one step per
+    file."""
     folders: set[str] = set()
     for f in files:
         cut = f.rfind("/")
