@@ -24,9 +24,14 @@ def cites_the_test(x: Features, y: Features) -> bool:
     other being about tests only by that place (its title says no test is missing): "moving
     the setup step makes `copytool_test.go:131` fail" and a finding at `copytool_test.go:131`
     whose assertion now fails are one problem seen from both ends, not a defect beside a test
-    gap."""
+    gap. So when the finding on the test file cites the other's file: "`ALL_KEYS` omits
+    `tls_dir`, and so does the table at `settings.md:44`" beside "the `settings.md` table
+    leaves out `tls_dir`" is one stale list, told where each reviewer saw it."""
     return any(
-        a.kind == "code" and b.kind == "tests" and b.test_by_place and a.mention_files & b.files
+        a.kind == "code"
+        and b.kind == "tests"
+        and b.test_by_place
+        and (a.mention_files & b.files or b.mention_files & a.files)
         for a, b in ((x, y), (y, x))
     )
 
