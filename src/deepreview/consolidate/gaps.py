@@ -75,3 +75,26 @@ def one_gap_in_a_test_file(x: Features, y: Features) -> frozenset[str]:
     names = {w for i in x.identifiers & y.identifiers for w in finding_words(spelled[i])}
     said = (x.title_words & y.title_words) - names - _GAP_WORDS
     return frozenset(said) | frozenset(spelled[i] for i in x.identifiers & y.identifiers)
+
+
+def one_gap_placed_nowhere(x: Features, y: Features) -> frozenset[str]:
+    """What two test gaps both say has no test, when one of them gives no line (a file at
+    most, or nothing): "No handler-level test, and no shell-suite coverage" on the handler's
+    file and "No shell-suite tests for the export feature" placed nowhere. A gap placed
+    nowhere cannot meet the other by place; what they share is what a lead reads: a word of
+    both titles beyond the code names both give and the words of any test gap. Neither title
+    may name code the other finding never names ("No shell-suite test for `export`" / "... for
+    `import`" are two gaps)."""
+    if not (x.kind == y.kind == "tests") or x.test_by_place or y.test_by_place:
+        return frozenset()
+    if _has_a_line(x) and _has_a_line(y):
+        return frozenset()
+    if not (x.title_names <= y.identifiers and y.title_names <= x.identifiers):
+        return frozenset()
+    spelled = {**dict(y.spellings), **dict(x.spellings)}
+    names = {w for i in x.identifiers & y.identifiers for w in finding_words(spelled[i])}
+    return frozenset((x.title_words & y.title_words) - names - _GAP_WORDS)
+
+
+def _has_a_line(f: Features) -> bool:
+    return any(s.start is not None for s in f.locations)
