@@ -122,6 +122,15 @@ def _span_similarity(a: Span, b: Span) -> tuple[float, str]:
     if a.start is None or b.start is None or a.end is None or b.end is None:
         return 0.3, f"same file {name}"
     overlap = min(a.end, b.end) - max(a.start, b.start) + 1
+    heading = a.start == b.start and min(a.end, b.end) == a.start
+    if heading and max(a.end, b.end) - a.start + 1 > NEAR_LINES:
+        # one line that starts the other's section-wide range (`_a_section_wide`): its heading,
+        # which stands for the section ("Requirements sit on the wrong page" at a page's
+        # heading, "make the section easier to find" over all of it). Only the same place: the
+        # caps on findings that say nothing alike still apply (a typo in the heading stays
+        # apart). A short block keeps its overlap score: a function's first line takes many
+        # remarks of its own
+        return 1.0, f"same file {name}, {_span_text(a)} heads {_span_text(b, bare=True)}"
     if overlap > 0:
         union = max(a.end, b.end) - min(a.start, b.start) + 1
         text = f"same file {name}, {_span_text(a)} overlap {_span_text(b, bare=True)}"
