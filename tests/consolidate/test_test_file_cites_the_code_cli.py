@@ -58,3 +58,15 @@ def test_without_citing_the_other_place_the_test_finding_stays_apart(tmp_path: P
     )
     found = consolidated_findings(tmp_path, {"claude": DOCS, "codex": _at_the_test(own)})
     assert sorted(sorted(f["reviewers"]) for f in found) == [["Claude"], ["Codex"]], found
+
+
+def test_citing_other_lines_of_the_file_stays_apart(tmp_path: Path) -> None:
+    # the test's finding names the documentation page, but a part of it away from the table:
+    # a finding on a test names the code and pages it exercises as a matter of course
+    elsewhere = (
+        "`settingKeys` returns twelve keys including `tls_dir` (`cmd/settings.go:31`), yet "
+        "`ALL_KEYS` on line 3 lists eleven while the test claims to check every key the change "
+        "edited, as the sample output at `docs/settings.md:90` shows."
+    )
+    found = consolidated_findings(tmp_path, {"claude": DOCS, "codex": _at_the_test(elsewhere)})
+    assert sorted(sorted(f["reviewers"]) for f in found) == [["Claude"], ["Codex"]], found

@@ -24,15 +24,28 @@ def cites_the_test(x: Features, y: Features) -> bool:
     other being about tests only by that place (its title says no test is missing): "moving
     the setup step makes `copytool_test.go:131` fail" and a finding at `copytool_test.go:131`
     whose assertion now fails are one problem seen from both ends, not a defect beside a test
-    gap. So when the finding on the test file cites the other's file: "`ALL_KEYS` omits
+    gap. So when the finding on the test file cites the other's lines: "`ALL_KEYS` omits
     `tls_dir`, and so does the table at `settings.md:44`" beside "the `settings.md` table
-    leaves out `tls_dir`" is one stale list, told where each reviewer saw it."""
+    (40-58) leaves out `tls_dir`" is one stale list, told where each reviewer saw it. Its
+    lines, not only its file: a finding on a test names the code under test as a matter of
+    course."""
     return any(
         a.kind == "code"
         and b.kind == "tests"
         and b.test_by_place
-        and (a.mention_files & b.files or b.mention_files & a.files)
+        and (a.mention_files & b.files or _cites_lines_of(b, a))
         for a, b in ((x, y), (y, x))
+    )
+
+
+def _cites_lines_of(b: Features, a: Features) -> bool:
+    """`b`'s text cites lines of a place of `a`."""
+    return any(
+        m.path == s.path
+        and None not in (m.start, m.end, s.start, s.end)
+        and max(m.start or 0, s.start or 0) <= min(m.end or 0, s.end or 0)
+        for m in b.mentions
+        for s in a.locations
     )
 
 
