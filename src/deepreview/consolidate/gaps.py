@@ -24,10 +24,28 @@ def cites_the_test(x: Features, y: Features) -> bool:
     other being about tests only by that place (its title says no test is missing): "moving
     the setup step makes `copytool_test.go:131` fail" and a finding at `copytool_test.go:131`
     whose assertion now fails are one problem seen from both ends, not a defect beside a test
-    gap."""
+    gap. So when the finding on the test file cites the other's lines: "`ALL_KEYS` omits
+    `tls_dir`, and so does the table at `settings.md:44`" beside "the `settings.md` table
+    (40-58) leaves out `tls_dir`" is one stale list, told where each reviewer saw it. Its
+    lines, not only its file: a finding on a test names the code under test as a matter of
+    course."""
     return any(
-        a.kind == "code" and b.kind == "tests" and b.test_by_place and a.mention_files & b.files
+        a.kind == "code"
+        and b.kind == "tests"
+        and b.test_by_place
+        and (a.mention_files & b.files or _cites_lines_of(b, a))
         for a, b in ((x, y), (y, x))
+    )
+
+
+def _cites_lines_of(b: Features, a: Features) -> bool:
+    """`b`'s text cites lines of a place of `a`."""
+    return any(
+        m.path == s.path
+        and None not in (m.start, m.end, s.start, s.end)
+        and max(m.start or 0, s.start or 0) <= min(m.end or 0, s.end or 0)
+        for m in b.mentions
+        for s in a.locations
     )
 
 
@@ -70,3 +88,26 @@ def one_gap_in_a_test_file(x: Features, y: Features) -> frozenset[str]:
     names = {w for i in x.identifiers & y.identifiers for w in finding_words(spelled[i])}
     said = (x.title_words & y.title_words) - names - _GAP_WORDS
     return frozenset(said) | frozenset(spelled[i] for i in x.identifiers & y.identifiers)
+
+
+def one_gap_placed_nowhere(x: Features, y: Features) -> frozenset[str]:
+    """What two test gaps both say has no test, when one of them gives no line (a file at
+    most, or nothing): "No handler-level test, and no shell-suite coverage" on the handler's
+    file and "No shell-suite tests for the export feature" placed nowhere. A gap placed
+    nowhere cannot meet the other by place; what they share is what a lead reads: a word of
+    both titles beyond the code names both give and the words of any test gap. Neither title
+    may name code the other finding never names ("No shell-suite test for `export`" / "... for
+    `import`" are two gaps)."""
+    if not (x.kind == y.kind == "tests") or x.test_by_place or y.test_by_place:
+        return frozenset()
+    if _has_a_line(x) and _has_a_line(y):
+        return frozenset()
+    if not (x.title_names <= y.identifiers and y.title_names <= x.identifiers):
+        return frozenset()
+    spelled = {**dict(y.spellings), **dict(x.spellings)}
+    names = {w for i in x.identifiers & y.identifiers for w in finding_words(spelled[i])}
+    return frozenset((x.title_words & y.title_words) - names - _GAP_WORDS)
+
+
+def _has_a_line(f: Features) -> bool:
+    return any(s.start is not None for s in f.locations)

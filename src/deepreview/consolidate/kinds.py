@@ -79,11 +79,13 @@ def _plain_title(title: str) -> str:
 
 
 # An explanation saying some behaviour has no test: "the error path is never exercised",
-# "nothing checks that a lapsed token is refused", "is not covered by any test".
+# "nothing checks that a lapsed token is refused", "is not covered by any test", "the suite
+# lacks test coverage for a blank label" (or a title: "Incomplete validator test coverage").
 _UNTESTED_TEXT = re.compile(
     r"\b(?:never|not|isn't|is not|aren't|are not)\s+(?:\w+\s+)?(?:exercised|covered|tested)\b"
     r"|\bnothing\s+(?:checks|tests|covers|exercises)\b|\bno\s+(?:\w+\s+)?tests?\s+"
-    r"(?:covers?|exercises?|checks?|for)\b",
+    r"(?:covers?|exercises?|checks?|for)\b"
+    r"|\b(?:lack(?:s|ing)?|incomplete|insufficient)\s+(?:\w+\s+){0,2}(?:test\s+)?coverage\b",
     re.IGNORECASE,
 )
 

@@ -25,7 +25,12 @@ from deepreview.consolidate.claims import SYMPTOMS
 from deepreview.consolidate.cross_cited import cite_each_other
 from deepreview.consolidate.evidence import SAID_PROSE, SAID_TEXT, SAID_TITLE, Evidence
 from deepreview.consolidate.features import COMMIT_MESSAGE, Features, Span, finding_words
-from deepreview.consolidate.gaps import cites_the_test, one_gap_in_a_test_file, untested_names
+from deepreview.consolidate.gaps import (
+    cites_the_test,
+    one_gap_in_a_test_file,
+    one_gap_placed_nowhere,
+    untested_names,
+)
 from deepreview.consolidate.nearby import (
     SAME_FAILURE_NEARBY,
     definition_and_call,
@@ -117,6 +122,15 @@ def _span_similarity(a: Span, b: Span) -> tuple[float, str]:
     if a.start is None or b.start is None or a.end is None or b.end is None:
         return 0.3, f"same file {name}"
     overlap = min(a.end, b.end) - max(a.start, b.start) + 1
+    heading = a.start == b.start and min(a.end, b.end) == a.start
+    if heading and max(a.end, b.end) - a.start + 1 > NEAR_LINES:
+        # one line that starts the other's section-wide range (`_a_section_wide`): its heading,
+        # which stands for the section ("Requirements sit on the wrong page" at a page's
+        # heading, "make the section easier to find" over all of it). Only the same place: the
+        # caps on findings that say nothing alike still apply (a typo in the heading stays
+        # apart). A short block keeps its overlap score: a function's first line takes many
+        # remarks of its own
+        return 1.0, f"same file {name}, {_span_text(a)} heads {_span_text(b, bare=True)}"
     if overlap > 0:
         union = max(a.end, b.end) - min(a.start, b.start) + 1
         text = f"same file {name}, {_span_text(a)} overlap {_span_text(b, bare=True)}"
@@ -307,7 +321,9 @@ def evidence(
         # the definition and its use are one place for this problem (`code_sites`)
         score += weights.where * (1.0 - where)
     untested = () if generic else tuple(sorted(untested_names(x, y)))
-    gap_said = frozenset() if generic else one_gap_in_a_test_file(x, y)
+    gap_said = (
+        frozenset() if generic else one_gap_in_a_test_file(x, y) or one_gap_placed_nowhere(x, y)
+    )
     if untested:
         # "No test covers `retry()`'s give-up path" at the test file to add, "Missing test
         # coverage for `retry`" at a line of it, "`retry` has no unit tests" placed nowhere:
@@ -317,6 +333,7 @@ def evidence(
     elif gap_said:
         # "No test covers a partial refund" at the suite, "the partial refund path is never
         # exercised" at one fixture's line: one test gap, each reviewer placing it its own way
+        # (or one placing it on no line at all: `one_gap_placed_nowhere`)
         score += weights.where * (1.0 - where)
     if not generic and x.kind == y.kind == "tests" and meet_in_a_test(x, y):
         # "`TestRender` only exercises amd64" / "the arm64 file is outside the render test",
