@@ -208,7 +208,7 @@ def _report_text(st: Store, review_id: str, fmt: str) -> str:
     report = None
     if record in files:
         try:
-            report = report_from_data(json.loads(record.read_text(encoding="utf-8")))
+            report = report_from_data(json.loads(record.read_text(encoding="utf-8")), str(record))
         except ParseError:
             if path not in files:
                 raise  # from a newer deep-review: its stored files still print

@@ -140,7 +140,7 @@ def _json_object(text: str) -> dict[str, Any] | None:
 def _report_of(data: dict[str, Any], path: str) -> Report:
     """A report JSON's report, or a one-line error naming its first problem."""
     try:
-        report = report_from_data(data)
+        report = report_from_data(data, path)
     except ValidationError as exc:
         raise UsageError(f"{path} is not a Deep Review report JSON: {_first_problem(exc)}") from exc
     # a JSON from anywhere (not only our store): its strings may carry terminal escapes
