@@ -28,6 +28,13 @@ if TYPE_CHECKING:
     from deepreview.model import Report
 
 
+# What `render` (and `parse` of a report) takes, said where it is given something else.
+_A_REPORT = (
+    "a Deep Review report JSON (the store's <ID>.json, "
+    "or `deep-review consolidate … --format json`)"
+)
+
+
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json")
@@ -43,6 +50,12 @@ def parse(file: str, fmt: str, seat: str, as_json: bool) -> None:
     # (`utf-8-sig`: a byte order mark is invisible in an editor, and no part of the text; a
     # stray invalid byte is replaced, as in a command seat's output, which `parse` previews)
     text = data.decode("utf-8-sig", errors="replace")
+    if not text.strip():
+        # a seat that prints nothing fails: its preview is no empty review with exit 0
+        raise UsageError(
+            f"{input_name(file)} is empty; give an agent's review (Markdown, or the command "
+            "seats' JSON) or a Deep Review report"
+        )
     if text.lstrip().startswith("# Deep Review:"):
         # re-rendered for a terminal or a file: no terminal escapes or NULs from the report
         # (a review's JSON escapes them itself)
@@ -114,10 +127,7 @@ def render(report_json: str, fmt: str) -> None:
     name = input_name(report_json)
     refuse_binary(raw, report_json, "a report JSON")
     if not raw.strip():
-        raise UsageError(
-            f"{name} is empty; give a report JSON (the store's <ID>.json, or "
-            "`deep-review consolidate … --format json`)"
-        )
+        raise UsageError(f"{name} is empty; give {_A_REPORT}")
     try:
         # (`utf-8-sig`: a byte order mark an editor or a redirection wrote is no JSON error)
         data = json.loads(raw.decode("utf-8-sig"))
@@ -142,7 +152,9 @@ def _report_of(data: dict[str, Any], path: str) -> Report:
     try:
         report = report_from_data(data, path)
     except ValidationError as exc:
-        raise UsageError(f"{path} is not a Deep Review report JSON: {_first_problem(exc)}") from exc
+        raise UsageError(
+            f"{path} is not a Deep Review report JSON: {_first_problem(exc)}; give {_A_REPORT}"
+        ) from exc
     # a JSON from anywhere (not only our store): its strings may carry terminal escapes
     return clean_strings(report)
 
@@ -150,5 +162,5 @@ def _report_of(data: dict[str, Any], path: str) -> Report:
 def _first_problem(exc: ValidationError) -> str:
     """pydantic's first error as one line: the field path and what is wrong (no docs URL)."""
     count = exc.error_count()
-    more = f" (and {count - 1} more problems)" if count > 1 else ""
+    more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
     return first_problem(exc) + more
