@@ -37,7 +37,13 @@ _A_REPORT = (
 
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="json",
+    help="Output format (default: json); md, html and sarif render a whole report only.",
+)
 @click.option("--seat", default="", help="Seat name for a single agent review.")
 @click.option("--json", "as_json", is_flag=True, help="JSON output (the default: --format json).")
 def parse(file: str, fmt: str, seat: str, as_json: bool) -> None:
@@ -89,7 +95,9 @@ def parse(file: str, fmt: str, seat: str, as_json: bool) -> None:
     type=click.Path(dir_okay=False, exists=True),
     help="File listing the changed files, one per line.",
 )
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md")
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="md", help="Report format (default: md)."
+)
 def consolidate(
     reviews: tuple[str, ...], seats: tuple[str, ...], changed_files: str | None, fmt: str
 ) -> int:
@@ -119,7 +127,13 @@ def consolidate(
 
 @click.command()
 @click.argument("report_json", type=click.Path(dir_okay=False, exists=True, allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="md",
+    help="Format to render (default: md).",
+)
 def render(report_json: str, fmt: str) -> None:
     """Render a report JSON (from `parse`, `consolidate` or the store) in any report format.
     REPORT_JSON `-` reads stdin."""
