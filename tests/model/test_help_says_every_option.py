@@ -55,6 +55,7 @@ def test_every_option_of_every_command_has_help() -> None:
     ("command", "option", "words"),
     [
         ("review", "--effort", "passed to Claude, Codex and opencode"),
+        ("review", "--passes", "the static seat runs once"),
         ("review", "--model SEAT=MODEL", "claude=opus"),
         ("show", "--format", "default: md"),
         ("render", "--format", "default: md"),

@@ -237,7 +237,8 @@ def _checks_options(fn: F) -> F:
     "--passes",
     type=click.IntRange(1, 10),
     help="Up to N passes per seat: a seat whose pass found a Critical/Important issue looks "
-    "again where it has not looked yet (default: [review] passes, else 1).",
+    "again where it has not looked yet; the static seat runs once (default: [review] "
+    "passes, else 1).",
 )
 @click.option("--thorough", is_flag=True, help="Thorough mode: the same as --passes 3.")
 @click.option(
