@@ -51,3 +51,24 @@ def test_render_of_another_tools_report_says_what_to_give(tmp_path: Path) -> Non
         "; give a Deep Review report JSON (the store's <ID>.json, or "
         "`deep-review consolidate … --format json`)"
     ), line
+
+
+def test_parse_of_another_tools_report_says_a_seat_would_fail(tmp_path: Path) -> None:
+    """`parse` previews what a seat printing the file hands over: for a text that is no review
+    (another tool's JSON, a page of prose) the seat would fail, and its preview says so on
+    stderr, beside the JSON of what it read (exit 0: that is what `parse` is asked for)."""
+    env = cli_env(tmp_path)
+    (tmp_path / "eslint.sarif").write_text(json.dumps(OTHER_TOOL), encoding="utf-8")
+    (tmp_path / "words.md").write_text("I looked at it for a while.\n", encoding="utf-8")
+    for name in ("eslint.sarif", "words.md"):
+        res = run_cli(["parse", name], cwd=tmp_path, env=env)
+        assert res.returncode == 0, res.stderr
+        assert json.loads(res.stdout)["findings"] == []
+        (line,) = res.stderr.strip().splitlines()
+        assert line == (
+            f"note: {name} is no review: a seat printing it would fail as `unparseable "
+            "review`; give an agent's review (Markdown, or the command seats' JSON)"
+        ), line
+    (tmp_path / "fine.md").write_text("No issues found.\n", encoding="utf-8")
+    fine = run_cli(["parse", "fine.md"], cwd=tmp_path, env=env)
+    assert (fine.returncode, fine.stderr) == (0, "")

@@ -19,6 +19,7 @@ from deepreview.errors import (
     first_problem,
 )
 from deepreview.findings.parse import parse_review
+from deepreview.findings.readable import unparseable_reason
 from deepreview.findings.report_parse import parse_report
 from deepreview.formats import FORMATS, render_report
 from deepreview.serialize import report_from_data, to_json
@@ -84,6 +85,14 @@ def parse(file: str, fmt: str, seat: str, as_json: bool) -> None:
         review = strict or review
     if fmt != "json":
         raise UsageError(f"--format {fmt} renders whole reports only; use --format json")
+    failure = unparseable_reason(review)
+    if failure is not None:
+        # the JSON below is what was read; the seat that printed this would have failed
+        click.echo(
+            f"note: {input_name(file)} is no review: a seat printing it would fail as "
+            f"`{failure}`; give an agent's review (Markdown, or the command seats' JSON)",
+            err=True,
+        )
     click.echo(to_json(review), nl=False)
 
 
