@@ -38,6 +38,25 @@ def given_repo(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     return value
 
 
+def repo_option(help: str) -> Any:
+    """`--repo DIRECTORY` (default: the current directory); `help` says what it is for there."""
+    return click.option(
+        "--repo",
+        default=".",
+        type=click.Path(file_okay=False),
+        callback=given_repo,
+        help=f"{help} (default: the current directory).",
+    )
+
+
+# the repository whose store a store command reads (the default store is per repository)
+STORE_REPO_HELP = "The repository whose store to use, when --store names none"
+
+MODEL_HELP = (
+    "A seat's model, e.g. claude=opus (repeatable; default: the seat's config, else its CLI's own)."
+)
+
+
 def github_env(github_api: str | None) -> dict[str, str]:
     """The environment GitHub calls see: this process's, with --github-api applied, else the
     API of `GH_REPO`'s host (`host/owner/name` on GitHub Enterprise); a malformed `GH_REPO`

@@ -11,7 +11,13 @@ import click
 
 from deepreview.cli.hints import with_store
 from deepreview.cli.job_summary import append_job_summary
-from deepreview.cli.options import github_api_option, github_env, given_repo, store_option
+from deepreview.cli.options import (
+    STORE_REPO_HELP,
+    github_api_option,
+    github_env,
+    repo_option,
+    store_option,
+)
 from deepreview.config import CliOverrides
 from deepreview.errors import UsageError
 from deepreview.pipeline.reindex import ready
@@ -165,7 +171,7 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
 @click.option("--config", type=click.Path(), help="Extra config file.")  # checked in settings
 @store_option
 @github_api_option
-@click.option("--repo", default=".", type=click.Path(file_okay=False), callback=given_repo)
+@repo_option(STORE_REPO_HELP)
 @click.option(
     "--force",
     is_flag=True,
