@@ -55,7 +55,7 @@ def not_a_target(git: Git, spec: str, base: str | None = None) -> str:
             f"cannot read target {spec!r}: {spec!r} is {what}, not a local branch; to review "
             f"what it changed, use {_parent(spec)}..{spec}"
         )
-    if problem := ambiguous_prefix(git, spec):
+    if problem := ambiguous_prefix(git, spec) or not_a_commit(git, spec):
         return problem
     return (
         f"cannot read target {spec!r}: no local branch of that name; use a branch name, "
@@ -186,8 +186,35 @@ def need(git: Git, ref: str, what: str) -> str:
     if sha is None:
         if problem := ambiguous_prefix(git, ref):
             raise UsageError(problem)
+        if problem := not_a_commit(git, ref):
+            raise GitError(problem)
+        if _HEAD_SIDE.fullmatch(ref):
+            require_commits(git, needs_head=True)  # an orphan branch: say so, not "unknown"
         raise GitError(f"unknown {what} {ref!r}: check the name with `git branch -a` / `git log`")
     return sha
+
+
+# HEAD, perhaps stepped back (`HEAD~1`, `@^`): on an unborn branch none of them is a commit
+_HEAD_SIDE = re.compile(r"(?:HEAD|@)(?:[~^]\d*)*")
+
+
+def not_a_commit(git: Git, ref: str) -> str | None:
+    """The line for a name of an object that is there but is no commit: a blob's or tree's
+    SHA copied from `git ls-tree`, or `HEAD:calc.py`. "Unknown ref" would send the user
+    looking for a typo in a name git knows."""
+    found = git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", ref], check=False)
+    if not found.ok:
+        return None
+    # a tag peels to what it tags (`SHA^{}`: after a `HEAD:path` the suffix would be the path's)
+    peeled = f"{found.stdout_text.strip()}^{{}}"
+    kind = git.run(["cat-file", "-t", peeled], check=False).stdout_text.strip()
+    what = {"blob": "a file's contents", "tree": "a folder's listing"}.get(kind)
+    if what is None:
+        return None
+    return (
+        f"{ref!r} is a {kind}, not a commit (it names {what}); review commits: a range A..B "
+        "of them or a branch (`git log --oneline` lists the commits)"
+    )
 
 
 def ambiguous_prefix(git: Git, ref: str) -> str | None:

@@ -189,6 +189,8 @@ def _elsewhere(git: Git, target: Target, spec: str) -> str:
     if target.head_sha == target.base_sha and not git.ok(
         "rev-parse", "--verify", "--quiet", f"{target.head_sha}^"
     ):
+        # a `--depth 1` clone's tip has a parent, only not fetched: no "only commit" then
+        require_full_history(git, f"nothing to review on {target.branch or 'HEAD'} itself")
         return (
             f"{target.branch or 'HEAD'} holds the repository's only commit, which has no parent "
             "to review it against; commit the next change and review that"

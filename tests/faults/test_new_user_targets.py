@@ -1,0 +1,62 @@
+"""Targets a new user writes wrongly, and odd repositories (brief nu70): each is refused with
+one line that says what the name really is and what to type instead (exit 2, no store)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fakebin.harness import Fakes
+from support.refusal import assert_refused
+from support.repos import git, make_repo
+
+
+@pytest.mark.parametrize(
+    ("spec", "kind"),
+    [
+        ("{blob}", "a blob"),
+        ("HEAD~1..{blob}", "a blob"),
+        ("{tree}..HEAD", "a tree"),
+        ("HEAD~1..HEAD:calc.py", "a blob"),
+    ],
+    ids=["blob-alone", "blob-range-side", "tree-range-side", "path-in-range"],
+)
+def test_an_object_that_is_no_commit_is_named_for_what_it_is(
+    tmp_path: Path, spec: str, kind: str
+) -> None:
+    """A blob's SHA (copied from `git ls-tree`) exists: "unknown ref" or "no local branch"
+    sends the user looking for a typo. Say what the object is and that a commit is needed."""
+    repo = make_repo(tmp_path)
+    blob, tree = git(repo, "rev-parse", "HEAD:calc.py"), git(repo, "rev-parse", "HEAD^{tree}")
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, "--agents", "static", spec.format(blob=blob, tree=tree))
+    assert_refused(res, f"is {kind}, not a commit", fakes.store)
+    assert "unknown ref" not in res.stderr and "no local branch" not in res.stderr
+
+
+def test_a_depth_one_clone_on_its_base_branch_is_no_single_commit_repository(
+    tmp_path: Path,
+) -> None:
+    """`git clone --depth 1` and a bare `review` on main: the tip's parent is not fetched, it
+    exists. "The repository's only commit … commit the next change" would be wrong advice."""
+    upstream = make_repo(tmp_path, "upstream")
+    git(upstream, "checkout", "-q", "main")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{upstream}", str(clone))
+    fakes = Fakes(tmp_path)
+    res = fakes.review(clone, "--agents", "static")
+    assert_refused(res, "shallow clone", fakes.store)
+    assert "git fetch --unshallow" in res.stderr
+    assert "only commit" not in res.stderr and "commit the next change" not in res.stderr
+
+
+def test_a_range_on_an_orphan_branch_says_the_branch_has_no_commits(tmp_path: Path) -> None:
+    """`git checkout --orphan` in a repository with history: HEAD is unborn, so `HEAD~1` is
+    no typo to look up with `git branch -a`."""
+    repo = make_repo(tmp_path)
+    git(repo, "checkout", "-q", "--orphan", "fresh")
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, "--agents", "static", "HEAD~1..HEAD")
+    assert_refused(res, "the current branch fresh has no commits yet", fakes.store)
+
