@@ -9,7 +9,7 @@ import pytest
 
 from fakebin.harness import Fakes
 from support.refusal import assert_refused
-from support.repos import git, make_repo
+from support.repos import commit_all, git, make_repo, run_cli, write
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,12 @@ def test_a_range_on_an_orphan_branch_says_the_branch_has_no_commits(tmp_path: Pa
     res = fakes.review(repo, "--agents", "static", "HEAD~1..HEAD")
     assert_refused(res, "the current branch fresh has no commits yet", fakes.store)
 
+
+def test_two_commits_given_as_two_targets_name_the_range(tmp_path: Path) -> None:
+    """`review HEAD~1 HEAD`, as `git diff` takes it: say the range to write."""
+    repo = make_repo(tmp_path)
+    write(repo, "more.py", "X = 1\n")
+    commit_all(repo, "more")
+    fakes = Fakes(tmp_path)
+    res = run_cli(["review", "--agents", "static", "HEAD~1", "HEAD"], cwd=repo, env=fakes.env())
+    assert_refused(res, "HEAD~1..HEAD", fakes.store)
