@@ -61,3 +61,21 @@ def test_a_folder_as_the_program_is_named_as_a_folder(tmp_path: Path) -> None:
     reason = seats["folder"]["reason"]
     assert "is a folder, not a program" in reason and "[seats.folder]" in reason, reason
     assert "not found on PATH" not in reason
+
+
+def test_a_program_path_that_is_not_there_is_no_path_lookup(tmp_path: Path) -> None:
+    """argv[0] written as a path is never looked up on PATH: "not found on PATH" sent the user
+    editing PATH. Say the file is not there, and from which folder a relative path is read."""
+    fakes = Fakes(tmp_path)
+    gone = tmp_path / "bin" / "review.sh"
+    fakes.write_config({"gone": {"argv": [str(gone)]}, "rel": {"argv": ["tools/lint.sh"]}})
+    env = fakes.env({"HOME": str(tmp_path / "home")})
+    repo = make_repo(tmp_path)
+    res = run_cli(["review", "--agents", "gone", "--lead", "none"], cwd=repo, env=env)
+    assert res.returncode == 2, res.stderr
+    assert f"argv[0] '{gone}' is not there (no such file)" in res.stderr, res.stderr
+    assert "on PATH" not in res.stderr and "[seats.gone]" in res.stderr
+    res = run_cli(["review", "--agents", "rel", "--lead", "none"], cwd=repo, env=env)
+    assert res.returncode == 2, res.stderr
+    where = f"no such file in {repo.resolve()}, the folder deep-review runs in"
+    assert where in res.stderr, res.stderr

@@ -54,16 +54,29 @@ def resolve_program(program: str, env: Mapping[str, str]) -> str | None:
     Resolved against our own cwd, never the worktree, so a relative `./review.sh` is the user's
     script and not a file the reviewed change may have added.
     """
-    if os.sep in program or (os.altsep and os.altsep in program):
+    if _has_sep(program):
         path = Path(program).expanduser()
         return str(path.resolve()) if path.is_file() else None
     return proc.which(program, env)
 
 
+def _not_found(program: str) -> str:
+    """Why `resolve_program` found no `program`: a bare name is looked up on PATH, a path is
+    not (a relative one is read from our own cwd, which the user may not think of)."""
+    if not _has_sep(program):
+        return "not found on PATH"
+    if Path(program).expanduser().is_absolute():
+        return "is not there (no such file)"
+    return f"is not there (no such file in {Path.cwd()}, the folder deep-review runs in)"
+
+
+def _has_sep(program: str) -> bool:
+    return os.sep in program or bool(os.altsep and os.altsep in program)
+
+
 def _names_a_folder(program: str) -> bool:
     """argv[0] written as a path to a folder that exists (`resolve_program` takes files only)."""
-    has_sep = os.sep in program or bool(os.altsep and os.altsep in program)
-    return has_sep and Path(program).expanduser().is_dir()
+    return _has_sep(program) and Path(program).expanduser().is_dir()
 
 
 def changed_scripts(
@@ -132,7 +145,7 @@ class CommandAgent(CliAgent):
                 reason=(
                     f"argv[0] {program!r} is a folder, not a program; fix argv in [seats.{seat}]"
                     if folder
-                    else f"argv[0] {program!r} not found on PATH; fix argv in [seats.{seat}]"
+                    else f"argv[0] {program!r} {_not_found(program)}; fix argv in [seats.{seat}]"
                 ),
                 model_backed=False,
             )
