@@ -212,8 +212,8 @@ def not_a_commit(git: Git, ref: str) -> str | None:
     if what is None:
         return None
     return (
-        f"{ref!r} is a {kind}, not a commit (it names {what}); review commits: a range A..B "
-        "of them or a branch (`git log --oneline` lists the commits)"
+        f"{ref!r} is a {kind}, not a commit (it names {what}); name a commit in its place: "
+        "a branch, a tag or a commit's SHA (`git log --oneline` lists them)"
     )
 
 
