@@ -65,10 +65,17 @@ def test_a_folder_as_the_program_is_named_as_a_folder(tmp_path: Path) -> None:
 
 def test_a_program_path_that_is_not_there_is_no_path_lookup(tmp_path: Path) -> None:
     """argv[0] written as a path is never looked up on PATH: "not found on PATH" sent the user
-    editing PATH. Say the file is not there, and from which folder a relative path is read."""
+    editing PATH. Say the file is not there, and from which folder a relative path is read;
+    an empty argv[0] is empty, not a name PATH lacks."""
     fakes = Fakes(tmp_path)
     gone = tmp_path / "bin" / "review.sh"
-    fakes.write_config({"gone": {"argv": [str(gone)]}, "rel": {"argv": ["tools/lint.sh"]}})
+    fakes.write_config(
+        {
+            "gone": {"argv": [str(gone)]},
+            "rel": {"argv": ["tools/lint.sh"]},
+            "blank": {"argv": ["", "--review"]},
+        }
+    )
     env = fakes.env({"HOME": str(tmp_path / "home")})
     repo = make_repo(tmp_path)
     res = run_cli(["review", "--agents", "gone", "--lead", "none"], cwd=repo, env=env)
@@ -79,3 +86,6 @@ def test_a_program_path_that_is_not_there_is_no_path_lookup(tmp_path: Path) -> N
     assert res.returncode == 2, res.stderr
     where = f"no such file in {repo.resolve()}, the folder deep-review runs in"
     assert where in res.stderr, res.stderr
+    res = run_cli(["review", "--agents", "blank", "--lead", "none"], cwd=repo, env=env)
+    assert res.returncode == 2, res.stderr
+    assert "argv[0] '' is empty: name the program to run" in res.stderr, res.stderr

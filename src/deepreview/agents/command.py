@@ -63,6 +63,8 @@ def resolve_program(program: str, env: Mapping[str, str]) -> str | None:
 def _not_found(program: str) -> str:
     """Why `resolve_program` found no `program`: a bare name is looked up on PATH, a path is
     not (a relative one is read from our own cwd, which the user may not think of)."""
+    if not program.strip():
+        return "is empty: name the program to run"
     if not _has_sep(program):
         return "not found on PATH"
     if Path(program).expanduser().is_absolute():
