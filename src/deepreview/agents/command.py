@@ -222,7 +222,10 @@ class CommandAgent(CliAgent):
         if status != "ok":
             return SeatOutcome(cast(Status, status), review_text=text, reason=reason, proc=result)
         if not text.strip():
-            return SeatOutcome("failed", reason="empty review", proc=result)
+            # exit 0 with nothing printed: an error on stderr is why (`model not found`)
+            tail = _last_stderr_line(task.stderr_path)
+            reason = f"empty review (stderr: {tail})" if tail else "empty review"
+            return SeatOutcome("failed", reason=reason, proc=result)
         if looks_like_json(text):
             parsed = parse_json_review(text, seat=task.seat)
             if isinstance(parsed, str):
