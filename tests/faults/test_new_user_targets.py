@@ -69,3 +69,16 @@ def test_two_commits_given_as_two_targets_name_the_range(tmp_path: Path) -> None
     fakes = Fakes(tmp_path)
     res = run_cli(["review", "--agents", "static", "HEAD~1", "HEAD"], cwd=repo, env=fakes.env())
     assert_refused(res, "HEAD~1..HEAD", fakes.store)
+
+
+@pytest.mark.parametrize("spec", ["HEAD..HEAD", "main...main"])
+def test_a_range_whose_sides_are_one_commit_names_the_range_of_its_last_commit(
+    tmp_path: Path, spec: str
+) -> None:
+    """Both sides one commit is a slip: say so, and the range that reviews that commit."""
+    repo = make_repo(tmp_path)
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, "--agents", "static", spec)
+    head = spec.split(".")[-1]
+    assert_refused(res, "both sides are commit", fakes.store)
+    assert f"{head}~1..{head} reviews its last commit" in res.stderr, res.stderr

@@ -174,7 +174,8 @@ def resolve_target(
                 f"nothing to review: the work tree on {target.branch or 'HEAD'} has no "
                 "uncommitted changes; edit files first, or review a branch or range"
             )
-        hint = _elsewhere(git, target, spec) if target.kind == "branch" else "pick another target"
+        branch = target.kind == "branch"
+        hint = _elsewhere(git, target, spec) if branch else _other_range(git, target)
         raise UsageError(
             f"nothing to review: {target.label()} has no changes against "
             f"{target.base_ref or target.base_sha[:12]} ({hint})"
@@ -199,6 +200,17 @@ def _elsewhere(git: Git, target: Target, spec: str) -> str:
     if branch and base in (branch, f"origin/{branch}") and _is_checkout(git, spec):
         return "`deep-review review HEAD~1..HEAD` reviews its last commit; or --base REF"
     return "pick another target or --base REF"
+
+
+def _other_range(git: Git, target: Target) -> str:
+    """What an empty range offers instead: `HEAD..HEAD` (both sides one commit) is a slip for
+    the range of its last commit, when it has a parent; anything else, another target."""
+    sides = re.fullmatch(r"(.+?)\.{2,3}(.+)", target.spec)
+    same = target.kind == "range" and target.base_sha == target.head_sha
+    if not same or sides is None or git.rev(f"{target.head_sha}~1") is None:
+        return "pick another target"
+    head = sides[2]
+    return f"both sides are commit {target.head_sha[:12]}; {head}~1..{head} reviews its last commit"
 
 
 def _branch_too(git: Git, name: str) -> str:
