@@ -237,8 +237,8 @@ def _base_copy_note(root: Path, file: Path) -> str | None:
     """Trust pins this content; a review reads the base revision's copy, which may differ."""
     from deepreview.config import REPO_CONFIG_NAME
     from deepreview.config_copy import change_edits_config
+    from deepreview.targets.default_base import current_branch_base
     from deepreview.targets.git import Git
-    from deepreview.targets.resolve import current_branch_base
 
     base = current_branch_base(root)
     if base is None:

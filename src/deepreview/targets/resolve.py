@@ -22,6 +22,7 @@ from deepreview.github.remote import (
 )
 from deepreview.runfiles import SEAT_RESULT_JSON, STORE_MARK
 from deepreview.targets.build import build_target, hidden_note, nul_note
+from deepreview.targets.default_base import base_and_tip, default_base_if_any
 from deepreview.targets.git import Git
 from deepreview.targets.identity import github_identity, repo_aliases
 from deepreview.targets.pull import pull_request
@@ -132,12 +133,12 @@ def resolve_target(
             said = branch_and_tag_note(spec, target.head_sha, other)
             target = dataclasses.replace(target, notes=(*target.notes, said))
     elif spec:
-        default = _default_base_if_any(git)
+        default = default_base_if_any(git)
         raise UsageError(not_a_target(git, spec, default[0] if default else None))
     else:
         target = _branch(git, repo_root, base, head)
     if target.kind in ("range", "uncommitted"):
-        target = off_default_branch(git, target, _default_base_if_any(git))
+        target = off_default_branch(git, target, default_base_if_any(git))
     if note := hidden_note(target.changed_files):
         target = dataclasses.replace(target, notes=(*target.notes, note))
     if note := nul_note(target.changed_files):
@@ -215,7 +216,7 @@ def _other_range(git: Git, target: Target) -> str:
 
 def _branch_too(git: Git, name: str) -> str:
     """What a PR-number target says of the local branch of that name."""
-    default = _default_base_if_any(git)
+    default = default_base_if_any(git)
     base = default[0] if default else "BASE"
     return f"{name!r} is also a local branch: `deep-review review {base}..{name}` reviews it"
 
@@ -278,62 +279,6 @@ def _configured_remote(git: Git, env: Mapping[str, str]) -> RemoteRepo | None:
     return None
 
 
-def _default_base(git: Git) -> tuple[str, str]:
-    """The default base branch's name and tip SHA."""
-    candidates = []
-    origin_head = git.run(
-        ["symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"], check=False
-    ).stdout_text.strip()
-    if origin_head:
-        candidates.append(origin_head.removeprefix("refs/remotes/"))
-    for ref in candidates:
-        if sha := git.rev(ref):
-            return ref, sha
-    for name in ("main", "master"):
-        local, remote = git.rev(name), git.rev(f"origin/{name}")
-        # A local `main` never pulled is behind `origin/main`: a branch made from `origin/main`
-        # would be reviewed with the colleagues' newer commits as its own. The up-to-date one
-        # is the base; a local branch ahead of (or diverged from) its remote stays the base.
-        if (
-            local
-            and remote
-            and local != remote
-            and git.ok("merge-base", "--is-ancestor", local, remote)
-        ):
-            return f"origin/{name}", remote
-        if local:
-            return name, local
-        if remote:
-            return f"origin/{name}", remote
-    raise UsageError("cannot find a base branch (no origin/HEAD, main or master); pass --base REF")
-
-
-def current_branch_base(root: Path) -> tuple[str, str] | None:
-    """(base branch name, merge-base SHA) a review of the current branch would use, if any."""
-    git = Git(root)
-    head = git.rev("HEAD")
-    if head is None:
-        return None
-    try:
-        name, _ = _default_base(git)
-    except UsageError:
-        return None
-    mb = git.run(["merge-base", name, head], check=False).stdout_text.strip()
-    return (name, mb) if mb else None
-
-
-def _default_base_if_any(git: Git) -> tuple[str, str] | None:
-    try:
-        return _default_base(git)
-    except UsageError:
-        return None
-
-
-def _base_tip(git: Git, base: str | None) -> tuple[str, str]:
-    """The base's name and tip commit: `--base REF`, else the default base branch."""
-    return (base, need(git, base, "base ref")) if base else _default_base(git)
-
-
 def _not_a_github_pr_url(spec: str, env: Mapping[str, str]) -> str | None:
     """Why a URL `spec` is no pull request this tool can read, or None. A GitLab merge request
     or a Bitbucket pull request is no GitHub PR, and a PR-shaped URL on a host that is neither
@@ -372,7 +317,7 @@ def _branch(
 ) -> Target:
     """The branch `name` (default: the checked-out one) against its base."""
     if name is not None:
-        base_name, base_tip = _base_tip(git, base)
+        base_name, base_tip = base_and_tip(git, base)
         tip = head or need(git, f"refs/heads/{name}", "branch")
         return _against_base(git, root, tip, name, (base_name, base_tip), shown=name)
     head = head or need(git, "HEAD", "revision")
@@ -382,7 +327,7 @@ def _branch(
         symbolic_f = pool.submit(
             git.run, ["symbolic-ref", "--quiet", "--short", "HEAD"], check=False
         )
-        base_f = pool.submit(_base_tip, git, base)
+        base_f = pool.submit(base_and_tip, git, base)
         branch = symbolic_f.result().stdout_text.strip() or None
         if branch is None and base is None:
             raise NoBranchHereError("HEAD is detached; pass --base REF (or review a range A..B)")
