@@ -82,3 +82,24 @@ def test_a_range_whose_sides_are_one_commit_names_the_range_of_its_last_commit(
     head = spec.split(".")[-1]
     assert_refused(res, "both sides are commit", fakes.store)
     assert f"{head}~1..{head} reviews its last commit" in res.stderr, res.stderr
+
+
+def test_a_repository_without_main_names_a_base_to_pass(tmp_path: Path) -> None:
+    """`git init -b trunk`, no remote: no default base is found; the line names the local
+    branch to pass as --base, and on that branch itself the range of its last commit."""
+    repo = tmp_path / "trunk-repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "trunk")
+    write(repo, "a.py", "A = 1\n")
+    commit_all(repo, "a")
+    write(repo, "a.py", "A = 2\n")
+    commit_all(repo, "b")
+    git(repo, "checkout", "-q", "-b", "feat")
+    write(repo, "b.py", "B = 1\n")
+    commit_all(repo, "feat")
+    fakes = Fakes(tmp_path)
+    assert_refused(fakes.review(repo, "--agents", "static"), "e.g. --base trunk", fakes.store)
+    git(repo, "checkout", "-q", "trunk")
+    git(repo, "branch", "-q", "-D", "feat")
+    res = fakes.review(repo, "--agents", "static")
+    assert_refused(res, "`deep-review review HEAD~1..HEAD` for the last commit", fakes.store)

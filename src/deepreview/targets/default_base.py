@@ -37,7 +37,19 @@ def default_base(git: Git) -> tuple[str, str]:
             return name, local
         if remote:
             return f"origin/{name}", remote
-    raise UsageError("cannot find a base branch (no origin/HEAD, main or master); pass --base REF")
+    raise UsageError(f"cannot find a base branch (no origin/HEAD, main or master); {_no_base(git)}")
+
+
+def _no_base(git: Git) -> str:
+    """What to type when no default base is found (a `trunk` or `develop` repository with no
+    remote): another local branch to pass as --base, else the range of the last commit."""
+    current = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
+    listed = git.run(["for-each-ref", "--format=%(refname:short)", "refs/heads/"], check=False)
+    others = [b for b in listed.stdout_text.split() if b != current.strip()]
+    if not others:
+        return "pass --base REF, or `deep-review review HEAD~1..HEAD` for the last commit"
+    more = f" (or another of {len(others)} local branches)" if len(others) > 1 else ""
+    return f"pass --base REF, e.g. --base {others[0]}{more}"
 
 
 def current_branch_base(root: Path) -> tuple[str, str] | None:
