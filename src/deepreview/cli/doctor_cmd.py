@@ -18,7 +18,7 @@ import click
 
 from deepreview.agents.base import SeatSettings
 from deepreview.agents.registry import PREFERRED_LEADS
-from deepreview.cli.options import given_repo
+from deepreview.cli.options import config_file, given_repo
 from deepreview.config import REPO_CONFIG_NAME, load_file, trust_repo_file
 from deepreview.config_trust import dangerous_keys
 from deepreview.errors import ConfigError, NotARepositoryError, UsageError
@@ -57,7 +57,7 @@ def doctor(as_json: bool, repo: str, npm_for: str | None, config: str | None) ->
     # The settings a review here would use: the base revision's repository file included
     # (its command seats are seats `--npm-packages` knows, with no package to install), and
     # the `--config` file that review would be given.
-    cli = CliOverrides(config_path=Path(config) if config else None)
+    cli = CliOverrides(config_path=config_file(config))
     found = review_settings(Path(repo), env, cli)
     settings, refused = found.settings, found.refused
     if npm_for is not None:

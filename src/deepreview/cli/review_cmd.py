@@ -14,7 +14,13 @@ import click
 
 from deepreview.agents.registry import PREFERRED_LEADS, lead_agents
 from deepreview.cli.hints import with_store
-from deepreview.cli.options import github_api_option, github_env, given_repo, store_option
+from deepreview.cli.options import (
+    config_file,
+    github_api_option,
+    github_env,
+    given_repo,
+    store_option,
+)
 from deepreview.cli.posting import (
     conclude,
     fail_on_option,
@@ -82,7 +88,7 @@ def _overrides(
         store=store,
         formats=formats or None,
         allow_exec=allow_exec,
-        config_path=Path(config) if config else None,
+        config_path=config_file(config),
         yes_trust_repo_config=yes_trust,
     )
 
