@@ -72,6 +72,35 @@ def _not_found(program: str) -> str:
     return f"is not there (no such file in {Path.cwd()}, the folder deep-review runs in)"
 
 
+def _start_problem(path: str, env: Mapping[str, str]) -> str | None:
+    """Why the system would not start the program at `path`, read from its first line: a #!
+    interpreter that is not there, or a text script with no #! line (exec says only "No such
+    file or directory" or "Exec format error"); None when it looks startable."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(512)
+    except OSError:
+        return None
+    if not head.startswith(b"#!"):
+        if head.startswith(b"\x7fELF") or b"\0" in head or not head.strip():
+            return None  # a binary (or a format the system may know): let it start
+        return (
+            "is a script with no #! line, which the system cannot start; add one (such as "
+            '#!/bin/sh) or run it through its interpreter (argv = ["sh", …])'
+        )
+    words = head[2:].split(b"\n", 1)[0].decode("utf-8", errors="replace").split()
+    if not words or not os.path.isabs(words[0]):
+        return None
+    line = f"#!{' '.join(words)}"
+    if not os.path.exists(words[0]):
+        return f"starts with {line}, which is not there; fix its #! line"
+    # `#!/usr/bin/env python3` (or `env -S python3 -u`): env looks the interpreter up on PATH
+    named = [w for w in words[1:] if not w.startswith("-")]
+    if os.path.basename(words[0]) == "env" and named and proc.which(named[0], env) is None:
+        return f"starts with {line}, and {named[0]} is not found on PATH; fix its #! line"
+    return None
+
+
 def _has_sep(program: str) -> bool:
     return os.sep in program or bool(os.altsep and os.altsep in program)
 
@@ -162,6 +191,16 @@ class CommandAgent(CliAgent):
                     f"argv[0] {program!r} ({resolved}) is not executable; "
                     f"`chmod +x` it or fix argv in [seats.{seat}]"
                 ),
+                binary=resolved,
+                model_backed=False,
+            )
+        if (problem := _start_problem(resolved, {**env, **dict(settings.env)})) is not None:
+            # it would fail to start ("No such file or directory" of a file that is there)
+            return Availability(
+                name=self.name,
+                usable=False,
+                found=True,
+                reason=f"argv[0] {program!r} ({resolved}) {problem}; fix argv in [seats.{seat}]",
                 binary=resolved,
                 model_backed=False,
             )
