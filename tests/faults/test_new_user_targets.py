@@ -103,3 +103,15 @@ def test_a_repository_without_main_names_a_base_to_pass(tmp_path: Path) -> None:
     git(repo, "branch", "-q", "-D", "feat")
     res = fakes.review(repo, "--agents", "static")
     assert_refused(res, "`deep-review review HEAD~1..HEAD` for the last commit", fakes.store)
+
+
+def test_a_repository_missing_an_object_says_to_check_it(tmp_path: Path) -> None:
+    """A damaged repository (a loose object lost to a disk or a sync tool): git's "unable to
+    read SHA" says nothing of what is wrong or what to do."""
+    repo = make_repo(tmp_path)
+    blob = git(repo, "rev-parse", "HEAD:util/strings.py")
+    (repo / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, "--agents", "static")
+    assert_refused(res, "git fsck", fakes.store)
+    assert "is missing" in res.stderr and blob in res.stderr

@@ -162,6 +162,24 @@ def partial_clone_problem(message: str) -> str | None:
     )
 
 
+def missing_object_problem(message: str) -> str | None:
+    """The line for a git failure on an object a full clone should hold and does not (a loose
+    object lost to a disk, a sync tool or a copy); None for any other failure."""
+    m = _MISSING.search(message)
+    if m is None:
+        return None
+    return (
+        f"the repository is missing object {m['sha']}, which the review reads ({message}); "
+        "`git fsck` lists what is damaged: fetch it again from a remote, or review in a "
+        "fresh clone"
+    )
+
+
+_MISSING = re.compile(
+    r"(?:unable to read|bad object|missing blob|Could not read) (?P<sha>[0-9a-f]{40,64})"
+)
+
+
 def require_commits(git: Git, *, needs_head: bool) -> str | None:
     """HEAD's commit. A fresh `git init` has no HEAD to review against: say that, not
     "unknown revision"."""
