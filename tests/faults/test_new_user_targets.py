@@ -115,3 +115,18 @@ def test_a_repository_missing_an_object_says_to_check_it(tmp_path: Path) -> None
     res = fakes.review(repo, "--agents", "static")
     assert_refused(res, "git fsck", fakes.store)
     assert "is missing" in res.stderr and blob in res.stderr
+
+
+def test_a_review_during_a_stopped_rebase_says_so(tmp_path: Path) -> None:
+    """A rebase stopped on a conflict detaches HEAD: "HEAD is detached" alone does not say
+    why, nor that the branch comes back once the rebase is finished."""
+    repo = make_repo(tmp_path)  # feature/x changes calc.py
+    git(repo, "checkout", "-q", "main")
+    write(repo, "calc.py", "def add(a, b):\n    return b + a\n")
+    commit_all(repo, "main edits add")
+    git(repo, "checkout", "-q", "feature/x")
+    git(repo, "rebase", "-q", "main", check=False)  # stops on the conflict in calc.py
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, "--agents", "static")
+    assert_refused(res, "a rebase of feature/x is in progress", fakes.store)
+    assert "git rebase --continue" in res.stderr and "--base REF" in res.stderr

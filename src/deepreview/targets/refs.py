@@ -162,6 +162,23 @@ def partial_clone_problem(message: str) -> str | None:
     )
 
 
+def detached_head(git: Git) -> str:
+    """The line for a branch review with HEAD detached. A rebase stopped on a conflict (or a
+    bisect) detaches it: say so, and that the branch is back once it is finished."""
+    fix = "pass --base REF (or review a range A..B)"
+    for state in ("rebase-merge", "rebase-apply"):
+        where = git.run(["rev-parse", "--git-path", f"{state}/head-name"], check=False)
+        name = git.repo / where.stdout_text.strip() if where.ok else None
+        if name is not None and name.is_file():
+            branch = name.read_text(encoding="utf-8", errors="replace").strip()
+            return (
+                f"HEAD is detached: a rebase of {branch.removeprefix('refs/heads/')} is in "
+                "progress; finish it (`git rebase --continue`) or stop it (`git rebase "
+                f"--abort`) to review the branch, or {fix}"
+            )
+    return f"HEAD is detached; {fix}"
+
+
 def missing_object_problem(message: str) -> str | None:
     """The line for a git failure on an object a full clone should hold and does not (a loose
     object lost to a disk, a sync tool or a copy); None for any other failure."""

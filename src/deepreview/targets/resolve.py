@@ -30,6 +30,7 @@ from deepreview.targets.refs import (
     ambiguity_note,
     branch_and_tag_note,
     branch_over_tag,
+    detached_head,
     need,
     not_a_target,
     range_side,
@@ -330,7 +331,7 @@ def _branch(
         base_f = pool.submit(base_and_tip, git, base)
         branch = symbolic_f.result().stdout_text.strip() or None
         if branch is None and base is None:
-            raise NoBranchHereError("HEAD is detached; pass --base REF (or review a range A..B)")
+            raise NoBranchHereError(detached_head(git))
         base_ref = base_f.result()
     return _against_base(git, root, head, branch, base_ref, shown="HEAD")
 
