@@ -100,9 +100,10 @@ def test_a_script_the_system_cannot_start_is_refused_with_why(tmp_path: Path) ->
         "gone": "#!/nonexistent/bin/python3\nprint('## Findings')\n",
         "envgone": "#!/usr/bin/env no-such-interpreter-xyz -u\nprint('## Findings')\n",
         "bare": "cat >/dev/null\necho '## Findings'\n",
+        "crlf": "#!/bin/sh\r\ncat >/dev/null\r\n",  # saved on Windows: looks for `/bin/sh\r`
     }
     for name, text in scripts.items():
-        (tmp_path / f"{name}.sh").write_text(text, encoding="utf-8")
+        (tmp_path / f"{name}.sh").write_bytes(text.encode("utf-8"))
         (tmp_path / f"{name}.sh").chmod(0o755)
     fakes.write_config({name: {"argv": [str(tmp_path / f"{name}.sh")]} for name in scripts})
     env = fakes.env({"HOME": str(tmp_path / "home")})
@@ -111,6 +112,7 @@ def test_a_script_the_system_cannot_start_is_refused_with_why(tmp_path: Path) ->
     assert "#!/nonexistent/bin/python3, which is not there" in seats["gone"]["reason"]
     assert "no-such-interpreter-xyz is not found on PATH" in seats["envgone"]["reason"]
     assert "no #! line" in seats["bare"]["reason"]
+    assert "Windows line ends" in seats["crlf"]["reason"], seats["crlf"]["reason"]
     assert not any(seats[name]["usable"] for name in scripts)
     res = run_cli(["review", "--agents", "gone", "--lead", "none"], cwd=repo, env=env)
     assert res.returncode == 2, res.stderr

@@ -88,7 +88,14 @@ def _start_problem(path: str, env: Mapping[str, str]) -> str | None:
             "is a script with no #! line, which the system cannot start; add one (such as "
             '#!/bin/sh) or run it through its interpreter (argv = ["sh", …])'
         )
-    words = head[2:].split(b"\n", 1)[0].decode("utf-8", errors="replace").split()
+    first = head[2:].split(b"\n", 1)[0]
+    if first.endswith(b"\r"):
+        # the system looks for `/bin/sh\r`: "No such file or directory", the classic puzzle
+        return (
+            "has Windows line ends: its #! line ends in a carriage return, which the system "
+            "takes as part of the interpreter's name; save it with Unix line ends (dos2unix)"
+        )
+    words = first.decode("utf-8", errors="replace").split()
     if not words or not os.path.isabs(words[0]):
         return None
     line = f"#!{' '.join(words)}"
