@@ -1,6 +1,7 @@
-"""A maintainer's own ~/.gitconfig shapes `git diff`'s output (`diff.noprefix`, `diff.context`):
-the diff a review reads and hands the seats is git's standard one all the same, so its file
-headers still name the files and the seats still see the lines around each change."""
+"""A maintainer's own ~/.gitconfig shapes `git diff`'s output (`diff.noprefix`, `diff.context`,
+`diff.orderFile`): the diff a review reads and hands the seats is git's standard one all the
+same, so its file headers still name the files, the seats still see the lines around each
+change, and its files come in path order."""
 
 from __future__ import annotations
 
@@ -14,15 +15,18 @@ GITCONFIG = """[diff]
 \tcontext = 0
 \tsrcPrefix = SRC/
 \tdstPrefix = DST/
+\torderFile = {order}
 """
 
 
 def test_the_users_diff_settings_do_not_reshape_the_reviewed_diff(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)  # feature/x: calc.py gains `sub`, util/strings.py is new
     gitconfig = tmp_path / "gitconfig"
-    gitconfig.write_text(GITCONFIG, encoding="utf-8")
+    order = tmp_path / "order.txt"  # util/ first: the diff's order would be the user's
+    order.write_text("util/strings.py\ncalc.py\n", encoding="utf-8")
+    gitconfig.write_text(GITCONFIG.format(order=order), encoding="utf-8")
     fakes = Fakes(tmp_path)
-    # room for calc.py's diff, not for both: the other file is listed by its name
+    # room for calc.py's diff, not for both: the other file, later in path order, is listed
     fakes.write_config({"echo": fakes.seat("ok")}, review={"diff_budget": 250})
     res = fakes.review(
         repo, "--agents", "echo", env=fakes.env({"GIT_CONFIG_GLOBAL": str(gitconfig)})

@@ -76,6 +76,7 @@ PLAIN_DIFF: Final[Mapping[str, str]] = {
     "diff.interHunkContext": "0",
     "diff.suppressBlankEmpty": "false",
     "diff.relative": "false",
+    "diff.orderFile": os.devnull,  # path order (an empty value is no file to git)
 }
 
 # What a setting that names a program is set to when the user's config names a file relative
