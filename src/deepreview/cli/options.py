@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -20,6 +21,13 @@ store_option = click.option(
         "else per repo)."
     ),
 )
+
+
+def config_file(value: str | None) -> Path | None:
+    """`--config FILE` as a path: `~` is the home folder, as in `--store` (the shell leaves
+    `--config=~/x.toml` as it is)."""
+    return Path(value).expanduser() if value else None
+
 
 github_api_option = click.option(
     "--github-api",

@@ -16,6 +16,7 @@ from deepreview.agents.registry import PREFERRED_LEADS, lead_agents
 from deepreview.cli.hints import with_store
 from deepreview.cli.options import (
     MODEL_HELP,
+    config_file,
     github_api_option,
     github_env,
     given_repo,
@@ -88,7 +89,7 @@ def _overrides(
         store=store,
         formats=formats or None,
         allow_exec=allow_exec,
-        config_path=Path(config) if config else None,
+        config_path=config_file(config),
         yes_trust_repo_config=yes_trust,
     )
 
