@@ -115,7 +115,7 @@ class Settings:
 
 def user_config_path(env: Mapping[str, str]) -> Path:
     if env.get("DEEP_REVIEW_CONFIG"):
-        return Path(env["DEEP_REVIEW_CONFIG"])
+        return Path(env["DEEP_REVIEW_CONFIG"]).expanduser()
     return Path(user_config_dir("deep-review")) / "config.toml"
 
 

@@ -15,7 +15,7 @@ from typing import ClassVar, Final, Literal, get_args
 from deepreview.checkmodel import CheckResults, FixCheck
 from deepreview.feedback import ThreadVerdict
 from deepreview.retromodel import Retro
-from deepreview.runmodel import SCHEMA_VERSION, Commit, SeatRun
+from deepreview.runmodel import Commit, SeatRun
 from deepreview.untrusted_text import visible_bidi
 
 
@@ -254,6 +254,12 @@ class Verdict:
 # The report's Commits row lists at most this many: a range of 30,000 commits made a 2.4 MB cell.
 REPORT_COMMITS: Final = 100
 
+# The report JSON's own version, apart from `runmodel.SCHEMA_VERSION` (what the commands print):
+# stored reports are read back (`show`, `render`, `publish`, a later round), and a reader of an
+# older version must say it is newer, not damaged. `serialize.report_from_data` migrates older
+# versions. 2: a seat run's `tool_calls` may be null (a `command` seat's, not measured).
+REPORT_SCHEMA_VERSION: Final = 2
+
 
 @dataclass(frozen=True)
 class Header:
@@ -435,7 +441,7 @@ class Report:
     round_info: RoundInfo | None = None  # round N >= 2 of a series (`rounds/`)
     # A PR's unresolved review threads and the seats' word on each (`pipeline/feedback_step`).
     unresolved_feedback: tuple[ThreadVerdict, ...] = ()
-    schema_version: int = SCHEMA_VERSION
+    schema_version: int = REPORT_SCHEMA_VERSION
 
     @property
     def header_notes(self) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from pydantic import TypeAdapter
 
 from deepreview.errors import ParseError
 from deepreview.feedback import FetchedThreads
-from deepreview.model import AgentReview, Report
+from deepreview.model import REPORT_SCHEMA_VERSION, AgentReview, Report
 from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.untrusted_text import escape_json_controls
 
@@ -47,18 +47,35 @@ def to_json(obj: Report | AgentReview, *, indent: int | None = 2) -> str:
     )
 
 
-def report_from_data(data: dict[str, Any]) -> Report:
-    version = data.get("schema_version") if isinstance(data, dict) else None
+def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 1 is version 2 with every seat run's `tool_calls` a number: read as it is.
+    return {**data, "schema_version": 2}
+
+
+# A report of version N (the key) to N + 1, applied in turn up to `REPORT_SCHEMA_VERSION`.
+# Never edit one that has shipped: a new version adds the next.
+_MIGRATIONS: Final = {1: _migrate_v1}
+
+
+def report_from_data(data: dict[str, Any], origin: str = "the report") -> Report:
+    """A report JSON, parsed, as this version's model (older versions migrated). `origin`
+    names it in the error for a report of a newer version."""
     # Only a report is from a newer deep-review: other JSON files carry a schema_version of
     # their own (run.json's is higher than the report's), and "upgrade" would be the wrong fix
     # for them. A report has a header; without one, validation says what is missing.
-    is_report = isinstance(data, dict) and isinstance(data.get("header"), dict)
-    if isinstance(version, int) and version > SCHEMA_VERSION and is_report:
-        # read anyway, its new fields would vanish without a word (and a store rewrites it)
-        raise ParseError(
-            f"the report has schema_version {version}, newer than this deep-review reads "
-            f"({SCHEMA_VERSION}); upgrade deep-review to read it"
-        )
+    if isinstance(data, dict) and isinstance(data.get("header"), dict):
+        # (one without a version is of the first: every version writes it)
+        version = data.get("schema_version", 1)
+        if isinstance(version, int) and version > REPORT_SCHEMA_VERSION:
+            # read anyway, its new fields would vanish without a word (and a store rewrites it)
+            raise ParseError(
+                f"{origin} has report schema_version {version}, written by a newer "
+                f"deep-review (this one reads versions up to {REPORT_SCHEMA_VERSION}); "
+                "upgrade deep-review to read it"
+            )
+        while isinstance(version, int) and version in _MIGRATIONS:
+            data = _MIGRATIONS[version](data)
+            version = data["schema_version"]
     return _REPORT.validate_python(data)
 
 

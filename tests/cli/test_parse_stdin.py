@@ -30,11 +30,14 @@ def test_parse_dash_reads_the_review_from_stdin(tmp_path: Path) -> None:
     assert json.loads(unnamed.stdout)["seat"] == "stdin", unnamed.stdout
 
 
-def test_empty_stdin_is_an_empty_review_as_an_empty_file_is(tmp_path: Path) -> None:
+def test_empty_stdin_is_refused_as_an_empty_file_is(tmp_path: Path) -> None:
+    """(A seat that prints nothing fails: `parse`, its preview, says so rather than print an
+    empty review with exit 0, which a pipeline whose agent printed nothing would take as one.)"""
     env = cli_env(tmp_path)
     res = run_cli(["parse", "-"], cwd=tmp_path, env=env, input_=b"")
-    assert res.returncode == 0, res.stderr
-    assert json.loads(res.stdout)["warnings"] == ["empty review"]
+    assert res.returncode == 2, res.stderr
+    assert json.loads(res.stdout)["exit_code"] == 2
+    assert "stdin is empty; give an agent's review" in res.stderr
 
 
 def test_binary_input_is_refused_in_one_line(tmp_path: Path) -> None:

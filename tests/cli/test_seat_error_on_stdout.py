@@ -1,5 +1,6 @@
 """A seat that prints its error on stdout and exits non-zero (trial 50a #12): the reason quotes
-it, as it quotes an error printed on stderr, instead of a bare "exited with code 1"."""
+it, as it quotes an error printed on stderr, instead of a bare "exited with code 1"; one that
+exits 0 having printed nothing but an error on stderr says that error beside "empty review"."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ ERROR = "Error: 429 Too Many Requests (rate limit exceeded, retry in 60s)"
         (f"echo '{ERROR}' >&2; exit 1", f"exited with code 1: {ERROR}"),  # as before
         # on both: stderr's line is the one quoted (as before)
         (f"echo 'request failed'; echo '{ERROR}' >&2; exit 2", f"exited with code 2: {ERROR}"),
+        # exit 0 with nothing on stdout: "empty review" alone hid why (brief nu70)
+        (f"echo '{ERROR}' >&2; exit 0", f"empty review (stderr: {ERROR})"),
     ],
 )
 def test_the_error_is_quoted(tmp_path: Path, script: str, reason: str) -> None:

@@ -45,6 +45,8 @@ def test_a_command_seats_unmeasured_tool_calls_agree_everywhere(tmp_path: Path) 
     assert (runs_state["alpha"]["tool_calls"], runs_state["claude"]["tool_calls"]) == (None, 0)
 
     report = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
+    # a null count is new in version 2: an older deep-review says it is newer, not damaged
+    assert report["schema_version"] == 2
     runs = {r["seat"]: r for r in report["runs"]}
     assert (runs["alpha"]["tool_calls"], runs["claude"]["tool_calls"]) == (None, 0)
     shown = run_cli(["show", out["review_id"], "--format", "json"], cwd=repo, env=env)

@@ -140,7 +140,7 @@ def test_review_of_a_pr_shows_the_threads_and_what_the_seats_concluded(tmp_path:
     assert "(outdated)" in t2 and "**unclear**" in t2 and "dana" in t2
 
     data = json.loads(Path(out["paths"]["json"]).read_text())
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2  # the report JSON's own version
     fb = data["unresolved_feedback"]
     assert [(v["thread"]["ref"], v["verdict"], v["disagreement"]) for v in fb] == [
         ("T1", "not addressed", True),

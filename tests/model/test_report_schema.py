@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from deepreview.findings.report_parse import parse_report
-from deepreview.runmodel import SCHEMA_VERSION
+from deepreview.model import REPORT_SCHEMA_VERSION
 from deepreview.serialize import report_from_data, report_json_schema, to_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,7 +27,7 @@ def test_published_schema_is_current() -> None:
 def test_seed_report_json_validates_and_round_trips() -> None:
     report = parse_report(SEED.read_text())
     data = to_data(report)
-    assert data["schema_version"] == SCHEMA_VERSION
+    assert data["schema_version"] == REPORT_SCHEMA_VERSION
     jsonschema.validate(data, json.loads(SCHEMA.read_text()))
     assert report_from_data(json.loads(json.dumps(data))) == report
 
@@ -37,3 +37,13 @@ def test_schema_rejects_a_bad_severity() -> None:
     data["findings"][0]["severity"] = "catastrophic"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, json.loads(SCHEMA.read_text()))
+
+
+def test_a_version_1_report_reads_as_this_versions_report() -> None:
+    """Version 1 differs only in that every seat run's tool_calls is a number: migrated, it is
+    the same report, of this version."""
+    report = parse_report(SEED.read_text())
+    data = json.loads(json.dumps(to_data(report)))
+    old = report_from_data({**data, "schema_version": 1})
+    assert old == report and old.schema_version == REPORT_SCHEMA_VERSION
+    assert report_from_data({k: v for k, v in data.items() if k != "schema_version"}) == report

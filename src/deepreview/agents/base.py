@@ -154,6 +154,9 @@ class Agent(ABC):
     # Whether its runs tell how many tool calls the seat made (an agent CLI's transcript, the
     # static seat's analyzers); a `command` seat's program prints only its review.
     counts_tools: ClassVar[bool] = True
+    # Whether its review of one change is the same on every run (the static seat's analyzers):
+    # a later pass (`--passes N`) could only repeat it, so such a seat runs once.
+    deterministic: ClassVar[bool] = False
 
     @abstractmethod
     def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:

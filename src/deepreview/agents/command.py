@@ -54,16 +54,67 @@ def resolve_program(program: str, env: Mapping[str, str]) -> str | None:
     Resolved against our own cwd, never the worktree, so a relative `./review.sh` is the user's
     script and not a file the reviewed change may have added.
     """
-    if os.sep in program or (os.altsep and os.altsep in program):
+    if _has_sep(program):
         path = Path(program).expanduser()
         return str(path.resolve()) if path.is_file() else None
     return proc.which(program, env)
 
 
+def _not_found(program: str) -> str:
+    """Why `resolve_program` found no `program`: a bare name is looked up on PATH, a path is
+    not (a relative one is read from our own cwd, which the user may not think of)."""
+    if not program.strip():
+        return "is empty: name the program to run"
+    if not _has_sep(program):
+        return "not found on PATH"
+    if Path(program).expanduser().is_absolute():
+        return "is not there (no such file)"
+    return f"is not there (no such file in {Path.cwd()}, the folder deep-review runs in)"
+
+
+def _start_problem(path: str, env: Mapping[str, str]) -> str | None:
+    """Why the system would not start the program at `path`, read from its first line: a #!
+    interpreter that is not there, or a text script with no #! line (exec says only "No such
+    file or directory" or "Exec format error"); None when it looks startable."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(512)
+    except OSError:
+        return None
+    if not head.startswith(b"#!"):
+        if head.startswith(b"\x7fELF") or b"\0" in head or not head.strip():
+            return None  # a binary (or a format the system may know): let it start
+        return (
+            "is a script with no #! line, which the system cannot start; add one (such as "
+            '#!/bin/sh) or run it through its interpreter (argv = ["sh", …])'
+        )
+    first = head[2:].split(b"\n", 1)[0]
+    if first.endswith(b"\r"):
+        # the system looks for `/bin/sh\r`: "No such file or directory", the classic puzzle
+        return (
+            "has Windows line ends: its #! line ends in a carriage return, which the system "
+            "takes as part of the interpreter's name; save it with Unix line ends (dos2unix)"
+        )
+    words = first.decode("utf-8", errors="replace").split()
+    if not words or not os.path.isabs(words[0]):
+        return None
+    line = f"#!{' '.join(words)}"
+    if not os.path.exists(words[0]):
+        return f"starts with {line}, which is not there; fix its #! line"
+    # `#!/usr/bin/env python3` (or `env -S python3 -u`): env looks the interpreter up on PATH
+    named = [w for w in words[1:] if not w.startswith("-")]
+    if os.path.basename(words[0]) == "env" and named and proc.which(named[0], env) is None:
+        return f"starts with {line}, and {named[0]} is not found on PATH; fix its #! line"
+    return None
+
+
+def _has_sep(program: str) -> bool:
+    return os.sep in program or bool(os.altsep and os.altsep in program)
+
+
 def _names_a_folder(program: str) -> bool:
     """argv[0] written as a path to a folder that exists (`resolve_program` takes files only)."""
-    has_sep = os.sep in program or bool(os.altsep and os.altsep in program)
-    return has_sep and Path(program).expanduser().is_dir()
+    return _has_sep(program) and Path(program).expanduser().is_dir()
 
 
 def changed_scripts(
@@ -132,7 +183,7 @@ class CommandAgent(CliAgent):
                 reason=(
                     f"argv[0] {program!r} is a folder, not a program; fix argv in [seats.{seat}]"
                     if folder
-                    else f"argv[0] {program!r} not found on PATH; fix argv in [seats.{seat}]"
+                    else f"argv[0] {program!r} {_not_found(program)}; fix argv in [seats.{seat}]"
                 ),
                 model_backed=False,
             )
@@ -147,6 +198,16 @@ class CommandAgent(CliAgent):
                     f"argv[0] {program!r} ({resolved}) is not executable; "
                     f"`chmod +x` it or fix argv in [seats.{seat}]"
                 ),
+                binary=resolved,
+                model_backed=False,
+            )
+        if (problem := _start_problem(resolved, {**env, **dict(settings.env)})) is not None:
+            # it would fail to start ("No such file or directory" of a file that is there)
+            return Availability(
+                name=self.name,
+                usable=False,
+                found=True,
+                reason=f"argv[0] {program!r} ({resolved}) {problem}; fix argv in [seats.{seat}]",
                 binary=resolved,
                 model_backed=False,
             )
@@ -207,7 +268,10 @@ class CommandAgent(CliAgent):
         if status != "ok":
             return SeatOutcome(cast(Status, status), review_text=text, reason=reason, proc=result)
         if not text.strip():
-            return SeatOutcome("failed", reason="empty review", proc=result)
+            # exit 0 with nothing printed: an error on stderr is why (`model not found`)
+            tail = _last_stderr_line(task.stderr_path)
+            reason = f"empty review (stderr: {tail})" if tail else "empty review"
+            return SeatOutcome("failed", reason=reason, proc=result)
         if looks_like_json(text):
             parsed = parse_json_review(text, seat=task.seat)
             if isinstance(parsed, str):

@@ -18,7 +18,7 @@ import click
 
 from deepreview.agents.base import SeatSettings
 from deepreview.agents.registry import PREFERRED_LEADS
-from deepreview.cli.options import given_repo
+from deepreview.cli.options import config_file, repo_option
 from deepreview.config import REPO_CONFIG_NAME, load_file, trust_repo_file
 from deepreview.config_trust import dangerous_keys
 from deepreview.errors import ConfigError, NotARepositoryError, UsageError
@@ -33,8 +33,13 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.option("--json", "as_json", is_flag=True)
-@click.option("--repo", default=".", type=click.Path(file_okay=False), callback=given_repo)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the seats as JSON on stdout (with schema_version).",
+)
+@repo_option("The repository whose seats and config to check")
 @click.option(
     "--npm-packages",
     "npm_for",
@@ -57,7 +62,7 @@ def doctor(as_json: bool, repo: str, npm_for: str | None, config: str | None) ->
     # The settings a review here would use: the base revision's repository file included
     # (its command seats are seats `--npm-packages` knows, with no package to install), and
     # the `--config` file that review would be given.
-    cli = CliOverrides(config_path=Path(config) if config else None)
+    cli = CliOverrides(config_path=config_file(config))
     found = review_settings(Path(repo), env, cli)
     settings, refused = found.settings, found.refused
     if npm_for is not None:
@@ -196,7 +201,7 @@ def _named_but_unusable(
 
 @click.command()
 @click.argument("path", required=False, type=click.Path(dir_okay=False))
-@click.option("--repo", default=".", type=click.Path(file_okay=False), callback=given_repo)
+@repo_option("The repository whose .deep-review.toml to trust")
 def trust(path: str | None, repo: str) -> None:
     """Trust the repository's .deep-review.toml as it is now (re-run after any change)."""
     root = find_repo_root(Path(repo)) if path is None else None
@@ -237,8 +242,8 @@ def _base_copy_note(root: Path, file: Path) -> str | None:
     """Trust pins this content; a review reads the base revision's copy, which may differ."""
     from deepreview.config import REPO_CONFIG_NAME
     from deepreview.config_copy import change_edits_config
+    from deepreview.targets.default_base import current_branch_base
     from deepreview.targets.git import Git
-    from deepreview.targets.resolve import current_branch_base
 
     base = current_branch_base(root)
     if base is None:

@@ -9,7 +9,13 @@ from typing import Any
 import click
 
 from deepreview.cli.hints import with_store
-from deepreview.cli.options import github_api_option, github_env, given_repo, store_option
+from deepreview.cli.options import (
+    MODEL_HELP,
+    github_api_option,
+    github_env,
+    given_repo,
+    store_option,
+)
 from deepreview.cli.posting import (
     conclude,
     fail_on_option,
@@ -56,7 +62,7 @@ from deepreview.formats import FORMATS
     help="Report format to store (repeatable); the JSON report is always stored, and md and "
     "html unless one of them is named (--format sarif adds SARIF to them).",
 )
-@click.option("--model", "models", multiple=True, metavar="SEAT=MODEL")
+@click.option("--model", "models", multiple=True, metavar="SEAT=MODEL", help=MODEL_HELP)
 @store_option
 @click.option(
     "--config",

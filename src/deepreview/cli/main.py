@@ -7,6 +7,7 @@ import importlib
 import json
 import logging
 import os
+import re
 import signal
 import sys
 from typing import Any, Final, NoReturn
@@ -218,6 +219,19 @@ def _no_such_option(exc: click.exceptions.NoSuchOption) -> str:
     return f"{exc.message} (Did you mean one of: {', '.join(repr(p) for p in near)}?)"
 
 
+def _two_targets(exc: click.exceptions.UsageError, message: str) -> str:
+    """`review HEAD~1 HEAD`, two commits as `git diff` takes them: name the range to write."""
+    ctx = exc.ctx
+    extra = re.fullmatch(r"Got unexpected extra argument \((\S+)\)", message)
+    target = ctx.params.get("target") if ctx is not None and ctx.info_name == "review" else None
+    if extra is None or not isinstance(target, str) or ".." in target:
+        return message
+    return (
+        f"{message}: review takes one target; for what {extra[1]} changed since {target}, "
+        f"use {target}..{extra[1]}"
+    )
+
+
 # Commands that print their report on stdout in `--format` (and its default): asked for JSON
 # they answer a refusal in JSON too. `review`'s and `finish`'s `--format` names stored files.
 _FORMAT_ON_STDOUT: Final = {"show": "md", "render": "md", "parse": "json", "consolidate": "md"}
@@ -291,6 +305,7 @@ def _run(argv: list[str] | None) -> None:
         message = exc.format_message()
         if isinstance(exc, click.exceptions.NoSuchOption):
             message = _no_such_option(exc)
+        message = _two_targets(exc, message)
         _fail(f"{message} (see `{where} --help`)", int(ExitCode.USAGE), argv)
     except click.exceptions.ClickException as exc:
         exc.show()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from deepreview.cli.options import confirmed, series_key, store_option
+from deepreview.cli.options import confirmed, repo_option, series_key, store_option
 from deepreview.cli.store_cmd import _repo_opt, _store
 from deepreview.untrusted_text import clean_text
 
@@ -62,7 +62,12 @@ def _one_line(reason: str) -> str:
     is_flag=True,
     help="Every repository in the store (default: the current repository's declines).",
 )
-@click.option("--json", "as_json", is_flag=True)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the declines as JSON on stdout (with schema_version).",
+)
 @store_option
 @_repo_opt
 def declines(
@@ -134,7 +139,7 @@ def context() -> None:
 
 
 @context.command("show")
-@_repo_opt
+@repo_option("The repository whose deep-review-context.md to print")
 def context_show(repo: str) -> None:
     """Print the working tree's deep-review-context.md."""
     from pathlib import Path
@@ -157,7 +162,7 @@ def context_show(repo: str) -> None:
 @click.option("--yes", is_flag=True, help="Write without asking.")
 @click.option("--force", is_flag=True, help="Write even if the file has uncommitted changes.")
 @store_option
-@_repo_opt
+@repo_option("The repository whose deep-review-context.md to update, and whose store to use")
 def context_apply(review_id: str, yes: bool, force: bool, store: str | None, repo: str) -> None:
     """Show REVIEW_ID's proposed context updates as a diff; write them after confirmation."""
     import os

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -21,6 +22,13 @@ store_option = click.option(
     ),
 )
 
+
+def config_file(value: str | None) -> Path | None:
+    """`--config FILE` as a path: `~` is the home folder, as in `--store` (the shell leaves
+    `--config=~/x.toml` as it is)."""
+    return Path(value).expanduser() if value else None
+
+
 github_api_option = click.option(
     "--github-api",
     metavar="URL",
@@ -36,6 +44,25 @@ def given_repo(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
             "--repo is empty; give the repository's path, or drop --repo for the current directory"
         )
     return value
+
+
+def repo_option(help: str) -> Any:
+    """`--repo DIRECTORY` (default: the current directory); `help` says what it is for there."""
+    return click.option(
+        "--repo",
+        default=".",
+        type=click.Path(file_okay=False),
+        callback=given_repo,
+        help=f"{help} (default: the current directory).",
+    )
+
+
+# the repository whose store a store command reads (the default store is per repository)
+STORE_REPO_HELP = "The repository whose store to use, when --store names none"
+
+MODEL_HELP = (
+    "A seat's model, e.g. claude=opus (repeatable; default: the seat's config, else its CLI's own)."
+)
 
 
 def github_env(github_api: str | None) -> dict[str, str]:

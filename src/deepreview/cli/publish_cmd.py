@@ -11,7 +11,14 @@ import click
 
 from deepreview.cli.hints import with_store
 from deepreview.cli.job_summary import append_job_summary
-from deepreview.cli.options import github_api_option, github_env, given_repo, store_option
+from deepreview.cli.options import (
+    STORE_REPO_HELP,
+    config_file,
+    github_api_option,
+    github_env,
+    repo_option,
+    store_option,
+)
 from deepreview.config import CliOverrides
 from deepreview.errors import UsageError
 from deepreview.pipeline.reindex import ready
@@ -165,7 +172,7 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
 @click.option("--config", type=click.Path(), help="Extra config file.")  # checked in settings
 @store_option
 @github_api_option
-@click.option("--repo", default=".", type=click.Path(file_okay=False), callback=given_repo)
+@repo_option(STORE_REPO_HELP)
 @click.option(
     "--force",
     is_flag=True,
@@ -189,7 +196,7 @@ def publish(
 
     Uses `gh` when it is logged in, else GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise).
     """
-    cli = CliOverrides(store=store, config_path=Path(config) if config else None)
+    cli = CliOverrides(store=store, config_path=config_file(config))
     # `[publish] report_url` as any key: --config over the repository's file (at the base a
     # review of the current branch reads it at) over the user file over DEEP_REVIEW_REPORT_URL.
     # It runs nothing, so the repository's file needs no trust for it (nor for the store).

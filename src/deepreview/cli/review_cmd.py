@@ -14,7 +14,14 @@ import click
 
 from deepreview.agents.registry import PREFERRED_LEADS, lead_agents
 from deepreview.cli.hints import with_store
-from deepreview.cli.options import github_api_option, github_env, given_repo, store_option
+from deepreview.cli.options import (
+    MODEL_HELP,
+    config_file,
+    github_api_option,
+    github_env,
+    given_repo,
+    store_option,
+)
 from deepreview.cli.posting import (
     conclude,
     fail_on_option,
@@ -82,7 +89,7 @@ def _overrides(
         store=store,
         formats=formats or None,
         allow_exec=allow_exec,
-        config_path=Path(config) if config else None,
+        config_path=config_file(config),
         yes_trust_repo_config=yes_trust,
     )
 
@@ -131,7 +138,13 @@ def _run_options(*, seats: bool, lead: bool) -> list[Callable[[F], F]]:
             help="Per-seat timeout in seconds (default 1800), the lead's too: a seat's passes "
             + ("(--passes, --thorough) share it." if seats else "share it."),
         ),
-        click.option("--effort", type=click.Choice(EFFORTS)),
+        click.option(
+            "--effort",
+            type=click.Choice(EFFORTS),
+            help="Reasoning effort asked of each seat, passed to Claude, Codex and opencode "
+            "(Gemini's CLI and the static seat take none; default: [review] effort, else "
+            "each CLI's own).",
+        ),
         click.option(
             "--format",
             "formats",
@@ -141,7 +154,7 @@ def _run_options(*, seats: bool, lead: bool) -> list[Callable[[F], F]]:
             "The JSON report is always stored: `show` renders any other format from it; a list "
             "naming neither md nor html (--format sarif) keeps those too.",
         ),
-        click.option("--model", "models", multiple=True, metavar="SEAT=MODEL"),
+        click.option("--model", "models", multiple=True, metavar="SEAT=MODEL", help=MODEL_HELP),
         store_option,
         click.option(
             "--allow-exec/--no-allow-exec",
@@ -225,7 +238,8 @@ def _checks_options(fn: F) -> F:
     "--passes",
     type=click.IntRange(1, 10),
     help="Up to N passes per seat: a seat whose pass found a Critical/Important issue looks "
-    "again where it has not looked yet (default: [review] passes, else 1).",
+    "again where it has not looked yet; the static seat runs once (default: [review] "
+    "passes, else 1).",
 )
 @click.option("--thorough", is_flag=True, help="Thorough mode: the same as --passes 3.")
 @click.option(

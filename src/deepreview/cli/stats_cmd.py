@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from deepreview.cli.hints import with_store
-from deepreview.cli.options import given_repo, series_key, store_option
+from deepreview.cli.options import STORE_REPO_HELP, repo_option, series_key, store_option
 from deepreview.cli.scope import store_and_repository
 from deepreview.errors import UsageError
 from deepreview.stats.cells import COLUMNS, no_lead_note, row_cells
@@ -83,7 +83,7 @@ def _scope_text(scope: Scope, every: str = "every repository") -> str:
 
 @click.command()
 @store_option
-@click.option("--repo", default=".", type=click.Path(file_okay=False), callback=given_repo)
+@repo_option(STORE_REPO_HELP)
 @click.option("--since", metavar="DATE", help="Only reviews created on or after DATE (YYYY-MM-DD).")
 @click.option("--series", metavar="S", help="Only one PR or branch: 123, #123, or a branch name.")
 @click.option(

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from deepreview.cli.hints import with_store
-from deepreview.cli.options import given_repo, store_option
+from deepreview.cli.options import STORE_REPO_HELP, repo_option, store_option
 from deepreview.cli.tables import out_console, print_table
 from deepreview.config import CliOverrides
 from deepreview.errors import StoreError, UsageError
@@ -53,9 +53,7 @@ def _store(store: str | None, repo: str, *, check: bool = True, writes: bool = F
     return st
 
 
-_repo_opt = click.option(
-    "--repo", default=".", type=click.Path(file_okay=False), callback=given_repo
-)
+_repo_opt = repo_option(STORE_REPO_HELP)
 
 
 def sweep_leftovers(st: Store) -> None:
@@ -67,7 +65,12 @@ def sweep_leftovers(st: Store) -> None:
 
 
 @click.command("list")
-@click.option("--json", "as_json", is_flag=True)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the reviews as JSON on stdout (with schema_version).",
+)
 @store_option
 @_repo_opt
 def list_(as_json: bool, store: str | None, repo: str) -> None:
@@ -169,7 +172,13 @@ def list_(as_json: bool, store: str | None, repo: str) -> None:
 
 @click.command()
 @click.argument("review_id")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="md",
+    help="Format to print (default: md; one the review did not store is rendered from its JSON).",
+)
 @store_option
 @_repo_opt
 def show(review_id: str, fmt: str, store: str | None, repo: str) -> None:
@@ -208,7 +217,7 @@ def _report_text(st: Store, review_id: str, fmt: str) -> str:
     report = None
     if record in files:
         try:
-            report = report_from_data(json.loads(record.read_text(encoding="utf-8")))
+            report = report_from_data(json.loads(record.read_text(encoding="utf-8")), str(record))
         except ParseError:
             if path not in files:
                 raise  # from a newer deep-review: its stored files still print

@@ -19,6 +19,7 @@ from deepreview.errors import (
     first_problem,
 )
 from deepreview.findings.parse import parse_review
+from deepreview.findings.readable import unparseable_reason
 from deepreview.findings.report_parse import parse_report
 from deepreview.formats import FORMATS, render_report
 from deepreview.serialize import report_from_data, to_json
@@ -28,9 +29,22 @@ if TYPE_CHECKING:
     from deepreview.model import Report
 
 
+# What `render` (and `parse` of a report) takes, said where it is given something else.
+_A_REPORT = (
+    "a Deep Review report JSON (the store's <ID>.json, "
+    "or `deep-review consolidate … --format json`)"
+)
+
+
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="json",
+    help="Output format (default: json); md, html and sarif render a whole report only.",
+)
 @click.option("--seat", default="", help="Seat name for a single agent review.")
 @click.option("--json", "as_json", is_flag=True, help="JSON output (the default: --format json).")
 def parse(file: str, fmt: str, seat: str, as_json: bool) -> None:
@@ -43,6 +57,12 @@ def parse(file: str, fmt: str, seat: str, as_json: bool) -> None:
     # (`utf-8-sig`: a byte order mark is invisible in an editor, and no part of the text; a
     # stray invalid byte is replaced, as in a command seat's output, which `parse` previews)
     text = data.decode("utf-8-sig", errors="replace")
+    if not text.strip():
+        # a seat that prints nothing fails: its preview is no empty review with exit 0
+        raise UsageError(
+            f"{input_name(file)} is empty; give an agent's review (Markdown, or the command "
+            "seats' JSON) or a Deep Review report"
+        )
     if text.lstrip().startswith("# Deep Review:"):
         # re-rendered for a terminal or a file: no terminal escapes or NULs from the report
         # (a review's JSON escapes them itself)
@@ -65,6 +85,14 @@ def parse(file: str, fmt: str, seat: str, as_json: bool) -> None:
         review = strict or review
     if fmt != "json":
         raise UsageError(f"--format {fmt} renders whole reports only; use --format json")
+    failure = unparseable_reason(review)
+    if failure is not None:
+        # the JSON below is what was read; the seat that printed this would have failed
+        click.echo(
+            f"note: {input_name(file)} is no review: a seat printing it would fail as "
+            f"`{failure}`; give an agent's review (Markdown, or the command seats' JSON)",
+            err=True,
+        )
     click.echo(to_json(review), nl=False)
 
 
@@ -76,7 +104,9 @@ def parse(file: str, fmt: str, seat: str, as_json: bool) -> None:
     type=click.Path(dir_okay=False, exists=True),
     help="File listing the changed files, one per line.",
 )
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md")
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="md", help="Report format (default: md)."
+)
 def consolidate(
     reviews: tuple[str, ...], seats: tuple[str, ...], changed_files: str | None, fmt: str
 ) -> int:
@@ -106,7 +136,13 @@ def consolidate(
 
 @click.command()
 @click.argument("report_json", type=click.Path(dir_okay=False, exists=True, allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="md",
+    help="Format to render (default: md).",
+)
 def render(report_json: str, fmt: str) -> None:
     """Render a report JSON (from `parse`, `consolidate` or the store) in any report format.
     REPORT_JSON `-` reads stdin."""
@@ -114,10 +150,7 @@ def render(report_json: str, fmt: str) -> None:
     name = input_name(report_json)
     refuse_binary(raw, report_json, "a report JSON")
     if not raw.strip():
-        raise UsageError(
-            f"{name} is empty; give a report JSON (the store's <ID>.json, or "
-            "`deep-review consolidate … --format json`)"
-        )
+        raise UsageError(f"{name} is empty; give {_A_REPORT}")
     try:
         # (`utf-8-sig`: a byte order mark an editor or a redirection wrote is no JSON error)
         data = json.loads(raw.decode("utf-8-sig"))
@@ -140,9 +173,11 @@ def _json_object(text: str) -> dict[str, Any] | None:
 def _report_of(data: dict[str, Any], path: str) -> Report:
     """A report JSON's report, or a one-line error naming its first problem."""
     try:
-        report = report_from_data(data)
+        report = report_from_data(data, path)
     except ValidationError as exc:
-        raise UsageError(f"{path} is not a Deep Review report JSON: {_first_problem(exc)}") from exc
+        raise UsageError(
+            f"{path} is not a Deep Review report JSON: {_first_problem(exc)}; give {_A_REPORT}"
+        ) from exc
     # a JSON from anywhere (not only our store): its strings may carry terminal escapes
     return clean_strings(report)
 
@@ -150,5 +185,5 @@ def _report_of(data: dict[str, Any], path: str) -> Report:
 def _first_problem(exc: ValidationError) -> str:
     """pydantic's first error as one line: the field path and what is wrong (no docs URL)."""
     count = exc.error_count()
-    more = f" (and {count - 1} more problems)" if count > 1 else ""
+    more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
     return first_problem(exc) + more

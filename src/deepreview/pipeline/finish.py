@@ -187,7 +187,10 @@ def deterministic_report(
         outcomes=outcomes,
     )
     names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
-    report = passes_step.add_passes(report, review_dir, state, names)
+    once = {
+        seat for seat in state.seats if passes_step.runs_once(p.settings.seat(seat).kind or seat)
+    }
+    report = passes_step.add_passes(report, review_dir, state, names, once)
     # each seat's run as the report says it (`consolidate.shortfalls`: "review cut off"), for
     # the seat lines and `--json` as for run.json (`noted_seats`)
     noted = {run.seat: run for run in report.runs}

@@ -45,7 +45,7 @@ def earlier_outcome(plan: FinishPlan, rid: str) -> ReviewOutcome:
     state = load_state(p.store.review_dir(rid))
     path = p.store.root / f"{rid}.json"
     try:
-        report = report_from_data(json.loads(path.read_text(encoding="utf-8")))
+        report = report_from_data(json.loads(path.read_text(encoding="utf-8")), str(path))
     except (OSError, ValueError) as exc:
         raise StoreError(f"cannot read {path}: {exc}; delete review {rid} to finish again") from exc
     paths = dict(state.report or {})

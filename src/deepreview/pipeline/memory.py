@@ -68,7 +68,7 @@ def stored_report(store: Store, review_id: str) -> tuple[ReviewRow, Report]:
             raise files_missing_error(store.root, review_id)
         raise _no_report_yet(review_id, row.status)
     try:
-        return row, report_from_data(json.loads(path.read_text(encoding="utf-8")))
+        return row, report_from_data(json.loads(path.read_text(encoding="utf-8")), str(path))
     except ValueError as exc:
         raise UsageError(f"cannot read {path}: {exc}; re-run the review") from exc
 

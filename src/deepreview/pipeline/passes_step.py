@@ -105,7 +105,8 @@ class SeatPassRecorder:
     """Records every pass of every seat in run.json and decides whether a seat goes on.
 
     `starts`: on `resume`, the seats that owe a later pass (seat -> pass number); every other
-    seat starts with pass 1.
+    seat starts with pass 1. `once`: the seats whose review is the same on every run (the
+    static seat, `Agent.deterministic`): they never go on to a later pass.
     """
 
     def __init__(
@@ -116,10 +117,12 @@ class SeatPassRecorder:
         passes: int,
         prompt: str,
         starts: Mapping[str, int] | None = None,
+        once: Collection[str] = (),
     ) -> None:
         self.writer, self.review_dir = writer, review_dir
         self.passes, self.prompt = passes, prompt
         self.starts = dict(starts or {})
+        self.once = frozenset(once)
         self._earlier: dict[str, list[Finding]] = {}
         self._lock = threading.Lock()
 
@@ -167,7 +170,7 @@ class SeatPassRecorder:
                 earlier = self._earlier.setdefault(seat, []) if pass_no > 1 else []
                 new = list(found) if pass_no == 1 else _new(found, earlier, seat)
                 self._earlier[seat] = [*earlier, *new]
-        go_on = ok and pass_no < self.passes and _serious(new)
+        go_on = ok and pass_no < self.passes and seat not in self.once and _serious(new)
         entry = PassEntry(
             pass_no=pass_no,
             status=result.run.status,
@@ -345,12 +348,28 @@ def pass_notes(state: RunState, labels: Mapping[str, str]) -> list[str]:
     return notes
 
 
-def add_passes(report: Report, review_dir: Path, state: RunState, names: dict[str, str]) -> Report:
+def runs_once(kind: str) -> bool:
+    """Whether a seat of this adapter (`kind`, or the seat's name) runs one pass whatever
+    `--passes` says (`Agent.deterministic`)."""
+    from deepreview.agents.registry import BUILTINS, get_agent
+
+    return kind in BUILTINS and get_agent(kind).deterministic
+
+
+def add_passes(
+    report: Report,
+    review_dir: Path,
+    state: RunState,
+    names: dict[str, str],
+    once: Collection[str] = (),
+) -> Report:
     """Appendix entries `### [Name] — Pass k` and per-pass retro lines for multi-pass seats.
-    `names`: seat -> heading name."""
+    `names`: seat -> heading name; `once`: the seats that run one pass (`runs_once`), whose
+    retro says why when more were asked for."""
     from deepreview.model import AppendixEntry
 
-    if not any(len(e.passes) > 1 for e in state.seats.values()):
+    many = state.settings.passes > 1
+    if not any(len(e.passes) > 1 for e in state.seats.values()) and not (many and once):
         return report
     appendix = list(report.appendix)
     for seat, name in names.items():
@@ -378,6 +397,13 @@ def add_passes(report: Report, review_dir: Path, state: RunState, names: dict[st
                 for e in done
             )
             s = dataclasses.replace(s, narrative=f"{s.narrative}\n\nPasses — {lines}.".strip())
+        elif many and s.seat in once and [e.status for e in done] == ["ok"]:
+            # not "stopped early": it found as much as a second pass would have
+            why = (
+                "Passes — one: its analyzers find the same on every pass, so "
+                f"`--passes {state.settings.passes}` ran them once."
+            )
+            s = dataclasses.replace(s, narrative=f"{s.narrative}\n\n{why}".strip())
         seats.append(s)
     retro = dataclasses.replace(report.retro, seats=tuple(seats))
     return dataclasses.replace(report, appendix=tuple(appendix), retro=retro)

@@ -380,7 +380,12 @@ def run_and_finish(
     # Records each seat's passes in run.json as they end (in the seat threads); a seat goes on
     # to its next pass in its own worktree without waiting for the others.
     recorder = SeatPassRecorder(
-        writer, review_dir, passes=p.settings.passes, prompt=prompt, starts=starts
+        writer,
+        review_dir,
+        passes=p.settings.passes,
+        prompt=prompt,
+        starts=starts,
+        once={plan.seat for plan in plans if plan.agent.deterministic},
     )
 
     lookup: list[pr_series.PrLookup | None] = [None]

@@ -13,8 +13,8 @@ from deepreview.config import REPO_CONFIG_NAME, CliOverrides, Settings, build_se
 from deepreview.errors import GitError, NoCheckoutError, NotARepositoryError, UsageError
 from deepreview.store.location import STORE_ENV, store_root
 from deepreview.store.store import Store
+from deepreview.targets.default_base import current_branch_base
 from deepreview.targets.git import Git, find_repo_root
-from deepreview.targets.resolve import current_branch_base
 
 
 def settings_here(cwd: Path, cli: CliOverrides, env: Mapping[str, str]) -> Settings:

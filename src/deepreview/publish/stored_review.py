@@ -115,4 +115,4 @@ def _rounds(store: Store, report: Report) -> list[Report]:
 def _stored_report(path: Path) -> Report:
     """A stored report, cleaned as seat text is when it enters the model: one stored before
     bidi controls were shown still shows them on GitHub (`untrusted_text`)."""
-    return clean_strings(report_from_data(json.loads(path.read_text(encoding="utf-8"))))
+    return clean_strings(report_from_data(json.loads(path.read_text(encoding="utf-8")), str(path)))

@@ -266,7 +266,8 @@ def _read_report(store: Store, row: ReviewRow, number: int) -> Report:
     try:
         # a report stored before seat text was cleaned (`SeatReview`) carries its NULs and
         # escapes into this round's findings: cleaned as it is read
-        return clean_strings(report_from_data(json.loads(path.read_text(encoding="utf-8"))))
+        text = path.read_text(encoding="utf-8")
+        return clean_strings(report_from_data(json.loads(text), str(path)))
     except (OSError, ValueError) as exc:
         raise StoreError(
             f"cannot read round {number}'s report {path}: {exc}; "

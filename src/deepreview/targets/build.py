@@ -23,7 +23,7 @@ from deepreview.targets.nul_text import (
     show_nul,
     text_attributes,
 )
-from deepreview.targets.refs import partial_clone_problem
+from deepreview.targets.refs import missing_object_problem, partial_clone_problem
 from deepreview.targets.remote import origin_url
 from deepreview.targets.target import ChangedFile, PullRequest, Target
 from deepreview.untrusted_text import one_line_name
@@ -59,7 +59,8 @@ def build_target(
         except GitError as e:
             # git's own `fatal: could not fetch … from promisor remote` says neither what the
             # checkout is nor what to do
-            raise GitError(partial_clone_problem(e.message) or e.message) from None
+            found = partial_clone_problem(e.message) or missing_object_problem(e.message)
+            raise GitError(found or e.message) from None
         origin = origin_f.result()
     remote_repo = repo_name or (repo_from_url(origin) if origin else None)
     author = head_author if pr is None else None

@@ -64,6 +64,21 @@ SAFE_CONFIG: Final[Mapping[str, str]] = {
     "log.showSignature": "false",
 }
 
+# `git diff`'s standard output, whatever the user's config says: our parsers read its `a/`
+# and `b/` headers (`diff.noprefix` would name a file `diff --git calc.py calc.py`), and the
+# seats' prompt shows three lines around each change, not the user's `diff.context = 0`.
+PLAIN_DIFF: Final[Mapping[str, str]] = {
+    "diff.noprefix": "false",
+    "diff.mnemonicPrefix": "false",
+    "diff.srcPrefix": "a/",
+    "diff.dstPrefix": "b/",
+    "diff.context": "3",
+    "diff.interHunkContext": "0",
+    "diff.suppressBlankEmpty": "false",
+    "diff.relative": "false",
+    "diff.orderFile": os.devnull,  # path order (an empty value is no file to git)
+}
+
 # What a setting that names a program is set to when the user's config names a file relative
 # to where git runs (`tools/fmt.sh`, `python fmt.py`): git runs those in the scratch worktree,
 # where that file is the change's (`program_config`). An empty filter is no filter (`required`
@@ -230,7 +245,8 @@ class Git:
         """`config`: `-c KEY=VALUE` settings for this one command (over every config file)."""
         where = cwd or self.repo
         # ours last: they win
-        overrides = config_args({**(config or {}), **user_programs(where), **SAFE_CONFIG})
+        mine = {**PLAIN_DIFF, **(config or {})}
+        overrides = config_args({**mine, **user_programs(where), **SAFE_CONFIG})
         result = proc.run(
             # quotepath off: diff headers, `--name-only` and such name `naïve.py` as it is,
             # not as `"na\303\257ve.py"` (which the seats would then look for)

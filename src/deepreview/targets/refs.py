@@ -55,7 +55,7 @@ def not_a_target(git: Git, spec: str, base: str | None = None) -> str:
             f"cannot read target {spec!r}: {spec!r} is {what}, not a local branch; to review "
             f"what it changed, use {_parent(spec)}..{spec}"
         )
-    if problem := ambiguous_prefix(git, spec):
+    if problem := ambiguous_prefix(git, spec) or not_a_commit(git, spec):
         return problem
     return (
         f"cannot read target {spec!r}: no local branch of that name; use a branch name, "
@@ -162,6 +162,41 @@ def partial_clone_problem(message: str) -> str | None:
     )
 
 
+def detached_head(git: Git) -> str:
+    """The line for a branch review with HEAD detached. A rebase stopped on a conflict (or a
+    bisect) detaches it: say so, and that the branch is back once it is finished."""
+    fix = "pass --base REF (or review a range A..B)"
+    for state in ("rebase-merge", "rebase-apply"):
+        where = git.run(["rev-parse", "--git-path", f"{state}/head-name"], check=False)
+        name = git.repo / where.stdout_text.strip() if where.ok else None
+        if name is not None and name.is_file():
+            branch = name.read_text(encoding="utf-8", errors="replace").strip()
+            return (
+                f"HEAD is detached: a rebase of {branch.removeprefix('refs/heads/')} is in "
+                "progress; finish it (`git rebase --continue`) or stop it (`git rebase "
+                f"--abort`) to review the branch, or {fix}"
+            )
+    return f"HEAD is detached; {fix}"
+
+
+def missing_object_problem(message: str) -> str | None:
+    """The line for a git failure on an object a full clone should hold and does not (a loose
+    object lost to a disk, a sync tool or a copy); None for any other failure."""
+    m = _MISSING.search(message)
+    if m is None:
+        return None
+    return (
+        f"the repository is missing object {m['sha']}, which the review reads ({message}); "
+        "`git fsck` lists what is damaged: fetch it again from a remote, or review in a "
+        "fresh clone"
+    )
+
+
+_MISSING = re.compile(
+    r"(?:unable to read|bad object|missing blob|Could not read) (?P<sha>[0-9a-f]{40,64})"
+)
+
+
 def require_commits(git: Git, *, needs_head: bool) -> str | None:
     """HEAD's commit. A fresh `git init` has no HEAD to review against: say that, not
     "unknown revision"."""
@@ -186,8 +221,35 @@ def need(git: Git, ref: str, what: str) -> str:
     if sha is None:
         if problem := ambiguous_prefix(git, ref):
             raise UsageError(problem)
+        if problem := not_a_commit(git, ref):
+            raise GitError(problem)
+        if _HEAD_SIDE.fullmatch(ref):
+            require_commits(git, needs_head=True)  # an orphan branch: say so, not "unknown"
         raise GitError(f"unknown {what} {ref!r}: check the name with `git branch -a` / `git log`")
     return sha
+
+
+# HEAD, perhaps stepped back (`HEAD~1`, `@^`): on an unborn branch none of them is a commit
+_HEAD_SIDE = re.compile(r"(?:HEAD|@)(?:[~^]\d*)*")
+
+
+def not_a_commit(git: Git, ref: str) -> str | None:
+    """The line for a name of an object that is there but is no commit: a blob's or tree's
+    SHA copied from `git ls-tree`, or `HEAD:calc.py`. "Unknown ref" would send the user
+    looking for a typo in a name git knows."""
+    found = git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", ref], check=False)
+    if not found.ok:
+        return None
+    # a tag peels to what it tags (`SHA^{}`: after a `HEAD:path` the suffix would be the path's)
+    peeled = f"{found.stdout_text.strip()}^{{}}"
+    kind = git.run(["cat-file", "-t", peeled], check=False).stdout_text.strip()
+    what = {"blob": "a file's contents", "tree": "a folder's listing"}.get(kind)
+    if what is None:
+        return None
+    return (
+        f"{ref!r} is a {kind}, not a commit (it names {what}); name a commit in its place: "
+        "a branch, a tag or a commit's SHA (`git log --oneline` lists them)"
+    )
 
 
 def ambiguous_prefix(git: Git, ref: str) -> str | None:

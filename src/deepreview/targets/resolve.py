@@ -22,6 +22,7 @@ from deepreview.github.remote import (
 )
 from deepreview.runfiles import SEAT_RESULT_JSON, STORE_MARK
 from deepreview.targets.build import build_target, hidden_note, nul_note
+from deepreview.targets.default_base import base_and_tip, default_base_if_any
 from deepreview.targets.git import Git
 from deepreview.targets.identity import github_identity, repo_aliases
 from deepreview.targets.pull import pull_request
@@ -29,6 +30,7 @@ from deepreview.targets.refs import (
     ambiguity_note,
     branch_and_tag_note,
     branch_over_tag,
+    detached_head,
     need,
     not_a_target,
     range_side,
@@ -132,12 +134,12 @@ def resolve_target(
             said = branch_and_tag_note(spec, target.head_sha, other)
             target = dataclasses.replace(target, notes=(*target.notes, said))
     elif spec:
-        default = _default_base_if_any(git)
+        default = default_base_if_any(git)
         raise UsageError(not_a_target(git, spec, default[0] if default else None))
     else:
         target = _branch(git, repo_root, base, head)
     if target.kind in ("range", "uncommitted"):
-        target = off_default_branch(git, target, _default_base_if_any(git))
+        target = off_default_branch(git, target, default_base_if_any(git))
     if note := hidden_note(target.changed_files):
         target = dataclasses.replace(target, notes=(*target.notes, note))
     if note := nul_note(target.changed_files):
@@ -174,7 +176,8 @@ def resolve_target(
                 f"nothing to review: the work tree on {target.branch or 'HEAD'} has no "
                 "uncommitted changes; edit files first, or review a branch or range"
             )
-        hint = _elsewhere(git, target, spec) if target.kind == "branch" else "pick another target"
+        branch = target.kind == "branch"
+        hint = _elsewhere(git, target, spec) if branch else _other_range(git, target)
         raise UsageError(
             f"nothing to review: {target.label()} has no changes against "
             f"{target.base_ref or target.base_sha[:12]} ({hint})"
@@ -189,6 +192,8 @@ def _elsewhere(git: Git, target: Target, spec: str) -> str:
     if target.head_sha == target.base_sha and not git.ok(
         "rev-parse", "--verify", "--quiet", f"{target.head_sha}^"
     ):
+        # a `--depth 1` clone's tip has a parent, only not fetched: no "only commit" then
+        require_full_history(git, f"nothing to review on {target.branch or 'HEAD'} itself")
         return (
             f"{target.branch or 'HEAD'} holds the repository's only commit, which has no parent "
             "to review it against; commit the next change and review that"
@@ -199,9 +204,20 @@ def _elsewhere(git: Git, target: Target, spec: str) -> str:
     return "pick another target or --base REF"
 
 
+def _other_range(git: Git, target: Target) -> str:
+    """What an empty range offers instead: `HEAD..HEAD` (both sides one commit) is a slip for
+    the range of its last commit, when it has a parent; anything else, another target."""
+    sides = re.fullmatch(r"(.+?)\.{2,3}(.+)", target.spec)
+    same = target.kind == "range" and target.base_sha == target.head_sha
+    if not same or sides is None or git.rev(f"{target.head_sha}~1") is None:
+        return "pick another target"
+    head = sides[2]
+    return f"both sides are commit {target.head_sha[:12]}; {head}~1..{head} reviews its last commit"
+
+
 def _branch_too(git: Git, name: str) -> str:
     """What a PR-number target says of the local branch of that name."""
-    default = _default_base_if_any(git)
+    default = default_base_if_any(git)
     base = default[0] if default else "BASE"
     return f"{name!r} is also a local branch: `deep-review review {base}..{name}` reviews it"
 
@@ -264,62 +280,6 @@ def _configured_remote(git: Git, env: Mapping[str, str]) -> RemoteRepo | None:
     return None
 
 
-def _default_base(git: Git) -> tuple[str, str]:
-    """The default base branch's name and tip SHA."""
-    candidates = []
-    origin_head = git.run(
-        ["symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"], check=False
-    ).stdout_text.strip()
-    if origin_head:
-        candidates.append(origin_head.removeprefix("refs/remotes/"))
-    for ref in candidates:
-        if sha := git.rev(ref):
-            return ref, sha
-    for name in ("main", "master"):
-        local, remote = git.rev(name), git.rev(f"origin/{name}")
-        # A local `main` never pulled is behind `origin/main`: a branch made from `origin/main`
-        # would be reviewed with the colleagues' newer commits as its own. The up-to-date one
-        # is the base; a local branch ahead of (or diverged from) its remote stays the base.
-        if (
-            local
-            and remote
-            and local != remote
-            and git.ok("merge-base", "--is-ancestor", local, remote)
-        ):
-            return f"origin/{name}", remote
-        if local:
-            return name, local
-        if remote:
-            return f"origin/{name}", remote
-    raise UsageError("cannot find a base branch (no origin/HEAD, main or master); pass --base REF")
-
-
-def current_branch_base(root: Path) -> tuple[str, str] | None:
-    """(base branch name, merge-base SHA) a review of the current branch would use, if any."""
-    git = Git(root)
-    head = git.rev("HEAD")
-    if head is None:
-        return None
-    try:
-        name, _ = _default_base(git)
-    except UsageError:
-        return None
-    mb = git.run(["merge-base", name, head], check=False).stdout_text.strip()
-    return (name, mb) if mb else None
-
-
-def _default_base_if_any(git: Git) -> tuple[str, str] | None:
-    try:
-        return _default_base(git)
-    except UsageError:
-        return None
-
-
-def _base_tip(git: Git, base: str | None) -> tuple[str, str]:
-    """The base's name and tip commit: `--base REF`, else the default base branch."""
-    return (base, need(git, base, "base ref")) if base else _default_base(git)
-
-
 def _not_a_github_pr_url(spec: str, env: Mapping[str, str]) -> str | None:
     """Why a URL `spec` is no pull request this tool can read, or None. A GitLab merge request
     or a Bitbucket pull request is no GitHub PR, and a PR-shaped URL on a host that is neither
@@ -358,7 +318,7 @@ def _branch(
 ) -> Target:
     """The branch `name` (default: the checked-out one) against its base."""
     if name is not None:
-        base_name, base_tip = _base_tip(git, base)
+        base_name, base_tip = base_and_tip(git, base)
         tip = head or need(git, f"refs/heads/{name}", "branch")
         return _against_base(git, root, tip, name, (base_name, base_tip), shown=name)
     head = head or need(git, "HEAD", "revision")
@@ -368,10 +328,10 @@ def _branch(
         symbolic_f = pool.submit(
             git.run, ["symbolic-ref", "--quiet", "--short", "HEAD"], check=False
         )
-        base_f = pool.submit(_base_tip, git, base)
+        base_f = pool.submit(base_and_tip, git, base)
         branch = symbolic_f.result().stdout_text.strip() or None
         if branch is None and base is None:
-            raise NoBranchHereError("HEAD is detached; pass --base REF (or review a range A..B)")
+            raise NoBranchHereError(detached_head(git))
         base_ref = base_f.result()
     return _against_base(git, root, head, branch, base_ref, shown="HEAD")
 

@@ -132,6 +132,7 @@ class StaticAgent(Agent):
     display_name: ClassVar[str] = "Static analysis"
     model_backed: ClassVar[bool] = False
     takes_model: ClassVar[bool] = False
+    deterministic: ClassVar[bool] = True
 
     def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:
         ruff = ruff_check.find_ruff()
