@@ -2,7 +2,7 @@
 import; a fourth seat says the same thing from the tests' side, in its own words, ten lines
 further down. Each of its pairs with the three scores a little (shared names, nearby lines) but
 none is a link; that it resembles every finding of an issue three reviewers agree on makes it
-that issue (`cluster.AGREED_BY`). Beside only two agreeing seats it stays a finding of its own.
+that issue (`partition.AGREED_BY`). Beside only two agreeing seats it stays a finding of its own.
 """
 
 from __future__ import annotations

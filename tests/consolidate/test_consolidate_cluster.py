@@ -7,6 +7,7 @@ from consolidate_helpers import failed, finding, groups, seat
 
 from deepreview.consolidate import cluster as cluster_mod
 from deepreview.consolidate import cluster_findings
+from deepreview.consolidate.partition import LINK_THRESHOLD
 from deepreview.consolidate.score import evidence, rarity
 
 EXCERPT = (
@@ -195,7 +196,7 @@ def test_every_member_after_the_first_has_a_link() -> None:
         keys = {m.key for m in c.members}
         for link in c.links:
             assert link.joiner in keys and link.anchor in keys
-            assert link.score >= cluster_mod.LINK_THRESHOLD or len(c.members) > 2
+            assert link.score >= LINK_THRESHOLD or len(c.members) > 2
 
 
 def test_failed_seats_are_ignored() -> None:

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from consolidate_helpers import finding
 
-from deepreview.consolidate.cluster import LINK_THRESHOLD
 from deepreview.consolidate.evidence import describe
 from deepreview.consolidate.features import PathResolver, extract
+from deepreview.consolidate.partition import LINK_THRESHOLD
 from deepreview.consolidate.score import evidence, rarity
 from deepreview.model import Finding, Severity
 

@@ -17,7 +17,8 @@ from deepreview.lead.apply import (
     rests_on_nothing,
     substitute,
 )
-from deepreview.lead.check import check_answer, check_decisions
+from deepreview.lead.check import check_answer
+from deepreview.lead.check_decisions import check_decisions
 from deepreview.model import Header, LeadInfo, Report, Severity, Verdict
 
 SEATS = ["alpha", "bravo", "charlie"]

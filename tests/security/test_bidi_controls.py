@@ -88,7 +88,7 @@ def test_cleaning_is_stable_and_leaves_other_text_alone() -> None:
 
 def test_a_report_stored_before_the_cleaning_is_published_with_them_shown(tmp_path: Path) -> None:
     from deepreview.model import Finding, Header, Location, Report, Severity
-    from deepreview.publish.publisher import _stored_report
+    from deepreview.publish.stored_review import _stored_report
     from deepreview.serialize import to_json
 
     finding = Finding(

@@ -107,13 +107,8 @@ def finish(
     Every result must be for the same base and head SHAs (and diff); a seat the review
     expected that has no result, or whose run failed, is shown as failed.
     """
-    from deepreview.pipeline.finish_from import (
-        FinishRequest,
-        earlier_outcome,
-        execute_finish,
-        finished_before,
-        prepare_finish,
-    )
+    from deepreview.pipeline.finish_from import FinishRequest, execute_finish, prepare_finish
+    from deepreview.pipeline.finish_rerun import earlier_outcome, finished_before
 
     if more_dirs and not from_dirs:
         raise UsageError("finish needs seat results: --from DIR [DIR...]")

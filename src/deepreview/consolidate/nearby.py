@@ -22,7 +22,7 @@ from deepreview.consolidate.spans import meet_on_a_line
 # head and its loop, a variable and its use): `score.NEAR_LINES`, the nearness `where` scores.
 CLAIM_NEAR_LINES = 15
 # What the shared claim at such a distance adds: with the `where` such a pair already scores
-# (0.3 x 0.6 x (1 - gap/16)) it reaches a link (cluster.LINK_THRESHOLD, 0.3) up to eleven
+# (0.3 x 0.6 x (1 - gap/16)) it reaches a link (partition.LINK_THRESHOLD, 0.3) up to eleven
 # lines apart; further apart it needs one more thing in common (a word, a name).
 SAME_FAILURE_NEARBY = 0.25
 

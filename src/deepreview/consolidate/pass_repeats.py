@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from deepreview.consolidate.cluster import LINK_THRESHOLD
 from deepreview.consolidate.features import PathResolver, extract
+from deepreview.consolidate.partition import LINK_THRESHOLD
 from deepreview.consolidate.score import evidence, rarity
 from deepreview.model import Finding
 

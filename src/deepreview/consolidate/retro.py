@@ -17,32 +17,48 @@ the seat is part of and no note of it is credited on (those it lists as noted); 
 analyzer seat (the static seat: lint rules, whitespace, conflict markers, committed secrets) it
 lists none, since the models' findings are not of the kinds it checks.
 
-A later round of a series changes the retro it built: `retro_rounds`.
+What a seat's measured run fills in and tells is `retro_run`; how the cells and sentences name
+the report's findings is `retro_lists`. A later round of a series changes the retro it built:
+`retro_rounds`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from deepreview.consolidate.coverage import SeatCoverage, changed_file_universe, seat_coverage
 from deepreview.consolidate.decisions import Consolidation
 from deepreview.consolidate.features import PathResolver
 from deepreview.consolidate.inputs import SeatReview
-from deepreview.consolidate.labels import member_label, short_title, short_titles
+from deepreview.consolidate.labels import member_label
 from deepreview.consolidate.merge import votes
 from deepreview.consolidate.notes import noted_by
 from deepreview.consolidate.own_grades import grade_notes
 from deepreview.consolidate.reconciliation import SeatTally
+from deepreview.consolidate.retro_lists import (
+    CELL_NAMES,
+    count_list,
+    finding_labels,
+    listed,
+    named_ids,
+)
+from deepreview.consolidate.retro_run import (
+    NONE,
+    cost_cell,
+    duration_cell,
+    failed_narrative,
+    plural,
+    run_facts,
+    tokens_cell,
+    tool_cell,
+)
 from deepreview.findings.finding_draft import one_line
 from deepreview.findings.ids import id_runs
 from deepreview.findings.own_verdict import verdict_contradiction
-from deepreview.model import AgentReview, Finding, Severity, format_counts
+from deepreview.model import AgentReview, Severity, format_counts
 from deepreview.retromodel import RETRO_ROWS, RetroNumbers, SeatRetro, no_peer_cell
-from deepreview.runmodel import SeatRun, format_duration, format_usd, with_notes
-from deepreview.transcripts.denials import denied_cell
-from deepreview.transcripts.stats import EDIT_TOOLS
-from deepreview.transcripts.summary import highlights_from_counts, table_cell_from_counts
+from deepreview.transcripts.summary import highlights_from_counts
 
 # What a seat's run cost, measured when its agent reports it (a `command` seat reports nothing):
 # these rows are shown only when some seat has a figure (`shown_rows`), so a panel of programs
@@ -56,7 +72,6 @@ ROWS = (
     "Downgraded",
     "Dropped",
 )
-NONE = "—"  # a cell with nothing to measure (a failed seat's findings, an unmeasured run)
 
 
 def shown_rows(seats: Sequence[SeatRetro]) -> tuple[tuple[str, ...], tuple[SeatRetro, ...]]:
@@ -73,55 +88,7 @@ def shown_rows(seats: Sequence[SeatRetro]) -> tuple[tuple[str, ...], tuple[SeatR
     return rows, kept
 
 
-_CELL_NAMES = 8  # file names in the retro table's Coverage misses cell
-_TEXT_NAMES = 40  # and in the seat's narrative
-
-
-def _count_list(items: Sequence[str]) -> str:
-    return f"{len(items)} ({', '.join(items)})" if items else "0"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def duration_cell(sr: SeatReview) -> str:
-    run = sr.run
-    if sr.review is None:
-        # The time it ran too: a timeout's reason names the limit, not what was measured.
-        ran = (
-            ""
-            if run is None or run.duration_s is None
-            else f" after {format_duration(run.duration_s)}"
-        )
-        return f"failed{ran} ({sr.failure})"
-    if run is None or run.duration_s is None:
-        return NONE
-    return format_duration(run.duration_s)
-
-
-def tool_cell(run: SeatRun | None) -> str:
-    if run is None or run.tool_calls is None:
-        return NONE  # a command seat's program tells none: unknown, not 0
-    if not run.tool_calls and not run.tool_counts:
-        return "0"
-    return table_cell_from_counts(run.tool_calls, run.tool_counts)
-
-
-def tokens_cell(run: SeatRun | None) -> str:
-    """`200000 in, 30000 out`, as the lead's run line counts them."""
-    if run is None:
-        return NONE
-    parts = [
-        f"{n} {which}"
-        for n, which in ((run.tokens_in, "in"), (run.tokens_out, "out"))
-        if n is not None
-    ]
-    return ", ".join(parts) or NONE
-
-
-def cost_cell(run: SeatRun | None) -> str:
-    return NONE if run is None or run.cost_usd is None else format_usd(run.cost_usd)
+_TEXT_NAMES = 40  # file names in a seat's narrative (`CELL_NAMES` in its table cell)
 
 
 def design_cell(review: AgentReview) -> str:
@@ -129,9 +96,9 @@ def design_cell(review: AgentReview) -> str:
     strengths = sum(1 for o in review.design_observations if o.kind == "strength")
     parts = []
     if concerns:
-        parts.append(_plural(concerns, "concern"))
+        parts.append(plural(concerns, "concern"))
     if strengths:
-        parts.append(_plural(strengths, "strength"))
+        parts.append(plural(strengths, "strength"))
     return ", ".join(parts) or "0"
 
 
@@ -160,28 +127,6 @@ def _files_reviewed(coverage: SeatCoverage, total: int, sr: SeatReview) -> str:
     why = sr.run.reason if sr.run is not None and sr.run.status == "timeout" else None
     said = f"{why}; " if why else ""
     return f"{full}/{total} ({said}{len(coverage.partly)} partly analyzed)"
-
-
-def listed(ids: Sequence[str], label: Callable[[str], str]) -> str:
-    """`I1 (x), I2 (y), …, I9–I20`: the first `_CELL_NAMES` with their labels, the rest by ID
-    alone, runs of them as ranges (`id_runs`). A seat with 500 findings only it raised made a
-    15 KB table cell, and 1998 of them the same list in its paragraph again; every ID is still
-    there to read, since `stats` counts a seat's unique insights from this cell
-    (`insight_ids` reads the ranges)."""
-    head = [label(i) for i in ids[:_CELL_NAMES]]
-    return ", ".join([*head, *id_runs(ids[_CELL_NAMES:])])
-
-
-def _ids(findings: Sequence[Finding], labels: Mapping[str, str]) -> str:
-    """Report findings: `I1 (handleRestartNeeded)`, with the report-wide short titles."""
-    titles = {f.id: labels.get(f.id) or short_title(f.title) for f in findings}
-    return listed([f.id for f in findings], lambda i: f"{i} ({titles[i]})")
-
-
-def finding_labels(findings: Sequence[Finding]) -> dict[str, str]:
-    """Finding ID → a short title no other finding of the report shares."""
-    titles = short_titles([f.title for f in findings])
-    return dict(zip((f.id for f in findings), titles, strict=True))
 
 
 def seat_retro(
@@ -225,7 +170,7 @@ def seat_retro(
             seat=sr.seat,
             name=reviewer.name,
             column=reviewer.credit,
-            narrative=_failed_narrative(sr),
+            narrative=failed_narrative(sr),
             tool_call_highlights=highlights,
             cells=tuple((row, cells[row]) for row in ROWS),
         )
@@ -272,28 +217,28 @@ def seat_retro(
     cells["Findings"] = format_counts(counts)
     cells["Design observations"] = design_cell(review)
     mine_suspected = [by_id[o.finding_id] for o in mine if o.finding_id in suspected]
-    cells["False positives"] = _count_list(tally.false_positives)
+    cells["False positives"] = count_list(tally.false_positives)
     if mine_suspected:
         cells["False positives"] += (
-            f"; {len(mine_suspected)} suspected ({_ids(mine_suspected, labels)})"
+            f"; {len(mine_suspected)} suspected ({named_ids(mine_suspected, labels)})"
         )
     peer = "model" if sr.model_backed else "seat"
-    cells["Unique insights"] = _ids(unique, labels) or "0" if compared else no_peer_cell(peer)
+    cells["Unique insights"] = named_ids(unique, labels) or "0" if compared else no_peer_cell(peer)
     cells["Files reviewed"] = _files_reviewed(coverage, len(files), sr)
     count = coverage.miss_count
-    misses = coverage.misses_text(files, _CELL_NAMES)
+    misses = coverage.misses_text(files, CELL_NAMES)
     cells["Coverage misses"] = f"{count} ({misses})" if count else "0"
-    cells["Downgraded"] = _count_list([_severity_arrow(p) for p in tally.downgrades])
-    cells["Dropped"] = _count_list(tally.dropped)
+    cells["Downgraded"] = count_list([_severity_arrow(p) for p in tally.downgrades])
+    cells["Dropped"] = count_list(tally.dropped)
 
     name = reviewer.name
     paras: list[str] = []
     total = len(review.findings)
-    first = f"{name} raised {_plural(total, 'finding')} ({format_counts(review.counts())})"
-    first += f" and {_plural(len(review.design_observations), 'design observation')}."
+    first = f"{name} raised {plural(total, 'finding')} ({format_counts(review.counts())})"
+    first += f" and {plural(len(review.design_observations), 'design observation')}."
     if compared:
         seen = [f for f in unique if noted.get(f.id)]
-        first += only_found(name, _ids([f for f in unique if not noted.get(f.id)], labels))
+        first += only_found(name, named_ids([f for f in unique if not noted.get(f.id)], labels))
         if seen:
             noters = {f.id: ", ".join(noted[f.id]) for f in seen}
             raised = listed(
@@ -329,7 +274,7 @@ def seat_retro(
     for why in dict.fromkeys(f.scope for f in mine_suspected):
         second.append(
             f"Suspected false positives ({why}, not verified by a lead): "
-            f"{_ids([f for f in mine_suspected if f.scope == why], labels)}."
+            f"{named_ids([f for f in mine_suspected if f.scope == why], labels)}."
         )
     if tally.dropped:
         second.append(f"Dropped: {', '.join(tally.dropped)}.")
@@ -342,7 +287,7 @@ def seat_retro(
         n = len(review.unread_findings)
         second.append(
             # (a findings section's text, or prose naming problems in a review without one)
-            f"{_plural(n, 'passage')} of {name}'s findings text {'is' if n == 1 else 'are'} "
+            f"{plural(n, 'passage')} of {name}'s findings text {'is' if n == 1 else 'are'} "
             f"not findings as written (kept in its review below): "
             f"“{one_line(review.unread_findings[0], 100)}”."
         )
@@ -355,7 +300,7 @@ def seat_retro(
     second.extend(grade_notes(review, name))
     if second:
         paras.append(" ".join(second))
-    usage = _usage(sr.run)
+    usage = run_facts(sr.run)
     if usage:
         paras.append(usage)
     if review.seat_notes:
@@ -394,58 +339,6 @@ def _severity_changes(seat: str, consolidation: Consolidation, names: dict[str, 
                     f"{o.finding_id}"
                 )
     return out
-
-
-def _usage(run: SeatRun | None) -> str:
-    if run is None:
-        return ""
-    facts: list[str] = []
-    blame = sum(n for label, n in run.shell_breakdown if label.startswith("git blame"))
-    if run.shell_breakdown:
-        if blame:
-            facts.append(f"Ran {blame} `git blame` command{'' if blame == 1 else 's'}.")
-        else:
-            facts.append("Ran no `git blame`.")
-    # a review offers no edit tool: a call to one is an attempt to write, refused or not
-    edits = [_plural(n, f"{name} call") for name, n in run.tool_counts if name in EDIT_TOOLS]
-    if edits:
-        facts.append(f"Tried to write files: {', '.join(edits)}.")
-    if run.permission_denials:
-        named = denied_cell(run.permission_denials, run.denied_commands)
-        facts.append(f"{_plural(run.permission_denials, 'tool call')} denied{named}.")
-    if run.tool_errors:
-        facts.append(f"{_plural(run.tool_errors, 'tool error')}.")
-    if run.api_retries:
-        retries = "1 API retry" if run.api_retries == 1 else f"{run.api_retries} API retries"
-        # what they were, when the CLI said ("authentication failed (HTTP 401)"): not a guess
-        causes = f" ({'; '.join(run.api_retry_causes)})" if run.api_retry_causes else ""
-        facts.append(f"{retries}{causes}.")
-    if run.worktree_changes:
-        facts.append(f"Modified the worktree ({_plural(len(run.worktree_changes), 'path')}).")
-    if run.output_truncated:
-        facts.append("Its output was truncated.")
-    exited = with_notes(run.reason, ()) or ""  # (its notes, "review cut off", are said above)
-    if run.status == "ok" and exited.startswith("exited with code"):
-        # a command seat's non-zero exit, its printed review used (`seat_output`)
-        facts.append(f"Its program {exited}; the review it printed was read.")
-    return " ".join(facts)
-
-
-def _failed_narrative(sr: SeatReview) -> str:
-    if sr.output.strip():
-        # it wrote something (a review, even): shown in the appendix, not read for findings
-        text = (
-            f"{sr.reviewer.name} failed: {sr.failure}. What it printed is in the appendix, "
-            "marked as failed and not read for findings, so it raised none of this report's "
-            "findings."
-        )
-    else:
-        text = (
-            f"{sr.reviewer.name} failed: {sr.failure}. It produced no review, so it raised none "
-            "of this report's findings."
-        )
-    usage = _usage(sr.run)
-    return f"{text}\n\n{usage}" if usage else text
 
 
 def build_retro_seats(

@@ -15,13 +15,8 @@ import dataclasses
 import re
 from collections.abc import Collection, Mapping, Sequence
 
-from deepreview.consolidate.retro import (
-    FOUND_BY_OTHERS,
-    KEPT_PART,
-    finding_labels,
-    listed,
-    only_found,
-)
+from deepreview.consolidate.retro import FOUND_BY_OTHERS, KEPT_PART, only_found
+from deepreview.consolidate.retro_lists import finding_labels, listed
 from deepreview.findings.ids import expand_id_range, id_runs
 from deepreview.findings.report_retro import RERAISED
 from deepreview.model import Finding

@@ -52,13 +52,13 @@ CHANGE_CLASSES = frozenset({"regression", "gap"})  # the two that blame the chan
 NEAR_LINES = 15  # locations this many lines apart in one file still count as nearby
 SHARED_SCALE = 6.0  # idf mass of shared identifiers at which that evidence is 63% certain
 _EPS = 1e-9
-# Capped pairs stay below a link (cluster.LINK_THRESHOLD, 0.3) and do not count as one of the two
-# supports that tie a third seat's finding to a linked pair (cluster.SUPPORT_THRESHOLD: above
+# Capped pairs stay below a link (partition.LINK_THRESHOLD, 0.3) and do not count as one of the two
+# supports that tie a third seat's finding to a linked pair (partition.SUPPORT_THRESHOLD: above
 # 0.25): at 0.29 two capped pairs pulled an "overflow" claim into two seats' zero-divisor finding.
 WHERE_ONLY_CAP = 0.25
 # Two findings naming different failures (`claims_differ`) are capped at what a cluster's pairs
-# must average (cluster.AVERAGE_THRESHOLD, 0.2): such a pair adds nothing to a cluster, so three
-# seats' "nil map" does not take in a fourth seat's race at the same line (cluster.AGREED_BY).
+# must average (partition.AVERAGE_THRESHOLD, 0.2): such a pair adds nothing to a cluster, so three
+# seats' "nil map" does not take in a fourth seat's race at the same line (partition.AGREED_BY).
 CLAIMS_DIFFER_CAP = 0.2
 
 
@@ -403,7 +403,7 @@ def evidence(
         # with nothing said alike are two problems there (`claim_pairs.explained_apart`), as
         # are two findings sharing nothing but their lines (`place_only`). Such a pair adds
         # nothing to a cluster: three seats' finding at a branch does not take in a fourth
-        # seat's other problem there (cluster.AGREED_BY)
+        # seat's other problem there (partition.AGREED_BY)
         score = min(score, CLAIMS_DIFFER_CAP)
     if x.withdrawn or y.withdrawn:
         # its own reviewer calls it no issue (`withdrawn.py`): no sighting of the other's problem

@@ -25,10 +25,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from deepreview.consolidate.cluster import LINK_THRESHOLD, Cluster
+from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.decisions import AddedFinding, Decision, is_member_key, part_id
 from deepreview.consolidate.features import Features, extract
 from deepreview.consolidate.merge import key_order
+from deepreview.consolidate.partition import LINK_THRESHOLD
 from deepreview.consolidate.paths import PathResolver
 from deepreview.consolidate.score import SAID_PROSE, evidence, rarity
 from deepreview.model import SEVERITIES, Finding

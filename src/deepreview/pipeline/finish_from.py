@@ -9,6 +9,9 @@ seats. A seat of the expected panel without a result is shown as failed, with th
 without `--expect` every result must have recorded the same panel (`--agents`). When no seat
 left a result at all, `--expect` still makes the review (every seat failed) in a GitHub Actions
 run for a pull request: the run's event names the commits the seats were to review.
+
+Whether the results go together is `seat_results_agree`; a rerun of a finish job whose review
+is stored already is `finish_rerun`.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ import contextlib
 import dataclasses
 import json
 import time
-from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,7 +29,6 @@ from deepreview.agents.base import ProgressEvent, SeatSettings
 from deepreview.agents.registry import display_name
 from deepreview.config import CliOverrides, Settings
 from deepreview.errors import NotARepositoryError, StoreError, UsageError
-from deepreview.formats import stored_formats
 from deepreview.pipeline import finish, index_step
 from deepreview.pipeline.checkout_watch import checkout_note
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter, series_of
@@ -39,8 +40,14 @@ from deepreview.pipeline.review import (
     settings_record,
     store_failed,
 )
-from deepreview.pipeline.runstate import RERUN_STATUSES, RunState, load_state, new_state
+from deepreview.pipeline.runstate import RERUN_STATUSES, RunState, new_state
 from deepreview.pipeline.seat_result import LoadedSeatResult, diff_hash, load_seat_result
+from deepreview.pipeline.seat_results_agree import (
+    check_one_result_per_seat,
+    check_same_change,
+    results_panel,
+    same_previous_round,
+)
 from deepreview.pipeline.seats import check_model_seats, check_rerun_models, choose_lead
 from deepreview.prompts.inline import omission_note
 from deepreview.prompts.review import diff_plan, read_steering_files
@@ -100,10 +107,10 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
             "that every seat failed)"
         )
     results = tuple(load_seat_result(folder) for folder in req.folders)
-    _check_one_result_per_seat(results)
-    _check_same_change(results)
-    previous_round = _same_previous_round(results)
-    panel = _panel(req.expect, results)
+    check_one_result_per_seat(results)
+    check_same_change(results)
+    previous_round = same_previous_round(results)
+    panel = results_panel(req.expect, results)
     root = checkout_root(req.cwd)
     target = _local_target(root, results[0]) if results else _event_target(root, req.env)
     steering = read_steering_files(target)
@@ -190,104 +197,11 @@ def _threads_file(results: tuple[LoadedSeatResult, ...]) -> Path | None:
     return None
 
 
-def _check_one_result_per_seat(results: tuple[LoadedSeatResult, ...]) -> None:
-    seen: dict[str, Path] = {}
-    for r in results:
-        seat = r.record.seat
-        if seat in seen:
-            raise UsageError(
-                f"--from {seen[seat]} and --from {r.folder} both hold seat {seat}; pass one"
-            )
-        seen[seat] = r.folder
-
-
-def _describe(shas: tuple[str, str, str]) -> str:
-    return f"{shas[0][:12]}..{shas[1][:12]} (diff {shas[2][:12]})"
-
-
-def _check_same_change(results: tuple[LoadedSeatResult, ...]) -> None:
-    """All results reviewed one change; else name the odd one out (ties: the later one)."""
-    if not results:
-        return
-    counts = Counter(r.record.shas for r in results)
-    common = counts.most_common(1)[0][0]
-    for r in results:
-        shas = r.record.shas
-        if shas == common:
-            continue
-        what = (
-            "a different diff of the same commits"
-            if shas[:2] == common[:2]
-            else f"{shas[0][:12]}..{shas[1][:12]}"
-        )
-        raise UsageError(
-            f"--from {r.folder} (seat {r.record.seat}) reviewed {what}, the others "
-            f"{_describe(common)}; rerun that seat on the same commits or leave it out"
-        )
-
-
-def _same_previous_round(results: tuple[LoadedSeatResult, ...]) -> str | None:
-    """The previous round every seat was asked about: their verdicts name its findings by ID,
-    so seats asked about different rounds (runners that restored the store before and after a
-    round finished) cannot be read together; ties: the later result is the odd one out."""
-    pinned = [r for r in results if r.record.previous_round is not None]
-    if not pinned:
-        return None
-    counts = Counter(r.record.previous_round for r in pinned)
-    common = counts.most_common(1)[0][0]
-    for r in pinned:
-        if r.record.previous_round != common:
-            raise UsageError(
-                f"--from {r.folder} (seat {r.record.seat}) was asked about "
-                f"{_round_named(r.record.previous_round)}, the others about "
-                f"{_round_named(common)}; rerun that seat with the same review store"
-            )
-    return common
-
-
 def _holds_round(store: Store, target: Target, review_id: str) -> bool:
     """The store holds `review_id` as a complete round of the target's series: the round a
     later round compares with (`rounds.previous.find_previous` looks it up the same way)."""
     rows = series_rows(store, series_of(target), target.branch or "", Repository.of_target(target))
     return any(r.id == review_id for r in rows)
-
-
-def _round_named(review_id: str | None) -> str:
-    return f"review {review_id}'s findings" if review_id else "no previous round"
-
-
-def _panel(
-    expect: tuple[str, ...] | None, results: tuple[LoadedSeatResult, ...]
-) -> tuple[str, ...]:
-    seats = [r.record.seat for r in results]
-    if expect:
-        for r in results:
-            if r.record.seat not in expect:
-                raise UsageError(
-                    f"--from {r.folder} holds seat {r.record.seat}, which --expect does not "
-                    f"list ({', '.join(expect)}); add it or leave that folder out"
-                )
-        return tuple(dict.fromkeys(expect))
-    _check_same_panel(results)
-    recorded = [s for r in results for s in r.record.panel]
-    return tuple(dict.fromkeys([*recorded, *seats]))
-
-
-def _check_same_panel(results: tuple[LoadedSeatResult, ...]) -> None:
-    """Without `--expect` the panel is the one the results recorded: runners given different
-    `--agents` recorded no one panel, and a union would show a seat only some runners listed as
-    failed (and `stats` would count it so). Ties: the later result is the odd one out."""
-    counts = Counter(frozenset(r.record.panel) for r in results)
-    common = counts.most_common(1)[0][0]
-    shown = next(r.record.panel for r in results if frozenset(r.record.panel) == common)
-    for r in results:
-        if frozenset(r.record.panel) != common:
-            raise UsageError(
-                f"--from {r.folder} (seat {r.record.seat}) was run for the panel "
-                f"{', '.join(r.record.panel)}, the others for {', '.join(shown)}; pass "
-                "--expect SEATS to name the review's panel, or rerun that seat with the same "
-                "--agents"
-            )
 
 
 def _local_target(root: Path, result: LoadedSeatResult) -> Target:
@@ -372,64 +286,9 @@ def execute_finish(
             raise store_failed(p, rid, review_dir, writer, exc) from exc
 
 
-def _digests(plan: FinishPlan) -> dict[str, str]:
+def seat_digests(plan: FinishPlan) -> dict[str, str]:
+    """Seat -> the digest of its result: what a finish of them records (`finish_rerun`)."""
     return {r.record.seat: r.digest for r in plan.results}
-
-
-def finished_before(plan: FinishPlan) -> str | None:
-    """The stored, complete review these very seat results (and panel) were already finished
-    into, if any: a rerun of a CI finish job (its posting failed, the cached store kept the
-    review) is that review again, not a round 2 of an unchanged SHA whose seats never saw
-    round 1's findings."""
-    p = plan.prepared
-    if not p.store.root.is_dir():
-        return None
-    digests = _digests(plan)
-    for row in reversed(p.store.rows()):
-        if row.status != "complete" or row.head_sha != p.target.head_sha:
-            continue
-        try:
-            state = load_state(p.store.review_dir(row.id))
-        except StoreError:
-            continue  # not one finish made: an unreadable run.json is no match
-        if state.seat_results == digests and tuple(state.settings.agents) == plan.panel:
-            return row.id
-    return None
-
-
-def earlier_outcome(plan: FinishPlan, rid: str) -> ReviewOutcome:
-    """The stored review `rid` as `execute_finish` would have returned it. Only a report format
-    this run asks for and the review has not stored yet is written (and run.json notes it)."""
-    from deepreview.serialize import report_from_data
-
-    p = plan.prepared
-    state = load_state(p.store.review_dir(rid))
-    path = p.store.root / f"{rid}.json"
-    try:
-        report = report_from_data(json.loads(path.read_text(encoding="utf-8")), str(path))
-    except (OSError, ValueError) as exc:
-        raise StoreError(f"cannot read {path}: {exc}; delete review {rid} to finish again") from exc
-    paths = dict(state.report or {})
-    missing = tuple(r for r in stored_formats(p.settings.formats) if r.name not in paths)
-    if missing:
-        # This run asked for a format the first did not store (`--format sarif` added)
-        redactor = p.redactor()
-        added = finish.write_report(p.store, rid, report, missing, redactor)
-        paths |= added
-        # only the files written now: one left as it was keeps what was recorded of it
-        written = (state.report_files or {}) | finish.report_records(added)
-        StateWriter(p.store, p.store.review_dir(rid), state, redactor).set(
-            report=paths, report_files=written
-        )
-    return finish.complete_outcome(
-        p,
-        rid,
-        p.store.review_dir(rid),
-        report,
-        paths,
-        state.seat_runs(),
-        lead_reason=state.lead.reason,
-    )
 
 
 def _copy_seat_files(
@@ -476,7 +335,7 @@ def _initial_state(plan: FinishPlan, rid: str, now: datetime, review_dir: Path) 
     omitted = diff_plan(p.target, p.settings.diff_budget).omitted
     state = dataclasses.replace(
         state,
-        seat_results=_digests(plan),
+        seat_results=seat_digests(plan),
         previous_round=plan.previous_round,
         not_inlined=tuple(f.path for f in omitted),
     )

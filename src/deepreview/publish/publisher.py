@@ -1,40 +1,35 @@
 """Publish a stored review on its pull request: what `publish`, `review --post` and `finish
 --post` call.
 
-It reads the review from the store (never changes it), reads what the PR already holds (our
-sticky comment, our inline comments by fingerprint: only those the token wrote, `authorship`),
-then sends the summary comment (created, or PATCHed when a round before left one), at most one
-review of inline comments (placed on the diff at the reviewed commit, which the review names as
-its `commit_id`: `placement`; sent by `sender`), the summary again when that review did not go
-as it said, and on a later round a reply on each earlier inline comment whose finding is now
-fixed (resolving its thread). A summary about a newer commit of the PR is left as it is
-(`newer`): nothing is sent, and the result says why. With `dry_run` it reads the same,
-refuses the same, but sends nothing and returns the writes it would have sent.
+It reads the review from the store (`stored_review`; never changes it), reads what the PR
+already holds (our sticky comment, our inline comments by fingerprint: only those the token
+wrote, `authorship`), then sends the summary comment (created, or PATCHed when a round before
+left one), at most one review of inline comments (placed on the diff at the reviewed commit,
+which the review names as its `commit_id`: `placement`; sent by `sender`), the summary again
+when that review did not go as it said, and on a later round a reply on each earlier inline
+comment whose finding is now fixed (resolving its thread: `thread_replies`). A summary about a
+newer commit of the PR is left as it is (`newer`): nothing is sent, and the result says why.
+With `dry_run` it reads the same, refuses the same, but sends nothing and returns the writes it
+would have sent.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from deepreview.errors import GitHubError, PublishError, StoreError, UsageError
-from deepreview.formats import renderer
+from deepreview.errors import GitHubError, PublishError, UsageError
 from deepreview.github.client import GitHubClient
-from deepreview.github.review_threads import RESOLVE, thread_ids
 from deepreview.github.viewer import viewer_login
-from deepreview.model import Report
-from deepreview.pipeline.runstate import RunState, load_state
 from deepreview.publish.authorship import author, own_review_comments
 from deepreview.publish.credit import lead_name
-from deepreview.publish.declined import left_out, plan_declined
-from deepreview.publish.followup import last_words, may_reply, plan_replies
+from deepreview.publish.declined import left_out
+from deepreview.publish.followup import last_words, may_reply
 from deepreview.publish.inline import InlinePlan
-from deepreview.publish.lineage import Fingerprints, lineage
 from deepreview.publish.newer import newer_summary
 from deepreview.publish.placement import inline_plan
 from deepreview.publish.refusal import (
@@ -45,12 +40,12 @@ from deepreview.publish.refusal import (
 )
 from deepreview.publish.safe import is_summary, marker_fingerprint
 from deepreview.publish.sender import ApiRequest, Sender
+from deepreview.publish.stored_review import StoredReview, load_stored_review
 from deepreview.publish.summary import InlineMissing, SummaryInput, adopted, summary_body
+from deepreview.publish.thread_replies import follow_up
 from deepreview.render.sarif import review_failed
-from deepreview.serialize import report_from_data
-from deepreview.store.report_files import files_missing_error, report_file_problems
 from deepreview.store.store import Store
-from deepreview.untrusted_text import clean_strings, visible_bidi
+from deepreview.untrusted_text import visible_bidi
 
 
 @dataclass(frozen=True)
@@ -75,7 +70,7 @@ class PublishResult:
 class PublishFailed(PublishError):
     """GitHub refused a write (exit 5), with what was sent before it: `--json` reports both."""
 
-    def __init__(self, message: str, *, stored: _Stored, sender: Sender) -> None:
+    def __init__(self, message: str, *, stored: StoredReview, sender: Sender) -> None:
         super().__init__(message)
         self.review_id = stored.review_id
         self.repo, self.pr_number = stored.repo, stored.number
@@ -83,97 +78,6 @@ class PublishFailed(PublishError):
         self.inline_posted = tuple(sender.posted)
         # The summary went out before the write that failed (it goes first): said as sent.
         self.summary, self.summary_url = sender.summary, sender.summary_url
-
-
-@dataclass(frozen=True)
-class _Stored:
-    review_id: str
-    state: RunState
-    report: Report
-    repo: str
-    number: int
-    previous: Report | None  # a later round's previous round, read from the store
-    # By finding ID, the fingerprints of this round's findings and of the previous round's
-    # along their carry chains (`lineage`): their inline comments may carry any of them.
-    fingerprints: Fingerprints = dataclasses.field(default_factory=dict)
-    previous_fingerprints: Fingerprints = dataclasses.field(default_factory=dict)
-    # (round, finding ID) -> its fingerprints, for every round read: a declined finding's
-    # inline comment is found by them (`declined`).
-    by_round: Mapping[tuple[int, str], frozenset[str]] = dataclasses.field(default_factory=dict)
-
-
-def _load(store: Store, review_id: str) -> _Stored:
-    state = load_state(store.review_dir(review_id))
-    pr = state.target.pr
-    if pr is None:
-        raise UsageError(
-            f"publish needs a PR review, and {review_id} reviewed "
-            f"{state.target.kind} {state.target.branch or state.target.spec or ''}".rstrip()
-            + "; run `deep-review review 123` (the PR's number) to review the pull request"
-        )
-    repo = pr.repo or (state.target.repo_name if "/" in state.target.repo_name else None)
-    if repo is None:
-        raise UsageError(
-            f"review {review_id} does not know the PR's repository; set GH_REPO=owner/name "
-            "(or host/owner/name) "
-            "and review the PR again"
-        )
-    path = store.root / renderer("json").file_name(review_id)
-    if state.status == "complete":
-        problems = report_file_problems(store.root, review_id)
-        if path.name in problems:  # deleted or cut by hand: nothing for `resume` to do
-            raise files_missing_error(store.root, review_id, problems)
-    if not path.exists():
-        if state.status == "complete":
-            raise files_missing_error(store.root, review_id)
-        raise UsageError(
-            f"review {review_id} has no report yet (status: {state.status}); "
-            f"finish it with `deep-review resume {review_id}`"
-        )
-    try:
-        report = _stored_report(path)
-    except (OSError, ValueError) as exc:
-        raise StoreError(f"cannot read {path}: {exc}") from exc
-    rounds = _rounds(store, report)
-    chain = [*lineage(rounds), {}, {}]
-    previous = rounds[1] if len(rounds) > 1 else None
-    by_round = {
-        (r.round_info.number if r.round_info is not None else 1, fid): fps
-        for r, fps_by_id in zip(rounds, chain, strict=False)
-        for fid, fps in fps_by_id.items()
-    }
-    return _Stored(
-        review_id, state, report, repo, pr.number, previous, chain[0], chain[1], by_round
-    )
-
-
-_ROUNDS_READ = 200  # a bound on the carry chain followed back, against a looping store
-
-
-def _rounds(store: Store, report: Report) -> list[Report]:
-    """`report`, then the round it compared with, and so on back to the first round: round
-    N-1's report is the one whose findings the replies name, all of them the carry chain of
-    fingerprints (`lineage`). It stops at a round gone from the store (none before it: then,
-    without round N-1, no reply is sent)."""
-    rounds = [report]
-    seen: set[str] = set()
-    while len(rounds) < _ROUNDS_READ:
-        info = rounds[-1].round_info
-        if info is None or not info.previous_review_id or info.previous_review_id in seen:
-            break
-        seen.add(info.previous_review_id)
-        path = store.root / renderer("json").file_name(info.previous_review_id)
-        try:
-            rounds.append(_stored_report(path))
-        except (OSError, ValueError, StoreError):
-            break
-    return rounds
-
-
-def _stored_report(path: Path) -> Report:
-    """A stored report, cleaned as seat text is when it enters the model: one stored before
-    bidi controls were shown still shows them on GitHub (`untrusted_text`)."""
-    return clean_strings(report_from_data(json.loads(path.read_text(encoding="utf-8")), str(path)))
 
 
 def publish_review(
@@ -190,7 +94,7 @@ def publish_review(
     """Publish stored review `review_id` on its PR. `report_url` is a template (`{id}`).
     `force`: post it all the same over a summary of a newer commit (`newer`), or, for a review
     where every seat failed, over the PR's summary."""
-    stored = _load(store, review_id)
+    stored = load_stored_review(store, review_id)
     root = Path(stored.state.target.repo_root)
     client = GitHubClient(env=env, cwd=root if root.is_dir() else cwd)
     sender = Sender(client, dry_run)
@@ -207,7 +111,7 @@ def publish_review(
 
 
 def _publish(
-    stored: _Stored,
+    stored: StoredReview,
     client: GitHubClient,
     sender: Sender,
     inline: bool,
@@ -355,7 +259,7 @@ def _publish(
     if cid is not None:
         inline_ids = frozenset(already + list(outcome.posted))
         _amend(sender, comment, told, inline_ids, missing, rejected=outcome.rejected)
-    replies, resolved, follow_notes = _follow_up(client, sender, stored, earlier, last_word)
+    replies, resolved, follow_notes = follow_up(client, sender, stored, earlier, last_word)
     notes += follow_notes
     return PublishResult(
         review_id=review_id,
@@ -407,7 +311,7 @@ def _amend(
     return True
 
 
-def _fork_of(client: GitHubClient, stored: _Stored) -> str | None:
+def _fork_of(client: GitHubClient, stored: StoredReview) -> str | None:
     """Which fork a PR comes from (its head repository, when not the base one), asked after a
     write was refused: a fork's PR gets a read-only token on `pull_request` events. None when
     the PR is not from a fork, or GitHub does not say."""
@@ -436,64 +340,6 @@ def _foreign_note(comments: Sequence[dict[str, Any]]) -> str:
         f"{n} review comment{'s' if n != 1 else ''} on the PR start with a Deep Review marker "
         f"but this token did not write {'them' if n != 1 else 'it'} (by {who}): ignored"
     )
-
-
-def _follow_up(
-    client: GitHubClient,
-    sender: Sender,
-    stored: _Stored,
-    comments: Sequence[dict[str, Any]],
-    last_word: Mapping[int, int],
-) -> tuple[list[str], list[str], list[str]]:
-    """Round N >= 2: a reply on each inline comment of a round N-1 finding this round found
-    fixed, and its thread resolved when the finding is gone. Resolving is GraphQL and
-    best-effort: when GitHub refuses it, a note says so and the replies stand; publishing the
-    round again resolves the threads its replies left open. (replies, resolved, notes), as
-    finding IDs of round N-1."""
-    plan = plan_replies(
-        stored.report,
-        stored.previous,
-        comments,
-        stored.review_id,
-        last_word,
-        stored.previous_fingerprints,
-    ) + plan_declined(stored.report, comments, stored.by_round, stored.review_id)
-    replies: list[str] = []
-    resolved: list[str] = []
-    notes: list[str] = []
-    threads: dict[int, tuple[str, bool]] | None = None
-    for reply in plan:
-        if not reply.sent:
-            sender.send(
-                "POST",
-                f"repos/{stored.repo}/pulls/{stored.number}/comments/{reply.comment_id}/replies",
-                {"body": reply.body},
-                f"the reply on the inline comment of {reply.prior_id}",
-            )
-            if reply.prior_id not in replies:  # one finding may hold two threads
-                replies.append(reply.prior_id)
-        if not reply.resolve:
-            continue
-        try:
-            if threads is None:
-                threads = thread_ids(client, stored.repo, stored.number)
-            thread = threads.get(reply.comment_id)
-            if thread is None or thread[1]:
-                continue  # no thread of ours, or someone resolved it already
-            what = f"resolving the thread of {reply.prior_id}"
-            sender.graphql(RESOLVE, {"thread": thread[0]}, what)
-        except UsageError as exc:
-            if isinstance(exc, GitHubError):
-                raise
-            notes.append(
-                f"review thread of {reply.prior_id} not resolved: {exc.message}; "
-                f"`deep-review publish {stored.review_id}` tries again"
-            )
-            threads = threads or {}
-            continue
-        if reply.prior_id not in resolved:
-            resolved.append(reply.prior_id)
-    return replies, resolved, notes
 
 
 __all__ = ["ApiRequest", "PublishFailed", "PublishResult", "publish_review"]

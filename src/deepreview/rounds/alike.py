@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from deepreview.consolidate.claim_pairs import one_sided_failure
-from deepreview.consolidate.cluster import LINK_THRESHOLD
 from deepreview.consolidate.features import PathResolver, extract
+from deepreview.consolidate.partition import LINK_THRESHOLD
 from deepreview.consolidate.places import key_path
 from deepreview.consolidate.score import evidence, rarity
 from deepreview.model import SEVERITIES, Finding, Location

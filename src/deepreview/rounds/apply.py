@@ -5,6 +5,9 @@ The previous round's findings that are still open come back in this round's repo
 carry-forward tag) even when no seat re-raised them, so the verdict weighs them like new ones.
 A finding a seat alone raised again (matched to a previous round's finding or to a declined
 one) is, in the retro, that round's confirmation rather than the seat's unique insight.
+
+Which of this round's findings raise an earlier one again is `raised_again`; which seats raised
+a carried finding, by name, is `raisers`.
 """
 
 from __future__ import annotations
@@ -26,17 +29,15 @@ from deepreview.model import (
     DeclinedFinding,
     Finding,
     FixVerdict,
-    FixVerdictWord,
     Report,
     RoundInfo,
     Section,
 )
-from deepreview.rounds.alike import alike_pairs, declined_alike
+from deepreview.rounds.alike import declined_alike
 from deepreview.rounds.earlier import EarlierFinding, lead_dropped
 from deepreview.rounds.left_out import name_left_out
 from deepreview.rounds.matching import (
     declined_matches,
-    declines_of,
     elsewhere_than,
     matches_decline,
     raises,
@@ -44,6 +45,13 @@ from deepreview.rounds.matching import (
     same_finding,
 )
 from deepreview.rounds.prior_refs import followed
+from deepreview.rounds.raised_again import (
+    declines_of_prior,
+    dropped_raised_alike,
+    raised_again,
+    raises_earlier,
+)
+from deepreview.rounds.raisers import carried_for, raisers_reviewed
 from deepreview.rounds.summary import (
     REOPENED,
     overruled_note,
@@ -99,7 +107,7 @@ def apply_round(
     prev = info.previous
     was = chains or {}
     if report.header.verdict.label == "Failed":
-        taken = _declines_of(prior, [d for d in declines if d not in kept_open], was)
+        taken = declines_of_prior(prior, [d for d in declines if d not in kept_open], was)
         undeclined = [p for p in prior if p.id not in taken]
         return _reviewed_nothing(report, info, undeclined)
     titles = {p.id: p.title for p in prior}
@@ -120,7 +128,7 @@ def apply_round(
     dropped_now = tuple(lead_dropped(report, info.number))
     dropped_raisers: dict[str, tuple[str, ...]] = {}
 
-    prior_declines = _declines_of(prior, declines, was)
+    prior_declines = declines_of_prior(prior, declines, was)
     # A decline that is a prior finding only by its carry chain (round 2 carried it under a seat's
     # new title): that finding's re-raise by its own title is the declined finding's.
     chained = {
@@ -135,10 +143,10 @@ def apply_round(
     exact = {
         f.id
         for f in findings
-        if any(_raises_earlier(f, e) for e in earlier_found)
+        if any(raises_earlier(f, e) for e in earlier_found)
         or any(f in declined_matches(d, findings) for d in declines)
     }
-    raised = _raised_again(undeclined, findings, judged, prior, exact)
+    raised = raised_again(undeclined, findings, judged, prior, exact)
 
     for p in prior:
         seats = collect(per_seat, p.id)
@@ -179,7 +187,7 @@ def apply_round(
         unread_open = bool(unreadable) and (verdict is None or not is_open(verdict))
         unchanged = verdict == "fixed" and match is None and not unread_open and untouched(p)
         unjudged_open = verdict is None and (
-            not _raisers_reviewed(p, seat_reviews) or not touched(p)
+            not raisers_reviewed(p, seat_reviews) or not touched(p)
         )
         if match is not None and verdict is not None and not is_open(verdict):
             # A seat raising it again says it is not fixed, the least optimistic word: a
@@ -275,11 +283,11 @@ def apply_round(
     new_ids = []
     again: dict[str, str] = {}  # ID -> what became of it before ("fixed in round 2")
     judged_false: set[str] = set()
-    reworded = _dropped_raised_alike(kept, carried_ids, earlier_found, prior)
+    reworded = dropped_raised_alike(kept, carried_ids, earlier_found, prior)
     for i, f in enumerate(kept):
         if f.id not in carried_ids and f.carry_forward is None:
             # Closed or dropped by the previous round and raised again: no new finding.
-            before = next((e for e in earlier_found if _raises_earlier(f, e)), None)
+            before = next((e for e in earlier_found if raises_earlier(f, e)), None)
             before = before or reworded.get(f.id)
             if before is not None:
                 kept[i] = dataclasses.replace(f, carry_forward=before.tag)
@@ -327,7 +335,7 @@ def apply_round(
                         with_earlier_rounds(s, report.findings, earlier),
                         {f.id for f in left_out} | judged_false,
                     ),
-                    _carried_for(s.seat, seat_reviews, findings_t, carried_ids),
+                    carried_for(s.seat, seat_reviews, findings_t, carried_ids),
                     prev,
                 )
                 for s in report.retro.seats
@@ -335,85 +343,6 @@ def apply_round(
         ),
     )
     return name_left_out(followed(round_report, info), left_out)
-
-
-def _declines_of(
-    prior: Sequence[Finding],
-    declines: Sequence[Decline],
-    carried: Mapping[str, Collection[tuple[int, str]]],
-) -> dict[str, Decline]:
-    """By prior ID, the decline each prior finding is (`declines_of`: by title or
-    fingerprint), and for a decline that takes none so, the prior finding that carries the
-    (round, ID) it declined: declined by the ID an earlier report gave it."""
-    out = declines_of(prior, declines)
-    used = set(out.values())
-    for d in declines:
-        if d in used:
-            continue
-        key = (d.round, d.finding_id)
-        p = next((p for p in prior if p.id not in out and key in carried.get(p.id, ())), None)
-        if p is not None:
-            out[p.id] = d
-            used.add(d)
-    return out
-
-
-def _raised_again(
-    prior: Sequence[Finding],
-    findings: Sequence[Finding],
-    judged: dict[str, tuple[FixVerdictWord | None, bool]],
-    all_prior: Sequence[Finding],
-    exact: set[str],
-) -> dict[str, str]:
-    """Prior ID -> the ID of this round's finding that raises it again: by title or
-    fingerprint (`raising`), else worded its own way at its lines, the one finding the
-    consolidation would make of the two (`alike_pairs`, best pairs first: the finding
-    most like each prior, not the first that links). Not in other words for a finding the
-    seats called closed: a new problem there is new. Nor with a finding of `exact` (IDs):
-    one that is by its title an earlier round's closed or dropped finding, or a declined
-    one — what it names outright outweighs a likeness (two problems of one line look alike:
-    a reintroduced bug was taken as the open finding beside it, whose title then vanished)."""
-    out: dict[str, str] = {}
-    for p in prior:
-        if (match := raising(p, findings, set(out.values()))) is not None:
-            out[p.id] = match.id
-    unmatched = [
-        p for p in prior if p.id not in out and ((v := judged[p.id][0]) is None or is_open(v))
-    ]
-    alike = alike_pairs(unmatched, findings, set(out.values()) | exact, all_prior)
-    out.update((unmatched[i].id, f.id) for i, f in alike.items())
-    return out
-
-
-def _raises_earlier(f: Finding, e: EarlierFinding) -> bool:
-    """This round's `f` raises again what an earlier round closed or its lead dropped: by title
-    or fingerprint (`raises`), unless at other code of its file (`elsewhere_than`, its lines
-    where they are now): `ratio`'s zero divisor far below `div`'s fixed one is new (tr65)."""
-    return raises(f, e.finding) and not elsewhere_than(f, e.finding, e.said)
-
-
-def _dropped_raised_alike(
-    findings: Sequence[Finding],
-    carried_ids: set[str],
-    earlier_found: Sequence[EarlierFinding],
-    prior: Sequence[Finding],
-) -> dict[str, EarlierFinding]:
-    """This round's findings (by ID) that raise again, worded their own way, a claim an earlier
-    round's lead dropped: the one finding the consolidation would make of the two (as for a
-    previous round's open finding, `alike_raising`). The lead's judgment of the claim stands
-    whatever title the seat gives it now; a "new" Critical would bring back a false positive.
-    Closed findings are not matched so: a new problem at a fixed line is new."""
-    fresh = [
-        f
-        for f in findings
-        if f.id not in carried_ids
-        and f.carry_forward is None
-        and not any(_raises_earlier(f, e) for e in earlier_found)
-    ]
-    everything = (*prior, *(e.finding for e in earlier_found))
-    dropped = [e for e in earlier_found if e.reported is None and e.seat]  # the seat's whole text
-    pairs = alike_pairs([e.finding for e in dropped], fresh, set(), everything)
-    return {f.id: dropped[i] for i, f in pairs.items()}
 
 
 def _reviewed_nothing(report: Report, info: RoundInfo, prior: Sequence[Finding]) -> Report:
@@ -454,31 +383,3 @@ def _reviewed_nothing(report: Report, info: RoundInfo, prior: Sequence[Finding])
         ),
         notes=(*report.notes, info.interdiff_note) if info.interdiff_note else report.notes,
     )
-
-
-def _first_word(name: str) -> str:
-    return name.strip().split(" ", 1)[0].lower()
-
-
-def _carried_for(
-    seat: str, seat_reviews: Sequence[SeatReview], findings: Sequence[Finding], carried: set[str]
-) -> list[str]:
-    """For a seat that failed this round: the carried findings credited to it (by heading
-    name's first word, as `_raisers_reviewed` tells seats apart)."""
-    sr = next((sr for sr in seat_reviews if sr.seat == seat), None)
-    if sr is None or sr.review is not None:
-        return []
-    name = _first_word(sr.reviewer.name)
-    return [
-        f.id
-        for f in findings
-        if f.id in carried and any(_first_word(r) == name for r in f.reviewers)
-    ]
-
-
-def _raisers_reviewed(p: Finding, seat_reviews: Sequence[SeatReview]) -> bool:
-    """Every seat that raised the prior finding reviewed this round (by heading name: the
-    model may have changed, `Claude Opus 4.6` is the seat `Claude`)."""
-    reviewed = {_first_word(sr.reviewer.name) for sr in seat_reviews if sr.review is not None}
-    raisers = {_first_word(r) for r in p.reviewers}
-    return bool(raisers) and raisers <= reviewed
