@@ -20,6 +20,7 @@ from markdown_it.token import Token
 
 from deepreview.findings.assessment_titles import heading_kind
 from deepreview.findings.atx import atx_heading
+from deepreview.findings.categories import category_heading, sorts_findings
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.paragraph_heads import heading_head
 from deepreview.findings.section_titles import (
@@ -403,6 +404,18 @@ def build_blocks(
         elif cur.kind in FINDING_KINDS and praise_section(h.title):
             pass  # `## Issues` + … + `### What looks good`: praise ends the findings
         elif h.level > cur.level or _flat_sub_heading(cur, h, line):
+            if cur.level and _sorts(cur) and category_heading(lines, mask, n):
+                # `## Review` + `### Concurrency` + `1. `a.go:12` — …`: the heading sorts the
+                # findings below it, no line of the finding above it (`categories.py`)
+                same = cur.kind in FINDING_KINDS
+                if not same and not any(ln.strip() for ln in cur.lines):
+                    blocks.pop()  # (`## Observations` that only sorts: no empty section left)
+                blocks.append(
+                    Block(cur.kind, cur.title, cur.level)
+                    if same
+                    else Block(Kind.OTHER, h.title, h.level)
+                )
+                continue
             cur.add(line, fenced)
             continue
         elif _next_category(blocks, h):
@@ -410,6 +423,11 @@ def build_blocks(
             continue
         blocks.append(Block(Kind.OTHER, h.title, h.level))
     return blocks
+
+
+def _sorts(cur: Block) -> bool:
+    """A section whose category sub-headings may start blocks of their own."""
+    return cur.kind in FINDING_KINDS or (cur.kind is Kind.OTHER and sorts_findings(cur.title))
 
 
 def _next_category(blocks: list[Block], h: Heading) -> bool:

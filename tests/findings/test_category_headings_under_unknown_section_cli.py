@@ -1,0 +1,71 @@
+"""Findings sorted under category sub-headings of a section we do not know (`## Review` +
+`### Correctness` + `**calc.py:5** — title`, `## Observations` + `### Concurrency` + a numbered
+list) each stand alone.
+
+Tried as a new user would: under `## Review` the bold place-led findings were not read at all
+(the whole section was shown as an ordinary section), and under `## Observations` the next
+category's heading joined the finding above it (`### Error handling` as its last line).
+A heading that closes its items (`### Resolved`) or a category of harmless remarks stays as
+it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from deepreview.findings import parse_review
+from support.printing_seats import review_printed
+
+_BOLD_PLACES = (
+    "The change adds `sub`.\n\n## Review\n\n### Correctness\n\n"
+    "**calc.py:5** — `sub` ignores its second argument\n\n"
+    "It returns `a` alone, so every subtraction is wrong.\n\n"
+    "### Robustness\n\n"
+    "**util/strings.py:2** — `shout` crashes on `None`\n\n"
+    "Calling it with `None` raises `AttributeError`.\n"
+)
+_NUMBERED = (
+    "## Observations\n\n### Concurrency\n\n"
+    "1. `pool.go:12` — data race: two goroutines bump `count` without the mutex.\n"
+    "2. `pool.go:30` — the channel is closed twice on shutdown, which panics.\n\n"
+    "### Error handling\n\n"
+    "1. `client.go:40` — the error from `Close()` is dropped, so a failed write is lost.\n"
+)
+
+
+def test_bold_place_findings_under_categories_are_read(tmp_path: Path) -> None:
+    _res, out, report = review_printed(tmp_path, {"alpha": _BOLD_PLACES})
+    assert out["seats"][0]["status"] == "ok", out["seats"]
+    got = {
+        (f["locations"][0]["path"], f["locations"][0]["start"]): (f["title"], f["body"])
+        for f in report["findings"]
+    }
+    assert got == {
+        ("calc.py", 5): (
+            "`sub` ignores its second argument",
+            "It returns `a` alone, so every subtraction is wrong.",
+        ),
+        ("util/strings.py", 2): (
+            "`shout` crashes on `None`",
+            "Calling it with `None` raises `AttributeError`.",
+        ),
+    }
+
+
+def test_no_finding_holds_the_next_category_heading() -> None:
+    review = parse_review(_NUMBERED, seat="alpha")
+    got = [(str(f.locations[0]), f.body) for f in review.findings]
+    assert [place for place, _ in got] == ["pool.go:12", "pool.go:30", "client.go:40"]
+    assert not any("#" in body for _, body in got), got
+    assert not review.unread_findings
+    assert not review.other_sections, review.other_sections
+
+
+def test_a_category_of_remarks_stays_a_section() -> None:
+    text = (
+        "## Review\n\n### Layout\n\n- `calc.py:3` — moved here from `utils`.\n\n"
+        "### Correctness\n\n- `calc.py:5` — `sub` returns the wrong sign for negative input.\n"
+    )
+    review = parse_review(text, seat="alpha")
+    assert [str(f.locations[0]) for f in review.findings] == ["calc.py:5"]
+    assert any("moved here" in s.body for s in review.other_sections), review.other_sections
