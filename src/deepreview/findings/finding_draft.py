@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from deepreview.findings.closing_level import closing_sentence, text_closing_level
 from deepreview.findings.closing_places import closing_place
 from deepreview.findings.draft_place import settle_place
+from deepreview.findings.fix_words import FIX_WORDS, TEXT_WORDS
 from deepreview.findings.head import FindingHead, closing_tag, untag_title
 from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
 from deepreview.findings.labels import body_location, closing_labels, label_lines, place_list
@@ -22,7 +23,7 @@ from deepreview.model import Severity
 
 _FIX = re.compile(
     r"^[ \t]{0,6}(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Suggested |Recommended |Proposed )?"
-    r"(?:Fix(?:es)?|Recommendations?|Remediation|Suggestion)"
+    rf"(?:Fix(?:es)?|Recommendations?|Remediation|Suggestion|{FIX_WORDS})"
     r"(?P<qual>[ \t]*\([^)\n]*\))?[ \t]*"
     r"(?::[ \t]*(?:\*\*|__)?|(?:\*\*|__)[ \t]*:?)[ \t]*(?P<rest>.*)$",
     re.IGNORECASE,
@@ -38,8 +39,8 @@ _RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 # labels of other fields (`- **Impact:** …`) say what their text is and stay.
 _TEXT_LABEL = re.compile(
     r"^[ \t]{0,6}(?:[-*+][ \t]+)?(?:(?P<b>\*\*|__)(?:Description|Problem|Issue|Details|"
-    r"Explanation|Summary|Finding)[ \t]*(?::[ \t]*(?P=b)|(?P=b)[ \t]*:)"
-    r"|(?:Description|Problem|Issue):)[ \t]+(?=\S)",
+    rf"Explanation|Summary|Finding|{TEXT_WORDS})[ \t]*(?::[ \t]*(?P=b)|(?P=b)[ \t]*:)"
+    rf"|(?:Description|Problem|Issue|{TEXT_WORDS})[ \t]*:)[ \t]+(?=\S)",
     re.IGNORECASE,
 )
 

@@ -272,7 +272,9 @@ def parse_findings_block(
                     _BOLD_ITEM.match(line)
                     or _BOLD_NUMBER.match(line)
                     or _PLACE_THEN_BOLD.match(line)
+                    # `### 1. Title (`a.py:3`)`: a heading, as `### Title (`a.py:3`)` is
                     or head.style == "heading"
+                    or sub is not None
                 )
             )
             and not (
