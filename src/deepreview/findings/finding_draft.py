@@ -19,6 +19,7 @@ from deepreview.findings.head import FindingHead, closing_tag, untag_title
 from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
 from deepreview.findings.labels import body_location, closing_labels, label_lines, place_list
 from deepreview.findings.levels import HIGH, stressed_level, tag_level
+from deepreview.findings.prose_levels import said_level
 from deepreview.model import Severity
 
 _FIX = re.compile(
@@ -188,6 +189,9 @@ def make_draft(
         # a finding in prose, with no tag, label, section or ID: `… This is a **critical**
         # regression.` on its own line gives its level
         word = stressed_level(head.leftover)
+        if word is None:
+            # `… anyone can replay it. This is critical.`, `Minor nit.` (`prose_levels`)
+            word = said_level(f"{head.title}\n{head.leftover}\n{body}")
         if word is not None:
             head.severity, head.level_word = tag_level(word), word
     severity, conflict, overruled = _severity(head, section)
