@@ -30,6 +30,7 @@ from typing import Final
 from deepreview.findings.counted_faults import ORDINAL, counted_fault, without_ordinal
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.findings import FindingsResult, parse_findings_block
+from deepreview.findings.item_lists import sentence_head
 from deepreview.findings.levels import stressed_level
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.log_lines import STAMP, is_log_line
@@ -391,8 +392,10 @@ def _each_on_its_own(
             faults += _unrated(d)
         elif d is not None and _a_plain_fault(m, d, docs=True, grouped=i in grouped):
             kept.append(d)  # a stale doc: a finding beside a fault of the code only
-        elif not one.drafts and _a_fault(" ".join(lines[i:stop])):
-            return None
+        elif _a_fault(" ".join(lines[i:stop])) and (d is None or not _lined(d)):
+            # `- The README does not mention the flag.` beside `- `a.py:12` — …`: a problem
+            # with no place (or no line), a finding all the same, never the whole list unread
+            kept.append(d or _placeless(lines[i:stop], fenced[i:stop], prefixes))
     if not faults:
         return None
     items = {lines[i].strip() for i in heads}
@@ -403,6 +406,16 @@ def _each_on_its_own(
         for d in kept
     ]
     return drafts, replace(res, drafts=drafts, unread=rest, unparsed=unparsed)
+
+
+def _lined(d: Draft) -> bool:
+    return any(loc.start is not None for loc in d.head.locations)
+
+
+def _placeless(lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]) -> Draft:
+    """The item `lines` (a plain sentence, its text below it) as a draft with no place."""
+    head = sentence_head(lines[0], prefixes)
+    return make_draft(head, None, body="\n".join(lines[1:]).strip(), prefixes=prefixes)
 
 
 def _a_fault(text: str) -> bool:
