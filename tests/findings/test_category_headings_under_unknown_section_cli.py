@@ -69,3 +69,46 @@ def test_a_category_of_remarks_stays_a_section() -> None:
     review = parse_review(text, seat="alpha")
     assert [str(f.locations[0]) for f in review.findings] == ["calc.py:5"]
     assert any("moved here" in s.body for s in review.other_sections), review.other_sections
+
+
+def test_bold_line_categories_sort_findings_too() -> None:
+    text = (
+        "# Code review\n\n## Review\n\n**Concurrency**\n\n"
+        "1. `pool.go:12` — data race: two goroutines bump `count` without the mutex.\n"
+        "2. `pool.go:30` — the channel is closed twice on shutdown, which panics.\n\n"
+        "**Error handling**\n\n"
+        "1. `client.go:40` — the error from `Close()` is dropped, a silent failure.\n"
+    )
+    review = parse_review(text, seat="alpha")
+    assert [str(f.locations[0]) for f in review.findings] == [
+        "pool.go:12",
+        "pool.go:30",
+        "client.go:40",
+    ]
+    assert not review.other_sections, review.other_sections
+
+
+def test_placed_sub_headings_under_an_unknown_section_are_findings() -> None:
+    text = (
+        "## Summary\n\nAdds a worker pool.\n\n## Detailed review\n\n### Concurrency\n\n"
+        "#### `pool.go:12` — data race on `count`\n\n"
+        "Two goroutines bump `count` without the mutex.\n\n"
+        "### Error handling\n\n#### `client.go:40` — `Close()` error dropped\n\n"
+        "A failed write is lost.\n"
+    )
+    review = parse_review(text, seat="alpha")
+    assert [(f.title, str(f.locations[0])) for f in review.findings] == [
+        ("data race on `count`", "pool.go:12"),
+        ("`Close()` error dropped", "client.go:40"),
+    ]
+    assert not review.unread_findings and not review.other_sections
+
+
+def test_a_field_heading_inside_a_finding_is_no_category() -> None:
+    text = (
+        "## Findings\n\n### Retry loop never stops (`calc.py:5`)\n\nIt spins forever.\n\n"
+        "**Evidence**\n\n- `calc.py:6` — the loop has no exit, so the worker hangs.\n"
+    )
+    review = parse_review(text, seat="alpha")
+    assert [f.title for f in review.findings] == ["Retry loop never stops"]
+    assert "calc.py:6" in review.findings[0].body

@@ -21,7 +21,7 @@ _BOLD_ITEM: Final = re.compile(
     r"^(?P<indent>[ \t]{0,3})(?P<marker>[-*+]|\d{1,9}[.)])[ \t]+\*\*(?P<title>[^*\n]+?)\*\*"
 )
 # the labels of a finding's own fields, written as items under or beside it
-_FIELD: Final = re.compile(
+FIELD_LABEL: Final = re.compile(
     r"^(?:impact|fix|fixes|problem|issue|description|details?|why|risk|recommendation|"
     r"suggestion|suggested\s+fix|severity|priority|location|file|files|lines?|evidence|"
     r"rationale|example|note|notes|context|category|type|status|confidence|reason|effect|"
@@ -43,6 +43,6 @@ def bold_sibling(finding_line: str, line: str, *, numbered_after: bool = False) 
     if not any(digits) and a.group("marker") != b.group("marker"):
         return False
     title = b.group("title").strip().rstrip(":").strip()
-    if _FIELD.match(title.strip("`")):
+    if FIELD_LABEL.match(title.strip("`")):
         return False
     return "`" in title or len(title.split()) >= 3

@@ -20,10 +20,13 @@ import re
 from typing import Final
 
 from deepreview.findings.atx import atx_heading
+from deepreview.findings.bold_siblings import FIELD_LABEL
 from deepreview.findings.closed_items import status_heading
 from deepreview.findings.list_marker import MARGIN_ITEM
 from deepreview.findings.problem_words import names_a_fault
 from deepreview.findings.section_titles import (
+    FINDING_KINDS,
+    Kind,
     about_earlier_rounds,
     is_recap,
     praise_section,
@@ -43,35 +46,65 @@ _FIELD: Final = re.compile(
 _TOPIC_WORDS: Final = 4
 
 
-def sorts_findings(title: str) -> bool:
-    """An ordinary section whose category sub-sections may be read apart (not one about
-    earlier rounds, a recap or praise, which keep their items by their own title)."""
-    return not (about_earlier_rounds(title) or is_recap(title) or praise_section(title))
+def sorts_findings(kind: Kind, title: str) -> bool:
+    """A section whose category sub-sections may be read apart: a findings section, or an
+    ordinary one not about earlier rounds, a recap or praise (which keep their items by their
+    own title)."""
+    return kind in FINDING_KINDS or (kind is Kind.OTHER and not _kept_apart(title))
 
 
-def category_heading(lines: list[str], mask: list[bool], n: int) -> bool:
-    """Line `n` is a heading that sorts the findings below it (see the module doc)."""
-    m = atx_heading(lines[n], titled=True)
-    if m is None:
-        return False
-    title = m[1].strip("*_ ")
-    if not title or title[0].isdigit() or _NAMED.search(title) or not sorts_findings(title):
+def _kept_apart(title: str) -> bool:
+    return about_earlier_rounds(title) or is_recap(title) or praise_section(title)
+
+
+def category_heading(lines: list[str], mask: list[bool], n: int, title: str, level: int) -> bool:
+    """Line `n`, a heading of `title` at `level` (an ATX heading's, or below all of them for
+    a bold line: `**Concurrency**`), sorts the findings below it (see the module doc)."""
+    title = title.strip("*_: ")
+    if not title or title[0].isdigit() or _NAMED.search(title) or _kept_apart(title):
         return False  # a finding's own heading, a file's group, an earlier round's items
+    if FIELD_LABEL.match(title):
+        return False  # `**Impact**`, `#### Evidence`: a part of the finding above
     if status_heading(lines[n]) is not None:
         return False  # `### Resolved`: it closes the items under it (`closed_items`)
     if len(title.split()) > _TOPIC_WORDS:
         return False
     body: list[str] = []
     for k in range(n + 1, len(lines)):
-        if not mask[k] and atx_heading(lines[k]) is not None:
+        if not mask[k] and _ends(lines[k], level):
             break
         body.append(lines[k])
     first = next((k for k, line in enumerate(body) if line.strip()), None)
     if first is None or mask[n + 1 + first]:
         return False
     lead = body[first]
-    if not (MARGIN_ITEM.match(lead) or lead.lstrip().startswith(("**", "__"))):
+    # an item, a bold lead, or a finding's own deeper heading (`#### `a.go:12` — title`)
+    if not (MARGIN_ITEM.match(lead) or lead.lstrip().startswith(("**", "__", "#"))):
         return False
     if _FIELD.match(lead) or not _PLACE.search(lead):
         return False
     return names_a_fault("\n".join(body))
+
+
+_BOLD_ALONE: Final = re.compile(r"^ {0,3}(?:\*\*|__)([^*_\n]+)(?:\*\*|__):?[ \t]*$")
+
+
+def bold_category(lines: list[str], mask: list[bool], n: int) -> str | None:
+    """The title of line `n` when it is a bold line alone that sorts the findings below it
+    (`**Concurrency**` + `1. `a.go:12` — …`), else None."""
+    m = _BOLD_ALONE.match(lines[n])
+    if m is None or not category_heading(lines, mask, n, m[1], _BOLD):
+        return None
+    return m[1].strip("*_: ")
+
+
+def _ends(line: str, level: int) -> bool:
+    """`line` is the next heading at `level` or above (a bold line's next: any bold line)."""
+    m = atx_heading(line)
+    if m is not None:
+        return len(m[0]) <= level
+    return level > _ATX_DEEPEST and _BOLD_ALONE.match(line) is not None
+
+
+_ATX_DEEPEST: Final = 6
+_BOLD: Final = 7  # (`blocks.BOLD_LEVEL`: a bold line ranks below every `#` heading)
