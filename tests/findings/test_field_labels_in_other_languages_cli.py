@@ -97,3 +97,20 @@ def test_a_numbered_heading_with_its_place_is_a_finding() -> None:
     assert [(f.title, f.body, f.fix) for f in review.findings] == [
         ("`sub` ignores its second argument", "every subtraction is wrong.", "return `a - b`.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("label", "fix"),
+    [
+        ("- **Vorschlag:**", "`a - b` zurückgeben."),
+        ("**修正案：**", "`a - b` を返す。"),
+        ("**Sugerencia:**", "devolver `a - b`."),
+    ],
+)
+def test_a_suggestion_label_inside_a_finding_is_its_fix(label: str, fix: str) -> None:
+    text = (
+        "## Findings\n\n1. **`sub` ignores its second argument** (`calc.py:5`) — every "
+        f"subtraction is wrong.\n   {label} {fix}\n"
+    )
+    review = parse_review(text, seat="alpha")
+    assert [(f.body, f.fix) for f in review.findings] == [("every subtraction is wrong.", fix)]

@@ -26,7 +26,7 @@ _FIX = re.compile(
     r"^[ \t]{0,6}(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Suggested |Recommended |Proposed )?"
     rf"(?:Fix(?:es)?|Recommendations?|Remediation|Suggestion|{FIX_WORDS})"
     r"(?P<qual>[ \t]*\([^)\n]*\))?[ \t]*"
-    r"(?::[ \t]*(?:\*\*|__)?|(?:\*\*|__)[ \t]*:?)[ \t]*(?P<rest>.*)$",
+    r"(?:[:：][ \t]*(?:\*\*|__)?|(?:\*\*|__)[ \t]*[:：]?)[ \t]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # `##### Fix` as a sub-heading of the finding: what follows it is the fix.
@@ -40,8 +40,8 @@ _RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 # labels of other fields (`- **Impact:** …`) say what their text is and stay.
 _TEXT_LABEL = re.compile(
     r"^[ \t]{0,6}(?:[-*+][ \t]+)?(?:(?P<b>\*\*|__)(?:Description|Problem|Issue|Details|"
-    rf"Explanation|Summary|Finding|{TEXT_WORDS})[ \t]*(?::[ \t]*(?P=b)|(?P=b)[ \t]*:)"
-    rf"|(?:Description|Problem|Issue|{TEXT_WORDS})[ \t]*:)[ \t]+(?=\S)",
+    rf"Explanation|Summary|Finding|{TEXT_WORDS})[ \t]*(?:[:：][ \t]*(?P=b)|(?P=b)[ \t]*[:：])"
+    rf"|(?:Description|Problem|Issue|{TEXT_WORDS})[ \t]*[:：])[ \t]+(?=\S)",
     re.IGNORECASE,
 )
 

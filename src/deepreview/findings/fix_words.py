@@ -3,9 +3,10 @@
 A seat answers in the language of the change's comments: `**Lösung:**` (German), `**Correction
 :**` (French, a blank before the colon), `**Solución:**` (Spanish), `**Correção:**`
 (Portuguese) label the fix as `**Fix:**` does, and `**Problème :**` / `**Problema:**` lead the
-finding's text as `**Problem:**` does (the report shows the text, not the seat's form). Words that
-are also a level (`Vorschlag`, `Sugerencia`: a suggestion) are left out, as they may lead a
-finding of their own. (`section_titles` reads the same languages' section titles and "none".)
+finding's text as `**Problem:**` does (the report shows the text, not the seat's form); Japanese
+`**修正案:**` (or with a full-width colon) too. A suggestion's word (`Vorschlag`, `Sugerencia`)
+labels the fix inside a finding as `**Suggestion:**` does. (`section_titles` reads the same
+languages' section titles and "none".)
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from typing import Final
 # regex alternatives, matched case-insensitively after an optional bold mark
 FIX_WORDS: Final = (
     r"Solution|"  # English, and French
-    r"Lösung(?:svorschlag)?|Empfehlung|Korrektur|Behebung|"  # German
+    r"Lösung(?:svorschlag)?|Empfehlung|Korrektur|Behebung|Vorschlag|"  # German
     r"Correction|Correctif|Recommandation|"  # French
-    r"Soluci[óo]n|Correcci[óo]n|Recomendaci[óo]n|"  # Spanish
-    r"Solu[çc][ãa]o|Corre[çc][ãa]o|Recomenda[çc][ãa]o"  # Portuguese
+    r"Soluci[óo]n|Correcci[óo]n|Recomendaci[óo]n|Sugerencia|"  # Spanish
+    r"Solu[çc][ãa]o|Corre[çc][ãa]o|Recomenda[çc][ãa]o|Sugest[ãa]o|"  # Portuguese
+    r"修正案|対応案|改善案|修正方法"  # Japanese
 )
 TEXT_WORDS: Final = (
     r"Beschreibung|"  # German (its `Problem` is the English word)
     r"Probl[èe]me|"  # French (its `Description` is the English word)
-    r"Problema|Descripci[óo]n|Descri[çc][ãa]o"  # Spanish, Portuguese
+    r"Problema|Descripci[óo]n|Descri[çc][ãa]o|"  # Spanish, Portuguese
+    r"問題|問題点"  # Japanese
 )
