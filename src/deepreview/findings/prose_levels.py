@@ -3,11 +3,12 @@
     2. **Token written to the log** (`auth.py:30`) — printed at INFO. This is critical.
     3. **Vague name** (`util.py:4`) — `tmp2` says nothing. Minor nit.
 
-"This is critical", "a blocker for the release", "high severity", "minor nit", "purely
-cosmetic": the seat rates the finding in words, and that is its level, not the default
-(important, unrated). Only a statement about the finding counts, never a level word used for
-something else (`the critical section`, `a high load`), and never a denied one ("not critical",
-"nothing critical here", "non-blocking", "not a blocker"). Two different levels said: none.
+"This is critical", "a blocker for the release", "must be fixed before merging", "high
+severity", "a major issue", "minor nit", "purely cosmetic": the seat rates the finding in
+words, and that is its level, not the default (important, unrated). Only a statement about the
+finding counts, never a level word used for something else (`the critical section`, `a high
+load`), and never a denied one ("not critical", "nothing critical here", "non-blocking", "not a
+blocker"). Two different levels said: none.
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ _SAID: Final = re.compile(
     r"|(?P<critical2>critical)\s+(?:severity|priority|bug|issue|problem|flaw|defect|"
     r"vulnerability|regression)"
     r"|(?:merge|release)[\s-](?P<critical3>blocker)|(?P<critical4>blocking)\s+(?:issue|bug|"
-    r"problem|for\s+(?:the\s+)?(?:merge|release))|(?P<critical5>blocks)\s+(?:the\s+)?(?:merge|"
-    r"release)"
+    r"problem|for\s+(?:the\s+)?(?:merge|release))|(?P<critical5>block)(?:s|ing)?\s+(?:the\s+)?"
+    r"(?:merge|release)|(?P<critical6>must)\s+(?:be\s+)?fix(?:ed)?\s+before\s+(?:the\s+)?"
+    r"(?:merg(?:e|ing)|release)"
     # `high severity`, `medium priority`, `low-severity`
     r"|(?P<high>high)[\s-](?:severity|priority|impact)"
     r"|(?P<medium>medium)[\s-](?:severity|priority|impact)"
+    r"|(?P<major>major)\s+(?:severity|priority|issue|problem|bug|concern|flaw)"
     r"|(?P<low>low)[\s-](?:severity|priority|impact)"
     # `Minor nit.`, `just a nit`, `a minor issue`, `purely cosmetic`
     r"|(?P<minor>minor)\s+(?:nit(?:pick)?|issue|point|thing|concern|problem|suggestion)s?"
@@ -43,18 +46,20 @@ _WORDS: Final = {
     "critical3": "blocker",
     "critical4": "blocking",
     "critical5": "blocking",
+    "critical6": "blocker",
     "high": "high",
     "medium": "medium",
+    "major": "major",
     "low": "low",
     "minor": "minor",
     "nit": "nit",
     "cosmetic": "minor",
 }
-# A denial right before the phrase (`not critical`, `nothing critical`, `non-blocking`, `not a
-# merge blocker`, `isn't really blocking`), or inside it (`this is not critical`)
+# A denial right before the phrase, at most two words between (`not critical`, `nothing here
+# blocks the merge`, `non-blocking`, `not a merge blocker`), or inside it (`this is not critical`)
 _DENIED: Final = re.compile(
     r"(?:\b(?:not|no|nothing|never|hardly|without|nor|neither)|n['’]t|\bnon)[\s-]+"
-    r"(?:(?:\w+ly|very|really|quite|a|an|the|too|so|that|particularly)\s+){0,2}$",
+    r"(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 _NEGATION: Final = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
@@ -83,6 +88,7 @@ _LEVELS: Final = {
     "blocking": 0,
     "high": 0,
     "medium": 1,
+    "major": 1,
     "low": 2,
     "minor": 2,
     "nit": 2,
