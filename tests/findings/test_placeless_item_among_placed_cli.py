@@ -48,3 +48,16 @@ def test_a_placeless_remark_is_no_finding() -> None:
         ("`sub` ignores its second argument, which is wrong", True),
         ("The README does not mention the new `sub` helper", False),
     ]
+
+
+def test_a_placeless_problem_first_in_the_list_is_kept() -> None:
+    text = (
+        "Notes:\n\n- The README does not mention the new `sub` helper.\n"
+        "- `calc.py:5` — `sub` ignores its second argument, so every subtraction is wrong.\n"
+    )
+    review = parse_review(text, seat="alpha")
+    assert not review.unread_findings, review.unread_findings
+    assert [(f.title, [str(loc) for loc in f.locations]) for f in review.findings] == [
+        ("The README does not mention the new `sub` helper", []),
+        ("`sub` ignores its second argument, so every subtraction is wrong", ["calc.py:5"]),
+    ]

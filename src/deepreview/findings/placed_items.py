@@ -121,7 +121,7 @@ def placed_problems(
     checked = {i for i, _m in top if _set_aside(lines[i], res.unparsed)}
     if checked and len(top) - len(checked) == len(res.drafts):
         top = [(i, m) for i, m in top if i not in checked]
-    if len(top) != len(res.drafts):
+    if len(top) != len(res.drafts) or (top and _tight_item_above(lines, fenced, top[0])):
         # praise with no place around a placed item (`- The loop is clear.` + `- ⚠️ `a.py:88`:
         # the error is swallowed.` + `- ✅ Tests pass.`): the praise was read as the text of
         # the item before it, so each item is judged on its own
@@ -293,6 +293,16 @@ def _dash_after_place(line: str) -> str:
     """An item led by its place in code and going straight on with its sentence, the place
     parted from it by a dash as the items are read (`` `a.py:40` — raises … ``)."""
     return _PLACE_THEN_VERB.sub(r"\g<lead> — ", line, count=1)
+
+
+def _tight_item_above(
+    lines: list[str], fenced: list[bool], first: tuple[int, re.Match[str]]
+) -> bool:
+    """The list's first placed item has an item of the same list right above it
+    (`- The README does not mention the flag.` + `- `a.py:12` — …`): read before the list."""
+    i, m = first
+    above = _ITEM.match(lines[i - 1]) if i and not fenced[i - 1] else None
+    return above is not None and above.group("indent") == m.group("indent")
 
 
 def _set_aside(line: str, unparsed: list[str]) -> bool:
