@@ -61,3 +61,18 @@ def test_a_placeless_problem_first_in_the_list_is_kept() -> None:
         ("The README does not mention the new `sub` helper", []),
         ("`sub` ignores its second argument, so every subtraction is wrong", ["calc.py:5"]),
     ]
+
+
+def test_a_placeless_bold_item_is_no_text_of_the_one_above(tmp_path: Path) -> None:
+    text = (
+        "## Issues\n\n"
+        "- **Wrong difference** (`calc.py:5`): `sub` ignores its second argument.\n"
+        "- **Missing docs**: the README does not mention the new `sub` helper.\n"
+    )
+    _res, out, report = review_printed(tmp_path, {"alpha": text})
+    assert out["seats"][0]["status"] == "ok", out["seats"]
+    got = [(f["title"], f["body"], bool(f["locations"])) for f in report["findings"]]
+    assert sorted(got) == [
+        ("Missing docs", "the README does not mention the new `sub` helper.", False),
+        ("Wrong difference", "`sub` ignores its second argument.", True),
+    ]

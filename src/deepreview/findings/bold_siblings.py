@@ -6,16 +6,19 @@
 Under a plain Findings heading a bold-titled item with no place and no level is not taken as a
 finding on its own (it may be a field of the item above, `- **Fix:** …`); read as the first
 item's text it lost a finding and put its words into another's. Beside a finding with the same
-marker at the same margin, a bold title that is a phrase (three words or more, or code) and no
-field's label is a sibling finding. So is a numbered one after a bulleted finding in one
-section (`1. **`shout` crashes on `None`** — …` after `- **…**`): the seat changed list shapes
-midway, and read as the bullet's text it lost a finding.
+marker at the same margin, a bold title that is a phrase (three words or more, or code; two
+when the item names a fault) and no field's label is a sibling finding. So is a numbered one
+after a bulleted finding in one section (`1. **`shout` crashes on `None`** — …` after
+`- **…**`): the seat changed list shapes midway, and read as the bullet's text it lost a
+finding.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Final
+
+from deepreview.findings.problem_words import names_a_fault
 
 _BOLD_ITEM: Final = re.compile(
     r"^(?P<indent>[ \t]{0,3})(?P<marker>[-*+]|\d{1,9}[.)])[ \t]+\*\*(?P<title>[^*\n]+?)\*\*"
@@ -45,4 +48,7 @@ def bold_sibling(finding_line: str, line: str, *, numbered_after: bool = False) 
     title = b.group("title").strip().rstrip(":").strip()
     if FIELD_LABEL.match(title.strip("`")):
         return False
-    return "`" in title or len(title.split()) >= 3
+    words = len(title.split())
+    # (two words only when the item names a fault: `**Missing docs**: the README …`, not an
+    # `**Edge case**` note)
+    return "`" in title or words >= 3 or (words == 2 and names_a_fault(line))
