@@ -53,6 +53,7 @@ def test_the_level_said_in_words_is_the_level(tmp_path: Path) -> None:
         ("A major issue for callers.", "important", True),
         ("Minor nit.", "suggestion", True),
         ("Just a nit, purely cosmetic.", "suggestion", True),
+        ("Nit, not blocking.", "suggestion", True),
         ("Not critical, but confusing.", "important", False),
         ("Nothing critical here.", "important", False),
         ("This is not blocking.", "important", False),

@@ -37,6 +37,8 @@ _SAID: Final = re.compile(
     # `Minor nit.`, `just a nit`, `a minor issue`, `purely cosmetic`
     r"|(?P<minor>minor)\s+(?:nit(?:pick)?|issue|point|thing|concern|problem|suggestion)s?"
     r"|(?:just|only|a)\s+(?P<nit>nit(?:pick)?)|(?P<cosmetic>cosmetic)"
+    # `… take 30 s. Nit, not blocking.`: the word opening a sentence of its own
+    r"|(?:(?<=^)|(?<=[.!?;]\s))(?P<nit2>nit(?:pick)?)(?=[,.:;!]|\s*$)"
     r")\b",
     re.IGNORECASE,
 )
@@ -53,6 +55,7 @@ _WORDS: Final = {
     "low": "low",
     "minor": "minor",
     "nit": "nit",
+    "nit2": "nit",
     "cosmetic": "minor",
 }
 # A denial right before the phrase, at most two words between (`not critical`, `nothing here
