@@ -112,3 +112,16 @@ def test_a_field_heading_inside_a_finding_is_no_category() -> None:
     review = parse_review(text, seat="alpha")
     assert [f.title for f in review.findings] == ["Retry loop never stops"]
     assert "calc.py:6" in review.findings[0].body
+
+
+def test_a_category_whose_fault_is_told_plainly_is_one_too() -> None:
+    text = (
+        "## Observations\n\n### Performance\n\n"
+        "- `calc.py:5` — the regex is compiled on every call, which is slow for long inputs.\n\n"
+        "### Style\n\n- `calc.py:1` — unused import `os`.\n"
+    )
+    review = parse_review(text, seat="alpha")
+    assert [(f.title, str(f.locations[0])) for f in review.findings] == [
+        ("the regex is compiled on every call, which is slow for long inputs", "calc.py:5"),
+        ("unused import `os`", "calc.py:1"),
+    ]

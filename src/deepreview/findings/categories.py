@@ -23,7 +23,7 @@ from deepreview.findings.atx import atx_heading
 from deepreview.findings.bold_siblings import FIELD_LABEL
 from deepreview.findings.closed_items import status_heading
 from deepreview.findings.list_marker import MARGIN_ITEM
-from deepreview.findings.problem_words import names_a_fault
+from deepreview.findings.problem_words import FAULT_TOLD, names_a_fault, says_undenied
 from deepreview.findings.section_titles import (
     FINDING_KINDS,
     Kind,
@@ -83,7 +83,8 @@ def category_heading(lines: list[str], mask: list[bool], n: int, title: str, lev
         return False
     if _FIELD.match(lead) or not _PLACE.search(lead):
         return False
-    return names_a_fault("\n".join(body))
+    text = "\n".join(body)
+    return names_a_fault(text) or says_undenied(FAULT_TOLD, text)
 
 
 _BOLD_ALONE: Final = re.compile(r"^ {0,3}(?:\*\*|__)([^*_\n]+)(?:\*\*|__):?[ \t]*$")
