@@ -76,3 +76,21 @@ def test_a_placeless_bold_item_is_no_text_of_the_one_above(tmp_path: Path) -> No
         ("Missing docs", "the README does not mention the new `sub` helper.", False),
         ("Wrong difference", "`sub` ignores its second argument.", True),
     ]
+
+
+def test_a_plain_numbered_item_keeps_the_list_going(tmp_path: Path) -> None:
+    text = (
+        "## Findings\n\n"
+        "1. **Wrong difference** (`calc.py:5`) — `sub` ignores its second argument.\n"
+        "2. The README does not mention the new `sub` helper.\n"
+        "3. Nice, small change otherwise.\n"
+        "4. **Crash on `None`** (`util/strings.py:2`) — `shout` raises `AttributeError`.\n"
+    )
+    _res, out, report = review_printed(tmp_path, {"alpha": text})
+    assert out["seats"][0]["status"] == "ok", out["seats"]
+    got = [(f["title"], f["body"].rstrip("."), bool(f["locations"])) for f in report["findings"]]
+    assert sorted(got) == [
+        ("Crash on `None`", "`shout` raises `AttributeError`", True),
+        ("The README does not mention the new `sub` helper", "", False),
+        ("Wrong difference", "`sub` ignores its second argument", True),
+    ]

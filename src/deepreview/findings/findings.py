@@ -71,7 +71,13 @@ from deepreview.findings.paragraph_heads import (
     severity_heading_head,
 )
 from deepreview.findings.quoted_text import held_lines
-from deepreview.findings.section_lists import labels_follow, list_items, sentence_list
+from deepreview.findings.section_lists import (
+    labels_follow,
+    list_items,
+    next_numbered,
+    numbered_sentence,
+    sentence_list,
+)
 from deepreview.findings.sign_off import is_sign_off
 from deepreview.findings.table_findings import table_findings
 from deepreview.findings.zero_counts import is_tally, zero_counts
@@ -247,6 +253,16 @@ def parse_findings_block(
             head = cool_item_head(line, prefixes) or head  # `- 🟢 Title — `a.py:4`` after `- 🔴 …`
         if head is None and starts:
             head = leveled_item_head(line, lines[starts[-1][0]], prefixes)
+        if (
+            head is None
+            and mode == "numbered"
+            and (nxt := next_numbered(lines, starts, i, expected))
+        ):
+            if nxt == "remark":
+                expected += 1  # `2. Nice naming.`: no finding's text; the list goes on at `3.`
+                groups.add(i)
+                continue
+            head = numbered_sentence(line, expected, prefixes)  # `2. The README lacks …`
         if head is None or (
             says_none(head.title)
             and not head.locations
@@ -286,9 +302,13 @@ def parse_findings_block(
             and not (head.style == "heading" and level_closes_paragraph(lines, fenced, i + 1))
             and not (starts and bold_sibling(lines[starts[-1][0]], line))
             and not (starts and bold_sibling(lines[starts[-1][0]], line, numbered_after=True))
+            and (sibling := next_numbered(lines, starts, i, expected)) != "fault"
         ):
             if head.style == "heading" and level is not None and not starts:
                 level = None  # the level is locked by the first finding, not by a non-finding
+            if sibling == "remark":
+                expected += 1
+                groups.add(i)
             continue
         if head.style == "numbered":
             # Agents sometimes keep counting across sections (`1.` under Important, `2.`-`5.`
