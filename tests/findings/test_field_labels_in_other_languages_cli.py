@@ -105,6 +105,8 @@ def test_a_numbered_heading_with_its_place_is_a_finding() -> None:
         ("- **Vorschlag:**", "`a - b` zurückgeben."),
         ("**修正案：**", "`a - b` を返す。"),
         ("**Sugerencia:**", "devolver `a - b`."),
+        ("**Correction proposée :**", "renvoyer `a - b`."),
+        ("Empfohlene Lösung:", "`a - b` zurückgeben."),
     ],
 )
 def test_a_suggestion_label_inside_a_finding_is_its_fix(label: str, fix: str) -> None:

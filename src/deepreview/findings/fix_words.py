@@ -15,11 +15,14 @@ from typing import Final
 
 # regex alternatives, matched case-insensitively after an optional bold mark
 FIX_WORDS: Final = (
-    r"Solution|"  # English, and French
-    r"Lösung(?:svorschlag)?|Empfehlung|Korrektur|Behebung|Vorschlag|"  # German
-    r"Correction|Correctif|Recommandation|"  # French
-    r"Soluci[óo]n|Correcci[óo]n|Recomendaci[óo]n|Sugerencia|"  # Spanish
-    r"Solu[çc][ãa]o|Corre[çc][ãa]o|Recomenda[çc][ãa]o|Sugest[ãa]o|"  # Portuguese
+    r"(?:(?:Empfohlene|Vorgeschlagene)[ \t]+)?(?:Lösung(?:svorschlag)?|Korrektur)|Empfehlung|"
+    r"Behebung|Vorschlag|"  # German
+    r"(?:Correction|Correctif|Recommandation|Solution)(?:[ \t]+(?:propos|sugg[ée]r|recommand)"
+    r"[ée]e?s?)?|"  # French (`Correction proposée`), and English `Solution`
+    r"(?:Soluci[óo]n|Correcci[óo]n)(?:[ \t]+(?:propuesta|sugerida|recomendada))?|"
+    r"Recomendaci[óo]n|Sugerencia|"  # Spanish
+    r"(?:Solu[çc][ãa]o|Corre[çc][ãa]o)(?:[ \t]+(?:proposta|sugerida|recomendada))?|"
+    r"Recomenda[çc][ãa]o|Sugest[ãa]o|"  # Portuguese
     r"修正案|対応案|改善案|修正方法"  # Japanese
 )
 TEXT_WORDS: Final = (
