@@ -20,6 +20,7 @@ from markdown_it.token import Token
 
 from deepreview.findings.assessment_titles import heading_kind
 from deepreview.findings.atx import atx_heading
+from deepreview.findings.categories import bold_category, category_heading, sorts_findings
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.paragraph_heads import heading_head
 from deepreview.findings.section_titles import (
@@ -373,6 +374,15 @@ def build_blocks(
                 blocks.append(Block(Kind.FINDINGS, "", h.level))
                 blocks[-1].add(line, fenced)
                 continue
+        if (
+            h is None
+            and 0 < cur.level < _DEEPEST
+            and sorts_findings(cur.kind, cur.title)
+            and (title := bold_category(lines, mask, n)) is not None
+        ):
+            # `## Review` + `**Concurrency**` + `1. `a.go:12` — …`: as a category heading
+            _open_category(blocks, title, cur.level + 1)
+            continue
         if h is None:
             resumed = _resumed(cur, line)
             if resumed is not None:
@@ -403,6 +413,15 @@ def build_blocks(
         elif cur.kind in FINDING_KINDS and praise_section(h.title):
             pass  # `## Issues` + … + `### What looks good`: praise ends the findings
         elif h.level > cur.level or _flat_sub_heading(cur, h, line):
+            if (
+                cur.level
+                and sorts_findings(cur.kind, cur.title)
+                and category_heading(lines, mask, n, h.title, h.level)
+            ):
+                # `## Review` + `### Concurrency` + `1. `a.go:12` — …`: the heading sorts the
+                # findings below it, no line of the finding above it (`categories.py`)
+                _open_category(blocks, h.title, h.level)
+                continue
             cur.add(line, fenced)
             continue
         elif _next_category(blocks, h):
@@ -410,6 +429,19 @@ def build_blocks(
             continue
         blocks.append(Block(Kind.OTHER, h.title, h.level))
     return blocks
+
+
+def _open_category(blocks: list[Block], title: str, level: int) -> None:
+    """A category of the last block's findings: that findings section again, or under an
+    ordinary section a section of the category's own (the ordinary one dropped when it holds
+    nothing but its categories: no empty section is left)."""
+    cur = blocks[-1]
+    if cur.kind in FINDING_KINDS:
+        blocks.append(Block(cur.kind, cur.title, cur.level))
+        return
+    if not any(line.strip() for line in cur.lines):
+        blocks.pop()
+    blocks.append(Block(Kind.OTHER, title, level))
 
 
 def _next_category(blocks: list[Block], h: Heading) -> bool:

@@ -14,17 +14,19 @@ from dataclasses import dataclass
 from deepreview.findings.closing_level import closing_sentence, text_closing_level
 from deepreview.findings.closing_places import closing_place
 from deepreview.findings.draft_place import settle_place
+from deepreview.findings.fix_words import FIX_WORDS, TEXT_WORDS
 from deepreview.findings.head import FindingHead, closing_tag, untag_title
 from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
 from deepreview.findings.labels import body_location, closing_labels, label_lines, place_list
 from deepreview.findings.levels import HIGH, stressed_level, tag_level
+from deepreview.findings.prose_levels import said_level
 from deepreview.model import Severity
 
 _FIX = re.compile(
     r"^[ \t]{0,6}(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Suggested |Recommended |Proposed )?"
-    r"(?:Fix(?:es)?|Recommendations?|Remediation|Suggestion)"
+    rf"(?:Fix(?:es)?|Recommendations?|Remediation|Suggestion|{FIX_WORDS})"
     r"(?P<qual>[ \t]*\([^)\n]*\))?[ \t]*"
-    r"(?::[ \t]*(?:\*\*|__)?|(?:\*\*|__)[ \t]*:?)[ \t]*(?P<rest>.*)$",
+    r"(?:[:：][ \t]*(?:\*\*|__)?|(?:\*\*|__)[ \t]*[:：]?)[ \t]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # `##### Fix` as a sub-heading of the finding: what follows it is the fix.
@@ -38,8 +40,8 @@ _RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
 # labels of other fields (`- **Impact:** …`) say what their text is and stay.
 _TEXT_LABEL = re.compile(
     r"^[ \t]{0,6}(?:[-*+][ \t]+)?(?:(?P<b>\*\*|__)(?:Description|Problem|Issue|Details|"
-    r"Explanation|Summary|Finding)[ \t]*(?::[ \t]*(?P=b)|(?P=b)[ \t]*:)"
-    r"|(?:Description|Problem|Issue):)[ \t]+(?=\S)",
+    rf"Explanation|Summary|Finding|{TEXT_WORDS})[ \t]*(?:[:：][ \t]*(?P=b)|(?P=b)[ \t]*[:：])"
+    rf"|(?:Description|Problem|Issue|{TEXT_WORDS})[ \t]*[:：])[ \t]+(?=\S)",
     re.IGNORECASE,
 )
 
@@ -187,6 +189,9 @@ def make_draft(
         # a finding in prose, with no tag, label, section or ID: `… This is a **critical**
         # regression.` on its own line gives its level
         word = stressed_level(head.leftover)
+        if word is None:
+            # `… anyone can replay it. This is critical.`, `Minor nit.` (`prose_levels`)
+            word = said_level(f"{head.title}\n{head.leftover}\n{body}")
         if word is not None:
             head.severity, head.level_word = tag_level(word), word
     severity, conflict, overruled = _severity(head, section)

@@ -71,6 +71,13 @@ from deepreview.findings.paragraph_heads import (
     severity_heading_head,
 )
 from deepreview.findings.quoted_text import held_lines
+from deepreview.findings.section_lists import (
+    labels_follow,
+    list_items,
+    next_numbered,
+    numbered_sentence,
+    sentence_list,
+)
 from deepreview.findings.sign_off import is_sign_off
 from deepreview.findings.table_findings import table_findings
 from deepreview.findings.zero_counts import is_tally, zero_counts
@@ -246,6 +253,16 @@ def parse_findings_block(
             head = cool_item_head(line, prefixes) or head  # `- 🟢 Title — `a.py:4`` after `- 🔴 …`
         if head is None and starts:
             head = leveled_item_head(line, lines[starts[-1][0]], prefixes)
+        if (
+            head is None
+            and mode == "numbered"
+            and (nxt := next_numbered(lines, starts, i, expected))
+        ):
+            if nxt == "remark":
+                expected += 1  # `2. Nice naming.`: no finding's text; the list goes on at `3.`
+                groups.add(i)
+                continue
+            head = numbered_sentence(line, expected, prefixes)  # `2. The README lacks …`
         if head is None or (
             says_none(head.title)
             and not head.locations
@@ -271,7 +288,9 @@ def parse_findings_block(
                     _BOLD_ITEM.match(line)
                     or _BOLD_NUMBER.match(line)
                     or _PLACE_THEN_BOLD.match(line)
+                    # `### 1. Title (`a.py:3`)`: a heading, as `### Title (`a.py:3`)` is
                     or head.style == "heading"
+                    or sub is not None
                 )
             )
             and not (
@@ -283,9 +302,13 @@ def parse_findings_block(
             and not (head.style == "heading" and level_closes_paragraph(lines, fenced, i + 1))
             and not (starts and bold_sibling(lines[starts[-1][0]], line))
             and not (starts and bold_sibling(lines[starts[-1][0]], line, numbered_after=True))
+            and (sibling := next_numbered(lines, starts, i, expected)) != "fault"
         ):
             if head.style == "heading" and level is not None and not starts:
                 level = None  # the level is locked by the first finding, not by a non-finding
+            if sibling == "remark":
+                expected += 1
+                groups.add(i)
             continue
         if head.style == "numbered":
             # Agents sometimes keep counting across sections (`1.` under Important, `2.`-`5.`
@@ -298,7 +321,7 @@ def parse_findings_block(
                 head.number != expected
                 and not anew
                 and not (leads and (head.locations or head.severity is not None))
-                and not (leads and _labelled(lines, fenced, i + 1))
+                and not (leads and labels_follow(lines, fenced, i + 1))
             ):
                 continue
             if anew and head.number != expected:
@@ -314,8 +337,8 @@ def parse_findings_block(
             groups.update(k for k in between if k != i)
         starts.append((i, head))
         between = []
-    if sentences and section is not None and _sentence_list(lines, fenced, starts):
-        starts = [(i, sentence_head(lines[i], prefixes)) for i in _items(lines, fenced)]
+    if sentences and section is not None and sentence_list(lines, fenced, starts):
+        starts = [(i, sentence_head(lines[i], prefixes)) for i in list_items(lines, fenced)]
         closed = {i for i, _ in starts if says_closed(lines[i])}
     first = out.first = starts[0][0] if starts else len(lines)
     rows, used = table_findings(lines[:first], fenced[:first], section, prefixes)
@@ -365,34 +388,6 @@ def parse_findings_block(
             )
         )
     return out
-
-
-def _labelled(lines: list[str], fenced: list[bool], start: int) -> bool:
-    return severity_label_follows(lines, fenced, start) or place_label_follows(lines, fenced, start)
-
-
-def _items(lines: list[str], fenced: list[bool]) -> list[int]:
-    """The list's top-level items; `- None.` is the section saying it has none, not an item."""
-    return [
-        i for i, ln in enumerate(lines) if not fenced[i] and ITEM.match(ln) and not says_none(ln)
-    ]
-
-
-def _sentence_list(
-    lines: list[str], fenced: list[bool], starts: list[tuple[int, FindingHead]]
-) -> bool:
-    """A severity section that is only a list (`- Add a test for `page()`.`): every item is
-    one finding, plain sentences included. Not when it opens with prose (its list is that
-    prose's points) or holds anything but the list and the items' indented text."""
-    items = _items(lines, fenced)
-    if not items or len(starts) >= len(items):
-        return False
-    for i, (line, fence) in enumerate(zip(lines, fenced, strict=True)):
-        if not line.strip() or (fence and i > items[0]) or i in items:
-            continue
-        if i < items[0] or not line[:1].isspace():
-            return False
-    return True
 
 
 def _leading(

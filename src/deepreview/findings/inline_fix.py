@@ -14,8 +14,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from deepreview.findings.fix_words import FIX_WORDS
+
 _INLINE: Final = re.compile(
-    r"(?<=[.!?])[ \t]+(?P<label>(?:\*\*|__)?(?:Suggested |Recommended |Proposed )?Fix(?:es)?"
+    r"(?<=[.!?])[ \t]+(?P<label>(?:\*\*|__)?(?:Suggested |Recommended |Proposed )?"
+    rf"(?:Fix(?:es)?|{FIX_WORDS})"
     r"[ \t]*(?::[ \t]*(?:\*\*|__)?|(?:\*\*|__)[ \t]*:))[ \t]*(?=\S)",
     re.IGNORECASE,
 )

@@ -30,6 +30,7 @@ from deepreview.findings.blocks import Block
 from deepreview.findings.file_groups import file_heading
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.findings import parse_findings_block
+from deepreview.findings.heading_places import tells_a_fault
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.kind_leads import kind_lead_drafts
 from deepreview.findings.list_siblings import faults_before
@@ -130,8 +131,13 @@ _NOT_A_TITLE = re.compile(
 
 
 def _placed_item(d: Draft) -> bool:
-    """A list item with a bold title of words and a place with a line."""
+    """A list item with a bold title of words and a place with a line; or a sub-heading with
+    its place and a text that names a fault (`### `a.go:12` — data race on `count``, as one
+    at the top level is: `review_parts._placed`)."""
     words = re.sub(r"`[^`]*`", "", d.head.title)
+    if d.head.style == "heading":
+        lined = any(loc.start is not None for loc in d.head.locations)
+        return lined and tells_a_fault(d.head.title, f"{d.body}\n{d.fix}")
     return (
         d.head.style in ("numbered", "bulleted")
         and any(loc.start is not None for loc in d.head.locations)

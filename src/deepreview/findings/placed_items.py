@@ -30,10 +30,12 @@ from typing import Final
 from deepreview.findings.counted_faults import ORDINAL, counted_fault, without_ordinal
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.findings import FindingsResult, parse_findings_block
+from deepreview.findings.item_lists import sentence_head
 from deepreview.findings.levels import stressed_level
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.log_lines import STAMP, is_log_line
 from deepreview.findings.problem_words import (
+    FAULT_TOLD,
     PROBLEM,
     names_a_fault,
     names_an_exposure,
@@ -53,34 +55,6 @@ _ITEM: Final = re.compile(rf"^(?P<indent>[ \t]*){LIST_MARKER}[ \t]+(?P<rest>\S.*
 _PLACE_FIRST: Final = re.compile(
     rf"^(?!{STAMP})(?:[^\w\s`*_\[(]{{1,3}}[ \t]*)?(?:\*\*|__)?"
     r"\[?`?[^\s`*\[\]]+:\d+(?:[-–]\d+)?`?\]?"
-)
-# What a problem is said with, besides the problem words: how code fails or falls short.
-_FAULT: Final = re.compile(
-    r"\b(?:raises?|throws?|errors?|exceptions?|\w+(?:Error|Exception)|fails?|failing|panics?|"
-    r"missing|lacks?|never|does\s+not|doesn['’]t|do\s+not|don['’]t|is\s+not|isn['’]t|"
-    r"are\s+not|aren['’]t|cannot|can['’]t|should|must|unhandled|unchecked|unvalidated|unsafe|"
-    r"insecure|overflows?|off[\s-]by[\s-]one|typos?|misspel(?:t|led)|hard[\s-]?coded|inconsistent|"
-    r"misleading|"
-    r"redundant|unused|dead\s+code|duplicat\w+|no\s+(?:test|check|validation)s?|"
-    # a quiet fault: what goes wrong without an error (`are silently untaxed`, `can go
-    # negative`, `divides by zero`, `loses the last line`, `subtracts without a floor`)
-    r"silent(?:ly)?|(?:go|goes|become|becomes|be|is|are)\s+negative|"
-    r"negative\s+(?:total|amount|balance|price|length|count|index|size|result)s?|"
-    r"divides?\s+by\s+zero|los(?:es|ing)|forever|indefinitely|infinite(?:ly)?|"
-    # a cost told plainly (`compiled on every call, which is slow`)
-    r"slow(?:er|ly)?|inefficient|quadratic|"
-    # success told for a failure (`reports success for a failed upload`)
-    r"success\s+(?:for|on|after)\s+(?:an?\s+|the\s+)?fail\w*|"
-    # a secret put where it is read (`the bearer token is logged at INFO`), a risk said so
-    r"(?:tokens?|passwords?|secrets?|credentials?|api[\s_-]?keys?)\s+(?:is|are|gets?|get)\s+"
-    r"(?:logged|printed|"
-    r"exposed|leaked)|(?:logs?|prints?|exposes?)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:tokens?|passwords?|"
-    r"secrets?|credentials?)|security\s+(?:concern|risk|hole|flaw)s?|"
-    r"(?:can|could|may|might)\s+(?:hang|leak|overflow|underflow|corrupt|deadlock|exceed|bypass)|"
-    r"without\s+(?:a\s+|any\s+)?(?:floor|check|guard|timeout|limit|bound|validation|lock)s?|"
-    r"un(?:taxed|tested|documented|bounded|escaped|sani[tz]i[sz]ed|caught|closed|released|"
-    r"initiali[sz]ed|authenticated|authori[sz]ed|encrypted|guarded|expected(?:ly)?))\b",
-    re.IGNORECASE,
 )
 # Advice at a sentence's start: `Cap the attempts`, `…; patch `time.sleep` so …`
 _ASKS: Final = re.compile(
@@ -120,7 +94,7 @@ def placed_problems(
     checked = {i for i, _m in top if _set_aside(lines[i], res.unparsed)}
     if checked and len(top) - len(checked) == len(res.drafts):
         top = [(i, m) for i, m in top if i not in checked]
-    if len(top) != len(res.drafts):
+    if len(top) != len(res.drafts) or (top and _tight_item_above(lines, fenced, top[0])):
         # praise with no place around a placed item (`- The loop is clear.` + `- ⚠️ `a.py:88`:
         # the error is swallowed.` + `- ✅ Tests pass.`): the praise was read as the text of
         # the item before it, so each item is judged on its own
@@ -294,6 +268,16 @@ def _dash_after_place(line: str) -> str:
     return _PLACE_THEN_VERB.sub(r"\g<lead> — ", line, count=1)
 
 
+def _tight_item_above(
+    lines: list[str], fenced: list[bool], first: tuple[int, re.Match[str]]
+) -> bool:
+    """The list's first placed item has an item of the same list right above it
+    (`- The README does not mention the flag.` + `- `a.py:12` — …`): read before the list."""
+    i, m = first
+    above = _ITEM.match(lines[i - 1]) if i and not fenced[i - 1] else None
+    return above is not None and above.group("indent") == m.group("indent")
+
+
 def _set_aside(line: str, unparsed: list[str]) -> bool:
     return any(text.startswith(line.strip()) for text in unparsed)
 
@@ -310,7 +294,7 @@ def _names_a_problem(d: Draft) -> bool:
         return False
     return bool(
         PROBLEM.search(text)
-        or _FAULT.search(text)
+        or FAULT_TOLD.search(text)
         or stressed_level(text)
         or names_an_exposure(text)  # `anonymous requests reach the admin view`
     )
@@ -341,7 +325,7 @@ def _a_plain_fault(
         # (or in this list's own words, `Unused import: `os` is never used.`, beside an item
         # told in the others: `Last row dropped: …`; a denied risk, `no risk of a deadlock`,
         # is none)
-        and (names_a_fault(text) or says_undenied(_FAULT, text) or stale)
+        and (names_a_fault(text) or says_undenied(FAULT_TOLD, text) or stale)
         and not _SETTLED.search(text)
         and not _FINE.search(text)
     )
@@ -391,8 +375,10 @@ def _each_on_its_own(
             faults += _unrated(d)
         elif d is not None and _a_plain_fault(m, d, docs=True, grouped=i in grouped):
             kept.append(d)  # a stale doc: a finding beside a fault of the code only
-        elif not one.drafts and _a_fault(" ".join(lines[i:stop])):
-            return None
+        elif _a_fault(" ".join(lines[i:stop])) and (d is None or not _lined(d)):
+            # `- The README does not mention the flag.` beside `- `a.py:12` — …`: a problem
+            # with no place (or no line), a finding all the same, never the whole list unread
+            kept.append(d or _placeless(lines[i:stop], fenced[i:stop], prefixes))
     if not faults:
         return None
     items = {lines[i].strip() for i in heads}
@@ -405,9 +391,19 @@ def _each_on_its_own(
     return drafts, replace(res, drafts=drafts, unread=rest, unparsed=unparsed)
 
 
+def _lined(d: Draft) -> bool:
+    return any(loc.start is not None for loc in d.head.locations)
+
+
+def _placeless(lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]) -> Draft:
+    """The item `lines` (a plain sentence, its text below it) as a draft with no place."""
+    head = sentence_head(lines[0], prefixes)
+    return make_draft(head, None, body="\n".join(lines[1:]).strip(), prefixes=prefixes)
+
+
 def _a_fault(text: str) -> bool:
     return (
-        (names_a_fault(text) or _FAULT.search(text) is not None)
+        (names_a_fault(text) or FAULT_TOLD.search(text) is not None)
         and not _SETTLED.search(text)
         and not _FINE.search(text)
     )

@@ -261,3 +261,34 @@ def tells_what_a_doc_gets_wrong(text: str) -> bool:
     return says_undenied(_SAYS_BUT, text) or (
         says_undenied(_STALE_DOC, text) and re.search(r"\bstill\s+\w+", text, re.I) is not None
     )
+
+
+# What a problem is said with, besides the problem words: how code fails or falls short (a
+# place-led item, `placed_items`; a category's findings, `categories`).
+FAULT_TOLD: Final = re.compile(
+    r"\b(?:raises?|throws?|errors?|exceptions?|\w+(?:Error|Exception)|fails?|failing|panics?|"
+    r"missing|lacks?|never|does\s+not|doesn['’]t|do\s+not|don['’]t|is\s+not|isn['’]t|"
+    r"are\s+not|aren['’]t|cannot|can['’]t|should|must|unhandled|unchecked|unvalidated|unsafe|"
+    r"insecure|overflows?|off[\s-]by[\s-]one|typos?|misspel(?:t|led)|hard[\s-]?coded|inconsistent|"
+    r"misleading|"
+    r"redundant|unused|dead\s+code|duplicat\w+|no\s+(?:test|check|validation)s?|"
+    # a quiet fault: what goes wrong without an error (`are silently untaxed`, `can go
+    # negative`, `divides by zero`, `loses the last line`, `subtracts without a floor`)
+    r"silent(?:ly)?|(?:go|goes|become|becomes|be|is|are)\s+negative|"
+    r"negative\s+(?:total|amount|balance|price|length|count|index|size|result)s?|"
+    r"divides?\s+by\s+zero|los(?:es|ing)|forever|indefinitely|infinite(?:ly)?|"
+    # a cost told plainly (`compiled on every call, which is slow`)
+    r"slow(?:er|ly)?|inefficient|quadratic|"
+    # success told for a failure (`reports success for a failed upload`)
+    r"success\s+(?:for|on|after)\s+(?:an?\s+|the\s+)?fail\w*|"
+    # a secret put where it is read (`the bearer token is logged at INFO`), a risk said so
+    r"(?:tokens?|passwords?|secrets?|credentials?|api[\s_-]?keys?)\s+(?:is|are|gets?|get)\s+"
+    r"(?:logged|printed|"
+    r"exposed|leaked)|(?:logs?|prints?|exposes?)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:tokens?|passwords?|"
+    r"secrets?|credentials?)|security\s+(?:concern|risk|hole|flaw)s?|"
+    r"(?:can|could|may|might)\s+(?:hang|leak|overflow|underflow|corrupt|deadlock|exceed|bypass)|"
+    r"without\s+(?:a\s+|any\s+)?(?:floor|check|guard|timeout|limit|bound|validation|lock)s?|"
+    r"un(?:taxed|tested|documented|bounded|escaped|sani[tz]i[sz]ed|caught|closed|released|"
+    r"initiali[sz]ed|authenticated|authori[sz]ed|encrypted|guarded|expected(?:ly)?))\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,98 @@
+"""A finding's level said in its own sentences, with no tag, label or section to give it one.
+
+    2. **Token written to the log** (`auth.py:30`) — printed at INFO. This is critical.
+    3. **Vague name** (`util.py:4`) — `tmp2` says nothing. Minor nit.
+
+"This is critical", "a blocker for the release", "must be fixed before merging", "high
+severity", "a major issue", "minor nit", "purely cosmetic": the seat rates the finding in
+words, and that is its level, not the default (important, unrated). Only a statement about the
+finding counts, never a level word used for something else (`the critical section`, `a high
+load`), and never a denied one ("not critical", "nothing critical here", "non-blocking", "not a
+blocker"). Two different levels said: none.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# Each alternative's group is the level word it gives (a word `levels.tag_level` reads).
+_SAID: Final = re.compile(
+    r"\b(?:"
+    # `This is critical.`, `it's definitely blocking`, `That is severe`
+    r"(?:this|it|that|which)(?:\s+is|['’]s)\s+(?:(?P<adv>\w+ly|very|really|quite)\s+)?"
+    r"(?:a\s+)?(?P<critical>critical|blocking|blocker|severe|show-?stopper)\b(?!\s+(?:section|path)\b)"
+    # `a critical bug`, `critical severity`, `a merge blocker`, `blocks the release`
+    r"|(?P<critical2>critical)\s+(?:severity|priority|bug|issue|problem|flaw|defect|"
+    r"vulnerability|regression)"
+    r"|(?:merge|release)[\s-](?P<critical3>blocker)|(?P<critical4>blocking)\s+(?:issue|bug|"
+    r"problem|for\s+(?:the\s+)?(?:merge|release))|(?P<critical5>block)(?:s|ing)?\s+(?:the\s+)?"
+    r"(?:merge|release)|(?P<critical6>must)\s+(?:be\s+)?fix(?:ed)?\s+before\s+(?:the\s+)?"
+    r"(?:merg(?:e|ing)|release)"
+    # `high severity`, `medium priority`, `low-severity`
+    r"|(?P<high>high)[\s-](?:severity|priority|impact)"
+    r"|(?P<medium>medium)[\s-](?:severity|priority|impact)"
+    r"|(?P<major>major)\s+(?:severity|priority|issue|problem|bug|concern|flaw)"
+    r"|(?P<low>low)[\s-](?:severity|priority|impact)"
+    # `Minor nit.`, `just a nit`, `a minor issue`, `purely cosmetic`
+    r"|(?P<minor>minor)\s+(?:nit(?:pick)?|issue|point|thing|concern|problem|suggestion)s?"
+    r"|(?:just|only|a)\s+(?P<nit>nit(?:pick)?)|(?P<cosmetic>cosmetic)"
+    # `… take 30 s. Nit, not blocking.`: the word opening a sentence of its own
+    r"|(?:(?<=^)|(?<=[.!?;]\s))(?P<nit2>nit(?:pick)?)(?=[,.:;!]|\s*$)"
+    r")\b",
+    re.IGNORECASE,
+)
+_WORDS: Final = {
+    "critical": "critical",
+    "critical2": "critical",
+    "critical3": "blocker",
+    "critical4": "blocking",
+    "critical5": "blocking",
+    "critical6": "blocker",
+    "high": "high",
+    "medium": "medium",
+    "major": "major",
+    "low": "low",
+    "minor": "minor",
+    "nit": "nit",
+    "nit2": "nit",
+    "cosmetic": "minor",
+}
+# A denial right before the phrase, at most two words between (`not critical`, `nothing here
+# blocks the merge`, `non-blocking`, `not a merge blocker`), or inside it (`this is not critical`)
+_DENIED: Final = re.compile(
+    r"(?:\b(?:not|no|nothing|never|hardly|without|nor|neither)|n['’]t|\bnon)[\s-]+"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_NEGATION: Final = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.IGNORECASE)
+
+
+def said_level(text: str) -> str | None:
+    """The level word a finding's text rates it with (see the module doc), if it says exactly
+    one level and does not deny it; None otherwise."""
+    words: set[str] = set()
+    for m in _SAID.finditer(text):
+        if _DENIED.search(text, max(0, m.start() - 40), m.start()) or _NEGATION.search(m[0]):
+            continue
+        if m.group("adv") and _NEGATION.search(m.group("adv")):
+            continue
+        name = next(k for k, v in m.groupdict().items() if v and k != "adv")
+        words.add(_WORDS[name])
+    levels = {_LEVELS[w] for w in words}
+    return min(words) if len(levels) == 1 else None
+
+
+# The level each word stands for, to tell two words of one level (`critical`, `blocking`) from
+# two levels said (`not critical` aside, `critical … minor nit`: none).
+_LEVELS: Final = {
+    "critical": 0,
+    "blocker": 0,
+    "blocking": 0,
+    "high": 0,
+    "medium": 1,
+    "major": 1,
+    "low": 2,
+    "minor": 2,
+    "nit": 2,
+}
