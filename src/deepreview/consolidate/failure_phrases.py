@@ -27,6 +27,12 @@ a few apart:
 - a time limit of zero: "Zero timeout means immediate failure", "stores a zero duration",
   "`time.Duration(0)` means no deadline", "a zero deadline never expires".
 
+And from the development cases 36-40 (Swift, Elixir, Compose, a CI workflow, Lua): UI touched
+off the main thread, a simulation tied to the frame rate, a service used before it is ready, a
+port open to the network, untrusted code run with secrets, credentials that never reach the
+call, a collection changed while a loop walks it, an optional forced open, state lost with its
+process, a slow call everything waits for (benchmarks/README.md, rc70).
+
 Kept apart from `claims` so that its list stays one reading of the vocabulary; `claims` adds
 these to its own.
 """
