@@ -10,7 +10,7 @@ seats in other words, are one finding; beside another failure at that place, two
 - "Redis published on every interface" / "6379 is reachable from the network": one.
 - "Untrusted fork code runs in a privileged workflow" / "the fork's build scripts run with the
   deploy key", at the checkout and at the build a few lines on: one.
-- "`twine upload` will not authenticate" / "the token is never used by the upload step": one.
+- "`twine upload` will not authenticate" / "the token set here is never read by the step": one.
 - "Deleting while iterating skips sprites" / "removing from `sprites` inside the `for` loop
   leaves the next one unvisited": one; beside "`table.remove` in the draw loop is O(n)", two.
 - "`cache` is written from another thread" / "the dictionary races with the read": one.
@@ -246,15 +246,13 @@ INJECTED = full_review(
         (
             full_review(
                 "`twine upload` will not authenticate",
-                ".github/workflows/docs.yml:13-15",
-                "twine reads `TWINE_PASSWORD`, not `PYPI_TOKEN`; the upload stops at a "
-                "password prompt it cannot answer.",
+                ".github/workflows/docs.yml:13",
+                "It takes its password from a variable of its own, so the upload stops at a "
+                "prompt nobody can answer.",
                 "important",
             ),
             bullet_review(
-                ".github/workflows/docs.yml:15",
-                "PYPI_TOKEN is never used by the upload step; twine expects TWINE_PASSWORD",
-                "major",
+                ".github/workflows/docs.yml:15", "the token set here is never read by the step"
             ),
         ),
         (
