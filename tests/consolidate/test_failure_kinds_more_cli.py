@@ -17,6 +17,9 @@ seats in other words, are one finding; beside another failure at that place, two
 - "`image!` force-unwraps a nil download" beside "a 404 page is stored as the avatar": two.
 - "Blocking lookup in the server" beside "the session state is lost when it raises": two.
 - "PR title in a run: script is injection" beside "pushes every tag the PR brought": two.
+- "Nothing starts a queue for a new name" at the controller's call of `push` / "Pushes to a queue
+  that may not exist" in `push`, another file: one; beside "the queue name is taken unchecked"
+  at that call, two.
 - A Lua method `Enemy:hit` whose `self` is nil, and `enemy.hit()` in another file calling it
   with a dot: one, told where it breaks and where it is called.
 """
@@ -137,7 +140,28 @@ SESSIONS = (
     "  end\n"  # 7
     "end\n"  # 8
 )
+QUEUE = (
+    "defmodule Jobs.Queue do\n"  # 1
+    "  use GenServer\n"  # 2
+    "\n"
+    "  def push(name, job) do\n"  # 4
+    "    GenServer.cast(via(name), {:push, job})\n"  # 5
+    "  end\n"  # 6
+    "end\n"  # 7
+)
+HOOKS = (
+    "defmodule JobsWeb.HookController do\n"  # 1
+    "  use JobsWeb, :controller\n"  # 2
+    "\n"
+    "  def create(conn, params) do\n"  # 4
+    '    Jobs.Queue.push(params["queue"], params)\n'  # 5
+    '    send_resp(conn, 202, "")\n'  # 6
+    "  end\n"  # 7
+    "end\n"  # 8
+)
 FILES = {
+    "lib/jobs/queue.ex": QUEUE,
+    "lib/jobs_web/hook_controller.ex": HOOKS,
     "app/FeedFragment.kt": ADAPTER,
     "game/jumper.js": JUMPER,
     "docker-compose.yml": COMPOSE,
@@ -161,6 +185,13 @@ CACHE_RACE = full_review(
     "ios/Avatars.swift:8",
     "The task's handler runs on the session's delegate queue while `fetch` reads the same "
     "dictionary on the caller's: two fetches at once can corrupt it.",
+    "important",
+)
+NO_QUEUE = full_review(
+    "Nothing starts a queue for a new name",
+    "lib/jobs_web/hook_controller.ex:5",
+    "Each request names its own queue, but processes exist only for the names started at boot; "
+    "a hook for any other name is accepted with 202 and its job vanishes.",
     "important",
 )
 INJECTED = full_review(
@@ -274,6 +305,14 @@ INJECTED = full_review(
             ),
         ),
         (
+            NO_QUEUE,
+            bullet_review(
+                "lib/jobs/queue.ex:5",
+                "pushes to a queue that may not exist: with no process registered under "
+                "`name` the cast is dropped without a word",
+            ),
+        ),
+        (
             full_review(
                 "`self` is nil in `Enemy:hit`",
                 "game/enemy.lua:5",
@@ -341,6 +380,14 @@ def test_one_failure_in_other_words_is_one(tmp_path: Path, alpha: str, bravo: st
                 "`git push --tags` pushes every tag the PR's history brought along; push the "
                 "new one only",
                 "major",
+            ),
+        ),
+        (
+            NO_QUEUE,
+            bullet_review(
+                "lib/jobs_web/hook_controller.ex:5",
+                "the queue name comes straight from the request; nothing validates it",
+                "minor",
             ),
         ),
         (

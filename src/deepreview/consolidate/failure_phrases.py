@@ -30,8 +30,9 @@ a few apart:
 And from the development cases 36-40 (Swift, Elixir, Compose, a CI workflow, Lua): UI touched
 off the main thread, a simulation tied to the frame rate, a service used before it is ready, a
 port open to the network, untrusted code run with secrets, credentials that never reach the
-call, a collection changed while a loop walks it, an optional forced open, state lost with its
-process, a slow call everything waits for (benchmarks/README.md, rc70).
+call, a process called before anything starts it, a collection changed while a loop walks it,
+an optional forced open, state lost with its process, a slow call everything waits for
+(benchmarks/README.md, rc70).
 
 Kept apart from `claims` so that its list stays one reading of the vocabulary; `claims` adds
 these to its own.
@@ -132,6 +133,13 @@ MORE_PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:in|inside)\s+(?:a|the)\s+(?:\w+\s+)?loop\s+is\s+O\(\s*n\s*\)",
         r"\bO\(\s*n\s*\)\s+(?:per|for\s+each|on\s+each)\b",
         r"\beach\s+(?:removal|insertion|deletion|pop|shift)\s+shifts\b",
+    ),
+    # a process, worker or service called before anything starts it: "Nothing starts the cart
+    # before adding to it", "calls a cart that may not exist", "the worker was never started"
+    "not started": (
+        r"\bnothing\s+(?:ever\s+)?starts\b",
+        r"\b(?:never|not)\s+(?:yet\s+|been\s+)?started\b",
+        r"\bmay\s+not\s+(?:exist|be\s+(?:running|started|alive))\b",
     ),
     # a slow call made where everything else waits for it: "Blocking pricing call in the
     # server", "the HTTP request blocks the event loop"
@@ -264,6 +272,7 @@ MORE_SAID: dict[str, str] = {
     "blocking call": "a slow call everything else waits for",
     "forced unwrap": "an optional forced open",
     "state lost": "state lost with the process holding it",
+    "not started": "a process called before anything starts it",
 }
 
 # "`paginate` returns `size + 1` items instead of `size`": a bound quoted one off from the one
