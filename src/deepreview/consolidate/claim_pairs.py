@@ -105,7 +105,14 @@ def failure_told_by_one(x: Features, y: Features) -> bool:
     "Division by zero is not handled" at it and "`div` returns a float" at the `return` two
     lines on one problem (tm66)."""
     at_one_spot = places(x, y)[0] or few_lines_apart(x, y)
-    return at_one_spot and one_sided_failure(x, y) and not title_words_said_across(x, y)
+    # a two-letter word is the subject's abbreviation (PR, DB, UI), not the failure in other
+    # words: "PR title used in a shell command" beside "`git push --tags` pushes every tag the
+    # PR brought along"
+    said = {w for w in title_words_said_across(x, y) if len(w) > SUBJECT_ABBREVIATION}
+    return at_one_spot and one_sided_failure(x, y) and not said
+
+
+SUBJECT_ABBREVIATION = 2  # letters of a word too short to tell a failure (`failure_told_by_one`)
 
 
 def unnamed_by_the_other(x: Features, y: Features) -> bool:

@@ -44,6 +44,9 @@ _DEFINITIONS = (
     re.compile(
         r"^(?P<indent>\s*)(?:pub(?:\([^)]*\))?\s+)?(?:const\s+|async\s+|unsafe\s+)*fn\s+(?P<name>\w+)"
     ),
+    # Lua (`function Player:shoot(`, `local function step(`, `function M.load(`): a method's
+    # name is the one after the table's
+    re.compile(r"^(?P<indent>\s*)(?:local\s+)?function\s+(?:[\w.]+[.:])?(?P<name>\w+)\s*\("),
     # JavaScript / TypeScript (`export async function name(`, `const name = async (a) =>`)
     re.compile(
         r"^(?P<indent>\s*)(?:export\s+)?(?:default\s+)?(?:async\s+)?function\s*\*?\s*(?P<name>\w+)"

@@ -27,6 +27,13 @@ a few apart:
 - a time limit of zero: "Zero timeout means immediate failure", "stores a zero duration",
   "`time.Duration(0)` means no deadline", "a zero deadline never expires".
 
+And from the development cases 36-40 (Swift, Elixir, Compose, a CI workflow, Lua): UI touched
+off the main thread, a simulation tied to the frame rate, a service used before it is ready, a
+port open to the network, untrusted code run with secrets, credentials that never reach the
+call, a process called before anything starts it, a collection changed while a loop walks it,
+an optional forced open, state lost with its process, a slow call everything waits for
+(benchmarks/README.md, rc70).
+
 Kept apart from `claims` so that its list stays one reading of the vocabulary; `claims` adds
 these to its own.
 """
@@ -43,6 +50,11 @@ _NOT_A_QUALIFIER = r"(?:and|or|to|of|the|an?|every|each|any|its|their|this|that)
 # kind -> phrases (case-insensitive regex alternatives), added to `claims._KINDS`
 MORE_PHRASES: dict[str, tuple[str, ...]] = {
     "injection": (
+        # "Untrusted input in a `run:` script", "the attacker-controlled title is expanded
+        # inline": a workflow's expression pasted into the shell script it runs
+        r"\buntrusted\s+input\s+in\s+(?:an?\s+|the\s+)?(?:shell\s+)?(?:scripts?|commands?)\b",
+        r"\b(?:attacker|user)[- ]controlled\b[^.;:]{0,60}\b(?:expanded|interpolated|substituted)"
+        r"\s+(?:inline|into)\b",
         # "a command assembled from the job's paths", "the shell string is built from input"
         r"\b(?:commands?|command\s+lines?|shell\s+(?:strings?|commands?|lines?)|quer(?:y|ies)"
         r"|sql)\s+(?:is\s+|are\s+)?(?:built|assembled|constructed|composed|pieced\s+together)"
@@ -50,6 +62,12 @@ MORE_PHRASES: dict[str, tuple[str, ...]] = {
         # "file names are concatenated into a shell string"
         r"\b(?:concatenat|interpolat|splic|insert|past)\w*\s+(?:in)?to\s+(?:a|the)\s+"
         r"(?:shell|command|query|sql)\b",
+    ),
+    # shared state written on one thread, read on another, said by the threads: "`cache` is
+    # mutated off the caller's thread", "written from another thread"
+    "race": (
+        r"\b(?:mutat|writ|written|modif|updat|chang)\w*\s+(?:\w+\s+){0,2}?(?:off|from|on)\s+"
+        r"(?:the\s+caller's|another|other|a\s+different|two|several|multiple)\s+threads?\b",
     ),
     "ignored error": (
         # the failure counted as a success: "A failed conversion is reported as success", "a
@@ -86,6 +104,49 @@ MORE_PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:stores?|caches?|remembers?)\b[^.;:]{0,50}\b(?:nil|null|none)\b[^.;:]{0,20}"
         r"\b(?:after|on|from)\s+(?:an?\s+)?(?:\w+\s+)?(?:errors?|failures?|timeouts?)\b",
         r"\bcach(?:es|ed|ing)\s+(?:the\s+)?(?:errors?|failures?)\b",
+        # an error response kept as the answer: "a 500 error page is stored", "any body is
+        # cached whatever the HTTP status"
+        r"\b(?:errors?|failures?|failed|[45]\d\d)\s+(?:\w+\s+){0,2}(?:is|are|gets?)\s+"
+        r"(?:stored|kept|saved)\b",
+        r"\bcached\s+whatever\s+the\s+(?:http\s+)?status\b",
+    ),
+    # an optional forced open: "Force-unwrapped response body", "`data` is optional and it is
+    # forced". Its own kind, not a nil: beside it, "a 500 page is cached" (the status unread, an
+    # error taken for success) is another problem on that line, and a nil and an ignored error
+    # are two sides of one (`claims._SIDES_OF_ONE`)
+    "forced unwrap": (
+        r"\bforce[- ]?unwrap\w*",
+        r"\bforced\s+unwrap\w*",
+        r"\boptional\b[^.;:]{0,60}\b(?:is|are)\s+forced\b",
+    ),
+    # what a process held, gone with it: "every item already in `state.items` is gone", "the
+    # cart state is lost"
+    "state lost": (
+        r"\b(?:state|items?|entries|contents)\s+(?:[\w.`'-]+\s+){0,3}?(?:is|are|gets?)\s+"
+        r"(?:lost|gone|wiped|discarded|thrown\s+away)\b",
+        r"\b(?:los(?:es|ing|t)|throws?\s+away|wipes?)\s+(?:the\s+|its\s+|all\s+)?(?:\w+\s+)?"
+        r"(?:state|items|entries|contents)\b",
+    ),
+    # a linear step inside a loop: "`table.remove` in the update loop is O(n)", "each removal
+    # shifts the whole array"
+    "quadratic": (
+        r"\b(?:in|inside)\s+(?:a|the)\s+(?:\w+\s+)?loop\s+is\s+O\(\s*n\s*\)",
+        r"\bO\(\s*n\s*\)\s+(?:per|for\s+each|on\s+each)\b",
+        r"\beach\s+(?:removal|insertion|deletion|pop|shift)\s+shifts\b",
+    ),
+    # a process, worker or service called before anything starts it: "Nothing starts the cart
+    # before adding to it", "calls a cart that may not exist", "the worker was never started"
+    "not started": (
+        r"\bnothing\s+(?:ever\s+)?starts\b",
+        r"\b(?:never|not)\s+(?:yet\s+|been\s+)?started\b",
+        r"\bmay\s+not\s+(?:exist|be\s+(?:running|started|alive))\b",
+    ),
+    # a slow call made where everything else waits for it: "Blocking pricing call in the
+    # server", "the HTTP request blocks the event loop"
+    "blocking call": (
+        r"\bblocking\s+(?:\w+\s+){0,2}?(?:calls?|requests?|i/o|io|reads?|writes?|operations?)\b",
+        r"\bblocks?\s+(?:the\s+)?(?:event\s+loop|server|genserver|actor|reactor|ui\s+thread"
+        r"|main\s+thread)\b",
     ),
     # money rounded by the wrong rule: "`Math.Round` uses banker's rounding", "totals ending in
     # half a cent go down half the time; money should round half up"
@@ -125,6 +186,71 @@ MORE_PHRASES: dict[str, tuple[str, ...]] = {
         rf"{_TIME_LIMIT}\s+(?:\w+\s+){{0,2}}?(?:of|is|=|==|to|at|as|equals?)\s+(?:0|zero)\b"
         r"(?![.,]\d)",
     ),
+    # UI touched from another thread: "the table is reloaded from a background thread", "the
+    # callback runs on a background queue", "`notifyDataSetChanged()` called off the main
+    # thread". Told at the caller that touches the view and at the loader that calls back
+    "main thread": (
+        r"\b(?:off|outside(?:\s+of)?|not\s+on|away\s+from)\s+the\s+(?:main|ui)\s+"
+        r"(?:thread|queue|loop)\b",
+        r"\b(?:from|on|in)\s+(?:a|the)\s+(?:background|worker)\s+(?:thread|queue)\b",
+        r"\bmain[- ]thread\s+checker\b",
+    ),
+    # a simulation stepped per frame, not per second: "movement ignores `dt`", "gravity is
+    # added once per frame", "frame-rate dependent physics"
+    "frame rate": (
+        r"\bframe[- ]?rate[- ](?:dependen\w*|bound|tied)\b",
+        r"\b(?:tied|bound)\s+to\s+the\s+frame[- ]?rate\b",
+        r"\b(?:once\s+)?per[- ]frame\b",
+        r"\b(?:ignor\w*|without|not\s+(?:scaled|multiplied)\s+by|never\s+(?:scaled|multiplied)"
+        r"\s+by)\s+(?:the\s+)?(?:dt|delta[- ]?time|frame\s+time|elapsed\s+time)\b",
+    ),
+    # a service used before the one it needs can take requests: "`depends_on` does not wait for
+    # the database to be ready", "no healthcheck on `db`", "only orders container start"
+    "not ready": (
+        r"\bhealth[- ]?checks?\b",
+        r"\breadiness\b",
+        r"\bto\s+be\s+ready\b",
+        r"\b(?:before|until)\s+(?:\w+\s+){0,3}(?:is|are)\s+ready\b",
+        r"\b(?:before|until|when)\s+(?:\w+\s+){0,3}(?:accepts?|can\s+(?:take|accept))\s+"
+        r"connections\b",
+        r"\bonly\s+orders\s+(?:the\s+)?(?:containers?'?\s+)?start\w*\b",
+    ),
+    # a service listening for the world: "Database published on every interface", "binds to
+    # 0.0.0.0", "the port is open to the host network"
+    "exposed port": (
+        r"\b(?:published|exposed|open|reachable|listen\w*|binds?|bound)\s+(?:\w+\s+){0,2}?"
+        r"(?:on|to|from)\s+(?:every|all|any)\s+(?:network\s+)?interfaces?\b",
+        r"(?<![\w.])0\.0\.0\.0(?![\w.])",
+        r"\b(?:open|exposed|reachable|published)\s+(?:to|from|on)\s+(?:the\s+)?"
+        r"(?:host(?:'s)?\s+network|network|internet|outside\s+world|lan)\b",
+    ),
+    # a pull request's own code run where the repository's secrets are: "Untrusted pull request
+    # code runs with secrets", "a fork's postinstall can read the token", "the fork's head
+    # commit is checked out into a privileged workflow"
+    "untrusted code": (
+        r"\buntrusted\s+(?:pull\s+request\s+|pr\s+|fork\s+|contributor\s+)?code\b",
+        r"\bforks?'s?\s+(?:own\s+)?(?:code|head|commits?|scripts?|postinstall|lifecycle"
+        r"\s+scripts?|build\s+scripts?)\b",
+        r"\bpwn\s+requests?\b",
+        r"\bprivileged\s+(?:workflow|context|job|runner)\b",
+    ),
+    # a credential given to a step that never reaches the call needing it: "`npm publish` will
+    # not authenticate", "the npm token is never used by publish"
+    "credentials unused": (
+        r"\b(?:will\s+not|won't|cannot|can't|does\s+not|doesn't|never|fails?\s+to)\s+"
+        r"authenticate\b",
+        r"\b(?:tokens?|credentials?|api[- ]keys?|passwords?)\s+(?:\w+\s+){0,2}?(?:is|are)\s+"
+        r"never\s+(?:used|read|passed|sent|picked\s+up)\b",
+    ),
+    # an array changed under the loop walking it: "Removing while iterating skips bullets",
+    # "deleting from `items` inside the `for` loop skips the next one", "splices the array it
+    # iterates"
+    "removed while iterating": (
+        r"\b(?:remov|delet|splic)\w*\s+(?:[\w.`'-]+\s+){0,4}?(?:while|during|inside|within)\s+"
+        r"(?:the\s+|an?\s+|its\s+)?(?:[\w.`'-]+\s+){0,2}?(?:iterat\w*|loops?)\b",
+        r"\b(?:splices?|modif(?:y|ies)|mutates?|shrinks?)\s+the\s+(?:array|list|table|slice"
+        r"|collection)\s+(?:that\s+)?(?:it|while|being)\s+(?:is\s+)?iterat\w*",
+    ),
 }
 
 # How the merge reasons say the kinds this module adds: "both name a busy loop"
@@ -136,6 +262,17 @@ MORE_SAID: dict[str, str] = {
     "rounding rule": "money rounded by the wrong rule",
     "index base": "indexes counted from 0 on one side and 1 on the other",
     "zero time limit": "a time limit of zero",
+    "main thread": "UI touched off the main thread",
+    "frame rate": "a simulation tied to the frame rate",
+    "not ready": "a service used before it is ready",
+    "exposed port": "a service open to the network",
+    "untrusted code": "untrusted code run with secrets",
+    "credentials unused": "credentials that never reach the call",
+    "removed while iterating": "a collection changed while a loop walks it",
+    "blocking call": "a slow call everything else waits for",
+    "forced unwrap": "an optional forced open",
+    "state lost": "state lost with the process holding it",
+    "not started": "a process called before anything starts it",
 }
 
 # "`paginate` returns `size + 1` items instead of `size`": a bound quoted one off from the one
