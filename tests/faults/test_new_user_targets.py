@@ -130,3 +130,26 @@ def test_a_review_during_a_stopped_rebase_says_so(tmp_path: Path) -> None:
     res = fakes.review(repo, "--agents", "static")
     assert_refused(res, "a rebase of feature/x is in progress", fakes.store)
     assert "git rebase --continue" in res.stderr and "--base REF" in res.stderr
+
+
+def test_a_review_during_a_bisect_says_so(tmp_path: Path) -> None:
+    """`git bisect` checks out the commit to test, detached: "HEAD is detached" alone does not
+    say why, nor that `git bisect reset` brings the branch back; a named range reviews now."""
+    repo = make_repo(tmp_path)  # feature/x: one commit over main's two
+    git(repo, "bisect", "start", "feature/x", "main~1")  # checks out main, detached
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, "--agents", "static")
+    assert_refused(res, "a bisect started on feature/x is in progress", fakes.store)
+    assert "git bisect reset" in res.stderr and "main..feature/x" in res.stderr
+    res = fakes.review(repo, "--agents", "static", "main..feature/x")
+    assert res.returncode == 0, res.stderr
+
+
+def test_a_bisect_started_on_a_detached_head_names_no_branch(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    git(repo, "checkout", "-q", "--detach", "feature/x")
+    git(repo, "bisect", "start", "HEAD", "main~1")
+    fakes = Fakes(tmp_path)
+    res = fakes.review(repo, "--agents", "static")
+    assert_refused(res, "HEAD is detached: a bisect is in progress", fakes.store)
+    assert "git bisect reset" in res.stderr and "deep-review review A..B" in res.stderr

@@ -35,6 +35,7 @@ from deepreview.agents.base import (
 )
 from deepreview.agents.command_json import looks_like_json, parse_json_review
 from deepreview.agents.seat_code import edited, file_reader, reached
+from deepreview.agents.seat_text import UNPARSEABLE_PREFIX, decode_output
 from deepreview.workspace.worktree import seat_git_env
 
 PROMPT_FILE = "{prompt_file}"
@@ -253,7 +254,14 @@ class CommandAgent(CliAgent):
 
     def interpret(self, task: SeatTask, result: proc.ProcResult) -> SeatOutcome:
         status, reason = outcome_from_proc(result)
-        text = _read_text(task.transcript_path)
+        text, not_text = _read_text(task.transcript_path)
+        if not_text is not None and status in ("ok", "failed") and not result.spawn_error:
+            # said as such: its text, decoded, is replacement characters no one can read
+            tail = _last_stderr_line(task.stderr_path) if status == "failed" else ""
+            if not tail:
+                why = UNPARSEABLE_PREFIX + not_text
+                why = why if status == "ok" else f"{reason}; {why}"
+                return SeatOutcome("failed", review_text=text, reason=why, proc=result)
         if status == "failed" and not result.spawn_error:
             # Its last stderr line says why; a program that prints its error on stdout and exits
             # non-zero (`Error: 429 …`, exit 1) is quoted from there instead (a review printed
@@ -311,12 +319,12 @@ def _edited_reason(edited: tuple[str, ...]) -> str:
     )
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path) -> tuple[str, str | None]:
+    """What the seat printed, and why it is no text, if it is not (`decode_output`)."""
     try:
-        # (`utf-8-sig`: a byte order mark is no part of the review, nor of its JSON)
-        return path.read_bytes().decode("utf-8-sig", errors="replace")
+        return decode_output(path.read_bytes())
     except OSError:
-        return ""
+        return "", None
 
 
 def _last_stderr_line(path: Path) -> str:

@@ -49,7 +49,7 @@ def changed_file_universe(
 
 # Coverage statuses that say the file was not looked at: the static seat's "Not analyzed
 # (binary)", and the same said by a model seat.
-_NOT_ANALYZED = ("not analyzed", "not analysed", "not reviewed", "skipped")
+NOT_ANALYZED = ("not analyzed", "not analysed", "not reviewed", "skipped")
 _PARTLY = "partly analyzed"  # `agents.static.review.PARTLY`, as the static seat writes it
 
 
@@ -104,7 +104,7 @@ def seat_coverage(
             partly.add(path)
         if status.startswith("trivial"):
             trivial.add(path)
-        elif status.startswith(_NOT_ANALYZED):
+        elif status.startswith(NOT_ANALYZED):
             skipped.add(path)
         else:
             reviewed.add(path)

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from deepreview.consolidate.coverage import NOT_ANALYZED
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.findings.head import locations_in
 from deepreview.findings.list_siblings import listed_fault
@@ -49,6 +50,9 @@ class SeatOutcomes:
     failed: int
     model_reviewed: bool
     falls: tuple[Shortfall, ...] = ()
+    # (files an analyzer seat read, files its coverage lists), None without one: a static-only
+    # verdict must not say "found nothing" of an image it never read (`analysed_files`)
+    analysed: tuple[int, int] | None = None
 
     def named(self, kind: Kind) -> tuple[str, ...]:
         """The seats (as the report names them) that fell short this way."""
@@ -62,7 +66,24 @@ def seat_outcomes(seat_reviews: Sequence[SeatReview]) -> SeatOutcomes:
         failed=len(seat_reviews) - len(ok),
         model_reviewed=any(sr.model_backed for sr in ok),
         falls=shortfalls(seat_reviews),
+        analysed=analysed_files(seat_reviews),
     )
+
+
+def analysed_files(seat_reviews: Sequence[SeatReview]) -> tuple[int, int] | None:
+    """(read, listed): of the changed files the analyzer seats' Coverage Summaries list (the
+    static seat lists every one), how many at least one of them read, not `Not analyzed
+    (binary)`; None when no analyzer seat produced a review."""
+    read: dict[str, bool] = {}
+    for sr in seat_reviews:
+        if sr.review is None or sr.model_backed:
+            continue
+        for entry in sr.review.coverage:
+            seen = not entry.status.strip().lower().startswith(NOT_ANALYZED)
+            read[entry.path] = read.get(entry.path, False) or seen
+    if not read:
+        return None
+    return sum(read.values()), len(read)
 
 
 def shortfalls(seat_reviews: Sequence[SeatReview]) -> tuple[Shortfall, ...]:

@@ -5,7 +5,8 @@ a review → Failed. The reason names the findings that drive it (`I1–I4 need 
 
 `qualify` then keeps it from reading as plain approval when it is not one: when no model read
 the change (only analyzers such as the static seat produced a review) "Merge as-is" becomes
-"No model review" (what a lead added said as the lead's, not the static checks'), when some
+"No model review" (what a lead added said as the lead's, not the static checks'; their
+"found nothing" says how many changed files they could not read), when some
 seats failed the reason says how many (`2 of 3 seats failed`), and
 when a seat wrote findings we could not read (and none we could, or text naming a place with
 a line beside those we could) the reason says so: its
@@ -93,6 +94,18 @@ def _then(reason: str, clause: str) -> str:
     return f"{head}; {clause}"
 
 
+def _found_nothing(analysed: tuple[int, int] | None) -> str:
+    """What static checks that found nothing read: "found nothing" of a change whose only file
+    is an image, a symlink or a deletion would read as "checked and clean"."""
+    read, listed = analysed if analysed is not None else (0, 0)
+    if read == listed:
+        return "static checks found nothing"
+    skipped = f"({listed - read} not analyzed)"
+    if read == 0:
+        return f"static checks analysed none of the changed files {skipped}"
+    return f"static checks found nothing in {read} of {listed} changed files {skipped}"
+
+
 def qualify(
     verdict: Verdict,
     findings: Sequence[Finding],
@@ -131,7 +144,7 @@ def qualify(
             reason = (
                 f"static checks found only {id_range(found)} (optional)"
                 if found
-                else "static checks found nothing"
+                else _found_nothing(outcomes.analysed)
             )
             if added:
                 reason = _then(reason, f"the lead added {id_range(added)} (optional)")

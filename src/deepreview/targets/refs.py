@@ -4,6 +4,7 @@ and what to type instead: the one-line refusals `resolve` raises before anything
 from __future__ import annotations
 
 import re
+import shlex
 
 from deepreview.errors import GitError, NoBranchHereError, ShallowCloneError, UsageError
 from deepreview.targets.git import Git
@@ -162,10 +163,24 @@ def partial_clone_problem(message: str) -> str | None:
     )
 
 
-def detached_head(git: Git) -> str:
-    """The line for a branch review with HEAD detached. A rebase stopped on a conflict (or a
-    bisect) detaches it: say so, and that the branch is back once it is finished."""
+def detached_head(git: Git, base: str | None = None) -> str:
+    """The line for a branch review with HEAD detached. A rebase stopped on a conflict, or a
+    bisect, detaches it: say so, and that the branch is back once it is finished. `base`: the
+    default base, if there is one, for the range a bisect's branch is reviewed by now."""
     fix = "pass --base REF (or review a range A..B)"
+    bisect = _bisect_branch(git)
+    if bisect is not None:
+        if not bisect:  # started on a detached HEAD: no branch comes back
+            return (
+                "HEAD is detached: a bisect is in progress; end it (`git bisect reset`), or "
+                "name the range to review (`deep-review review A..B`)"
+            )
+        side = shlex.quote(bisect)
+        return (
+            f"HEAD is detached: a bisect started on {bisect} is in progress; end it (`git "
+            "bisect reset`) to review the branch, or name the range: `deep-review review "
+            f"{shlex.quote(base) if base else 'BASE'}..{side}`"
+        )
     for state in ("rebase-merge", "rebase-apply"):
         where = git.run(["rev-parse", "--git-path", f"{state}/head-name"], check=False)
         name = git.repo / where.stdout_text.strip() if where.ok else None
@@ -177,6 +192,17 @@ def detached_head(git: Git) -> str:
                 f"--abort`) to review the branch, or {fix}"
             )
     return f"HEAD is detached; {fix}"
+
+
+def _bisect_branch(git: Git) -> str | None:
+    """The branch a bisect in progress started on ("" when it started detached), else None."""
+    where = git.run(["rev-parse", "--git-path", "BISECT_START"], check=False)
+    path = git.repo / where.stdout_text.strip() if where.ok else None
+    if path is None or not path.is_file():
+        return None
+    # git writes the branch's short name there, or the commit's SHA when HEAD was detached
+    start = path.read_text(encoding="utf-8", errors="replace").strip()
+    return start if git.is_branch(start) else ""
 
 
 def missing_object_problem(message: str) -> str | None:

@@ -331,7 +331,11 @@ def _branch(
         base_f = pool.submit(base_and_tip, git, base)
         branch = symbolic_f.result().stdout_text.strip() or None
         if branch is None and base is None:
-            raise NoBranchHereError(detached_head(git))
+            try:
+                default = base_f.result()[0]
+            except DeepReviewError:
+                default = None  # (the line names BASE then)
+            raise NoBranchHereError(detached_head(git, default))
         base_ref = base_f.result()
     return _against_base(git, root, head, branch, base_ref, shown="HEAD")
 
