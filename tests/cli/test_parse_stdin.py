@@ -54,12 +54,34 @@ def test_binary_input_is_refused_in_one_line(tmp_path: Path) -> None:
         (line,) = res.stderr.strip().splitlines()
         assert f"{name} is binary (a NUL byte at offset 8)" in line, line
         assert "Markdown or JSON" in line, line
-    # UTF-16 (PowerShell's `>`) is text in the wrong encoding: said so, with how to fix it
-    utf16 = REVIEW.encode("utf-16")
-    res = run_cli(["parse", "-"], cwd=tmp_path, env=env, input_=utf16)
+
+
+def test_utf16_and_utf32_with_their_mark_are_read_as_a_command_seat_reads_them(
+    tmp_path: Path,
+) -> None:
+    """`parse` previews a seat's output: a seat printing UTF-16 (PowerShell's `>`) has its
+    review read, so `parse` of the same bytes reads it too, not refuses it; bytes that break
+    the encoding their mark names are refused in one line."""
+    env = cli_env(tmp_path)
+    want = run_cli(["parse", "-"], cwd=tmp_path, env=env, input_=REVIEW.encode())
+    for codec in ("utf-16", "utf-16-be", "utf-32"):
+        data = REVIEW.encode(codec)
+        if codec == "utf-16-be":
+            data = b"\xfe\xff" + data
+        res = run_cli(["parse", "-"], cwd=tmp_path, env=env, input_=data)
+        assert res.returncode == 0, (codec, res.stderr)
+        assert res.stdout == want.stdout, codec
+    (tmp_path / "alpha.md").write_text(REVIEW, encoding="utf-8")
+    made = run_cli(["consolidate", "alpha.md", "--format", "json"], cwd=tmp_path, env=env)
+    res = run_cli(["render", "-"], cwd=tmp_path, env=env, input_=made.stdout.encode("utf-16"))
+    assert res.returncode == 0, res.stderr
+    assert "store/io.py:12" in res.stdout
+    broken = b"\xff\xfe" + "## Review\n".encode("utf-16-le") + b"\x00\xd8"
+    res = run_cli(["parse", "-"], cwd=tmp_path, env=env, input_=broken)
     assert res.returncode == 2
     (line,) = res.stderr.strip().splitlines()
-    assert "stdin is UTF-16 text, not UTF-8; save it as UTF-8" in line, line
+    assert "stdin starts with a UTF-16 byte order mark but is no UTF-16 text" in line, line
+    assert "save it as UTF-8" in line, line
 
 
 def test_render_dash_reads_the_report_json_from_stdin(tmp_path: Path) -> None:

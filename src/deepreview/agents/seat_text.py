@@ -22,9 +22,10 @@ _BINARY_WINDOW: Final = 8000
 UNPARSEABLE_PREFIX: Final = "unparseable review: "
 
 
-def decode_output(data: bytes) -> tuple[str, str | None]:
-    """(the text, why it is no text or None). The text is always there, replacement characters
-    where it could not be decoded: a failed seat's output is kept as it printed it."""
+def decode_output(data: bytes, subject: str = "its output") -> tuple[str, str | None]:
+    """(the text, why it is no text or None, a sentence about `subject`). The text is always
+    there, replacement characters where it could not be decoded: a failed seat's output is kept
+    as it printed it."""
     for mark, codec, name in _MARKS:
         if data.startswith(mark):
             body = data[len(mark) :]
@@ -33,18 +34,30 @@ def decode_output(data: bytes) -> tuple[str, str | None]:
             except UnicodeDecodeError as exc:
                 at = exc.start + len(mark)
                 return body.decode(codec, errors="replace"), (
-                    f"its output starts with a {name} byte order mark but is no {name} text "
+                    f"{subject} starts with a {name} byte order mark but is no {name} text "
                     f"from byte {at} on"
                 )
     # (a byte order mark is no part of the review, nor of its JSON)
     text = data.decode("utf-8-sig", errors="replace")
-    nul = data.find(b"\0", 0, _BINARY_WINDOW)
-    if nul >= 0 and not _is_utf8(data):
+    if (nul := binary_at(data)) is not None:
         return text, (
-            f"its output is binary, not text: a NUL byte at offset {nul}, and no UTF-8, nor "
+            f"{subject} is binary, not text: a NUL byte at offset {nul}, and no UTF-8, nor "
             "UTF-16 or UTF-32 with a byte order mark"
         )
     return text, None
+
+
+def has_mark(data: bytes) -> bool:
+    """Whether `data` starts with a UTF-16 or UTF-32 byte order mark (`decode_output` reads it
+    as that encoding; its NULs are its characters' bytes, no sign of a binary)."""
+    return data.startswith(tuple(mark for mark, _, _ in _MARKS))
+
+
+def binary_at(data: bytes) -> int | None:
+    """The offset of a NUL in `data`'s first bytes when it is no UTF-8 either: no text (a
+    UTF-8 text with a stray NUL is text); None for text."""
+    nul = data.find(b"\0", 0, _BINARY_WINDOW)
+    return nul if nul >= 0 and not _is_utf8(data) else None
 
 
 def _is_utf8(data: bytes) -> bool:

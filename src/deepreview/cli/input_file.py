@@ -6,11 +6,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from deepreview.agents.seat_text import binary_at, decode_output, has_mark
 from deepreview.errors import UsageError
 
 STDIN: str = "-"
-# git calls a file binary when its first 8000 bytes hold a NUL; here it must also not be UTF-8
-_BINARY_WINDOW = 8000
 
 
 def input_name(file: str) -> str:
@@ -28,30 +27,22 @@ def read_input(file: str) -> bytes:
         raise UsageError(f"cannot read {file}: {exc.strerror or exc}") from exc
 
 
-def refuse_binary(data: bytes, file: str, what: str) -> None:
-    """One line, before anything is parsed, for input that is no UTF-8 text at all (an image,
-    an archive, a UTF-16 file): decoded with replacement characters it would "parse" into
-    mojibake. A UTF-8 text with a stray NUL or control character is text: it is cleaned."""
+def read_text(data: bytes, file: str, what: str) -> str:
+    """`data` as text, read as a command seat's output is (`parse` previews one): UTF-8 with a
+    byte order mark dropped and a stray invalid byte replaced, or UTF-16/UTF-32 with the mark
+    that says so (PowerShell's `>`). One line, before anything is parsed, for input that is no
+    text at all (an image, an archive): decoded with replacement characters it would "parse"
+    into mojibake. A UTF-8 text with a stray NUL or control character is text: it is cleaned."""
     name = input_name(file)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UsageError(
-            f"{name} is UTF-16 text, not UTF-8; save it as UTF-8 (PowerShell: "
-            "`Out-File -Encoding utf8`) and give it again"
-        )
-    nul = data.find(b"\0", 0, _BINARY_WINDOW)
-    if nul >= 0 and not _is_utf8(data):
+    if not has_mark(data) and (nul := binary_at(data)) is not None:
         raise UsageError(
             f"{name} is binary (a NUL byte at offset {nul}), not {what}; "
             "give the text itself (Markdown or JSON)"
         )
+    text, problem = decode_output(data, subject=name)
+    if problem is not None:
+        raise UsageError(f"{problem}; save it as UTF-8 and give it again")
+    return text
 
 
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-__all__ = ["STDIN", "input_name", "read_input", "refuse_binary"]
+__all__ = ["STDIN", "input_name", "read_input", "read_text"]

@@ -10,7 +10,7 @@ import click
 from pydantic import ValidationError
 
 from deepreview.agents.command_json import looks_like_json, parse_json_review
-from deepreview.cli.input_file import input_name, read_input, refuse_binary
+from deepreview.cli.input_file import input_name, read_input, read_text
 from deepreview.consolidate.files import consolidate_files
 from deepreview.errors import (
     ExitCode,
@@ -52,11 +52,7 @@ def parse(file: str, fmt: str, seat: str, as_json: bool) -> None:
     FILE `-` reads stdin."""
     if as_json and fmt != "json":
         raise UsageError(f"--json and --format {fmt} disagree; pass one of them")
-    data = read_input(file)
-    refuse_binary(data, file, "an agent's review or a report")
-    # (`utf-8-sig`: a byte order mark is invisible in an editor, and no part of the text; a
-    # stray invalid byte is replaced, as in a command seat's output, which `parse` previews)
-    text = data.decode("utf-8-sig", errors="replace")
+    text = read_text(read_input(file), file, "an agent's review or a report")
     if not text.strip():
         # a seat that prints nothing fails: its preview is no empty review with exit 0
         raise UsageError(
@@ -146,15 +142,13 @@ def consolidate(
 def render(report_json: str, fmt: str) -> None:
     """Render a report JSON (from `parse`, `consolidate` or the store) in any report format.
     REPORT_JSON `-` reads stdin."""
-    raw = read_input(report_json)
     name = input_name(report_json)
-    refuse_binary(raw, report_json, "a report JSON")
+    raw = read_text(read_input(report_json), report_json, "a report JSON")
     if not raw.strip():
         raise UsageError(f"{name} is empty; give {_A_REPORT}")
     try:
-        # (`utf-8-sig`: a byte order mark an editor or a redirection wrote is no JSON error)
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
         raise UsageError(f"{name} is not valid JSON ({exc}); fix or regenerate it") from exc
     if not isinstance(data, dict):
         raise UsageError(f"{name} is not a Deep Review report JSON: not a JSON object")
