@@ -28,6 +28,7 @@ from deepreview.store.report_files import (
     FILES_MISSING,
     files_missing_error,
     files_missing_line,
+    no_report_yet,
     report_file_problems,
 )
 from deepreview.store.repository import repository_labels
@@ -235,9 +236,11 @@ def _report_text(st: Store, review_id: str, fmt: str) -> str:
 
 
 def _no_report(review_id: str, status: str) -> UsageError:
-    resume = f"try `deep-review resume {review_id}`"
-    then = "wait for it to finish" if status == "running" else resume
-    return UsageError(f"review {review_id} has no report yet (status: {status}); {then}")
+    if status == "running":  # `show` of a review still working: its report is coming
+        return UsageError(
+            f"review {review_id} has no report yet (status: running); wait for it to finish"
+        )
+    return no_report_yet(review_id, status)
 
 
 @click.command("open")

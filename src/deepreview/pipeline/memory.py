@@ -39,7 +39,7 @@ from deepreview.store.declines import (
     list_declines,
     remove_decline,
 )
-from deepreview.store.report_files import files_missing_error, report_file_problems
+from deepreview.store.report_files import checked_report_path, no_report_yet
 from deepreview.store.repository import Repository
 from deepreview.store.rows import ReviewRow
 from deepreview.store.store import Store
@@ -58,26 +58,11 @@ def row_series(row: ReviewRow) -> str:
 
 def stored_report(store: Store, review_id: str) -> tuple[ReviewRow, Report]:
     row = store.get(review_id)
-    path = store.root / f"{review_id}.json"
-    if row.status == "complete":
-        problems = report_file_problems(store.root, review_id)
-        if path.name in problems:  # deleted or cut by hand: nothing for `resume` to do
-            raise files_missing_error(store.root, review_id, problems)
-    if not path.is_file():
-        if row.status == "complete":
-            raise files_missing_error(store.root, review_id)
-        raise _no_report_yet(review_id, row.status)
+    path = checked_report_path(store.root, review_id, row.status)
     try:
         return row, report_from_data(json.loads(path.read_text(encoding="utf-8")), str(path))
     except ValueError as exc:
         raise UsageError(f"cannot read {path}: {exc}; re-run the review") from exc
-
-
-def _no_report_yet(review_id: str, status: str) -> UsageError:
-    return UsageError(
-        f"review {review_id} has no report yet (status: {status}); "
-        f"try `deep-review resume {review_id}`"
-    )
 
 
 def decline(
@@ -109,7 +94,7 @@ def decline(
     if row.status != "complete" and not (store.root / f"{review_id}.json").is_file():
         # Told before the run lock is ours: under it, a review killed outright (its run.json
         # still saying running) would read as running, the lock's holder being this process.
-        raise _no_report_yet(review_id, row.status)
+        raise no_report_yet(review_id, row.status)
     with runlock.holding(review_dir, review_id, "decline", then="decline it"):
         return _decline(store, review_id, finding_id, reason, series, repo)
 

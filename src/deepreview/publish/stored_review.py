@@ -18,7 +18,7 @@ from deepreview.model import Report
 from deepreview.pipeline.runstate import RunState, load_state
 from deepreview.publish.lineage import Fingerprints, lineage
 from deepreview.serialize import report_from_data
-from deepreview.store.report_files import files_missing_error, report_file_problems
+from deepreview.store.report_files import checked_report_path
 from deepreview.store.store import Store
 from deepreview.untrusted_text import clean_strings
 
@@ -60,18 +60,7 @@ def load_stored_review(store: Store, review_id: str) -> StoredReview:
             "(or host/owner/name) "
             "and review the PR again"
         )
-    path = store.root / renderer("json").file_name(review_id)
-    if state.status == "complete":
-        problems = report_file_problems(store.root, review_id)
-        if path.name in problems:  # deleted or cut by hand: nothing for `resume` to do
-            raise files_missing_error(store.root, review_id, problems)
-    if not path.exists():
-        if state.status == "complete":
-            raise files_missing_error(store.root, review_id)
-        raise UsageError(
-            f"review {review_id} has no report yet (status: {state.status}); "
-            f"finish it with `deep-review resume {review_id}`"
-        )
+    path = checked_report_path(store.root, review_id, state.status)
     try:
         report = _stored_report(path)
     except (OSError, ValueError) as exc:

@@ -23,7 +23,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Final
 
-from deepreview.errors import StoreError
+from deepreview.errors import StoreError, UsageError
 from deepreview.formats import DEFAULT_FORMATS, READABLE, RENDERERS, STORED_ALWAYS, renderer
 from deepreview.runfiles import RUN_JSON
 
@@ -103,6 +103,32 @@ def files_missing_error(
     nothing left to do there, `relead` writes them again."""
     problems = problems or report_file_problems(root, review_id) or {f"{review_id}.json": MISSING}
     return StoreError(files_missing_line(root, review_id, problems))
+
+
+def checked_report_path(root: Path, review_id: str, status: str) -> Path:
+    """The report JSON of stored review `review_id` (of run status `status`), there and whole:
+    else the one line a reader of it gives — a complete review whose report files are not
+    whole (`files_missing_error`), or one with no report yet (`no_report_yet`)."""
+    path = root / renderer("json").file_name(review_id)
+    if status == "complete":
+        problems = report_file_problems(root, review_id)
+        if path.name in problems:  # deleted or cut by hand: nothing for `resume` to do
+            raise files_missing_error(root, review_id, problems)
+    if not path.is_file():
+        if status == "complete":
+            raise files_missing_error(root, review_id)
+        raise no_report_yet(review_id, status)
+    return path
+
+
+def no_report_yet(review_id: str, status: str) -> UsageError:
+    """A stored review with no report to read: still running, or to be finished by `resume`."""
+    then = (
+        "wait for it to finish"
+        if status == "running"
+        else f"finish it with `deep-review resume {review_id}`"
+    )
+    return UsageError(f"review {review_id} has no report yet (status: {status}); {then}")
 
 
 def files_missing_line(root: Path, review_id: str, problems: Mapping[str, str]) -> str:
