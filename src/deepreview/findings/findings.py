@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from deepreview.findings.blocks import fence_mask
 from deepreview.findings.bold_siblings import bold_sibling
 from deepreview.findings.clean_topics import clean_topics
 from deepreview.findings.closed_items import (
@@ -21,6 +20,7 @@ from deepreview.findings.closed_items import (
 )
 from deepreview.findings.closing_level import level_closes_paragraph
 from deepreview.findings.closing_words import closing_words
+from deepreview.findings.code_lines import fence_mask
 from deepreview.findings.conventional import comment_only, comments_only
 from deepreview.findings.file_groups import (
     BOLD_LEVEL,
