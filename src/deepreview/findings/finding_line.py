@@ -22,7 +22,7 @@ from deepreview.findings.atx import atx_heading
 from deepreview.findings.closing_level import closing_level
 from deepreview.findings.closing_places import closing_place
 from deepreview.findings.conventional import conventional_label
-from deepreview.findings.head import FindingHead, parse_tail, soft_lead
+from deepreview.findings.head import FindingHead, parse_tail
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.levels import CIRCLES, TAG_PATTERN, level_lead, severity_phrase, tag_level
 from deepreview.findings.locations import join_line_words
@@ -35,6 +35,7 @@ from deepreview.findings.severity_head import (
     bracket_head,
     severity_head,
 )
+from deepreview.findings.title_tags import soft_lead
 from deepreview.findings.title_tail import TRAILING_TAG, fill_head
 
 # A list item may be a task (`- [ ] **Title**`): its checkbox is not a tag.
