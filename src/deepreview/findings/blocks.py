@@ -18,7 +18,12 @@ from markdown_it.token import Token
 
 from deepreview.findings.assessment_titles import heading_kind
 from deepreview.findings.atx import atx_heading
-from deepreview.findings.categories import bold_category, category_heading, sorts_findings
+from deepreview.findings.categories import (
+    bold_category,
+    category_heading,
+    sorts_findings,
+    test_gap_heading,
+)
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.paragraph_heads import heading_head
 from deepreview.findings.section_titles import (
@@ -325,6 +330,10 @@ def build_blocks(
                 blocks.append(resumed)
             blocks[-1].add(line, fenced)
             continue
+        if h.kind is Kind.TESTING and _test_gaps(blocks, h, lines, mask, n):
+            # `## Findings` + `### Testing` + `- tests/test_a.py:12 — no test …`: findings
+            _open_category(blocks, h.title, h.level)
+            continue
         if h.kind is not Kind.OTHER:
             if h.label and h.kind in FINDING_KINDS and cur.kind in (Kind.TESTING, Kind.DOCS):
                 # `Required:` / `Optional:` sort the tests a Testing Assessment asks for
@@ -378,6 +387,20 @@ def _open_category(blocks: list[Block], title: str, level: int) -> None:
     if not any(line.strip() for line in cur.lines):
         blocks.pop()
     blocks.append(Block(Kind.OTHER, title, level))
+
+
+def _test_gaps(blocks: list[Block], h: Heading, lines: list[str], mask: list[bool], n: int) -> bool:
+    """A Testing heading below a findings section's own heading that sorts findings (test gaps,
+    `categories.test_gap_heading`), and no sub-heading of a finding in it (`### `a.py:3` …` +
+    `#### Tests`: that finding's own part)."""
+    cur = blocks[-1]
+    if h.lead_in or cur.kind not in FINDING_KINDS or not 0 < cur.level < h.level:
+        return False
+    for line, fenced in zip(cur.lines, cur.fenced, strict=True):
+        m = None if fenced else atx_heading(line)
+        if m is not None and len(m[0]) < h.level:
+            return False
+    return test_gap_heading(lines, mask, n, h.level)
 
 
 def _next_category(blocks: list[Block], h: Heading) -> bool:
