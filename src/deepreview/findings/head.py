@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from deepreview.findings.closing_level import stressed_closing
-from deepreview.findings.levels import TAG_PATTERN, severity_phrase, tag_level
+from deepreview.findings.levels import TAG_PATTERN, severity_phrase, tag_level, without_phrase
 from deepreview.findings.locations import (
     join_line_words,
     lines_named,
@@ -110,7 +110,7 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
         # `(`a.py:3`) — severity: high. The slice…`, `(medium severity)`, `[priority: low]`
         word, start, end = phrase
         head.severity, head.level_word = tag_level(word), word.lower()
-        tail = _EMPTY_BRACKETS.sub(" ", tail[:start] + tail[end:])
+        tail = _EMPTY_BRACKETS.sub(" ", without_phrase(tail, start, end))
     # The location just before: a bare `40-45` after `a.go:12,` is another range of that file.
     anchor: Location | None = None
     placed: list[tuple[int, int]] = []  # where each bare word that named a place is
