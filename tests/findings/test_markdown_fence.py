@@ -4,7 +4,7 @@ reader agree on where code starts and ends."""
 from __future__ import annotations
 
 from deepreview.consolidate.features import fenced_code, strip_fences
-from deepreview.findings.blocks import ends_inside_fence, fence_mask
+from deepreview.findings.code_lines import ends_inside_fence, fence_mask
 from deepreview.lead.answer import extract_json
 from deepreview.markdown_fence import code_blocks, fence_for, opening
 

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from deepreview.findings import parse_review
-from deepreview.findings.blocks import fence_mask, heading_lines
+from deepreview.findings.blocks import heading_lines
+from deepreview.findings.code_lines import fence_mask
 
 REVIEW = """### Executive Summary
 

@@ -8,9 +8,7 @@ unknown heading starts a new section or is a sub-heading inside the current one.
 
 from __future__ import annotations
 
-import bisect
 import functools
-import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +18,12 @@ from markdown_it.token import Token
 
 from deepreview.findings.assessment_titles import heading_kind
 from deepreview.findings.atx import atx_heading
-from deepreview.findings.categories import bold_category, category_heading, sorts_findings
+from deepreview.findings.categories import (
+    bold_category,
+    category_heading,
+    sorts_findings,
+    test_gap_heading,
+)
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.paragraph_heads import heading_head
 from deepreview.findings.section_titles import (
@@ -30,7 +33,7 @@ from deepreview.findings.section_titles import (
     says_high,
     title_kind,
 )
-from deepreview.markdown_fence import Fence, closes, closing_marker, is_fence_line, opening
+from deepreview.markdown_fence import is_fence_line
 
 _BOLD_LINE = re.compile(r"^ {0,3}(?:\*\*|__)([^*_\n][^\n]*?)(?:\*\*|__)[ \t]*:?[ \t]*$")
 _LABEL_LINE = re.compile(r"^ {0,3}([A-Z][A-Za-z ]{2,40}):[ \t]*$")
@@ -97,68 +100,6 @@ class Block:
     @property
     def text(self) -> str:
         return "\n".join(self.lines)
-
-
-def fence_mask(lines: list[str]) -> list[bool]:
-    """True for every line inside a fenced code block, the fence lines included.
-
-    A fence still open at the end is normally a review cut off inside a code block.  But when a
-    recognised section heading follows the opening, the agent forgot to close it; then the opening
-    is taken as plain text so that it does not swallow the rest of the review.
-    """
-    n = len(lines)
-    mask = [False] * n
-    # Closing-fence candidates per fence character, and whether a section heading follows a line.
-    closers: dict[str, list[tuple[int, int]]] = {"`": [], "~": []}
-    for i, line in enumerate(lines):
-        marker = closing_marker(line)
-        if marker is not None:
-            closers[marker[0]].append((i, marker[1]))
-    # Longest closer at or after each candidate: a fence with no closer left fails in O(1).
-    longest_after = {
-        c: list(itertools.accumulate(reversed([size for _, size in cands]), max))[::-1]
-        for c, cands in closers.items()
-    }
-    heading_after = [False] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        h = classify_heading(lines[i]) if lines[i].lstrip().startswith("#") else None
-        heading_after[i] = heading_after[i + 1] or (
-            h is not None and h.kind is not Kind.OTHER and h.level < BOLD_LEVEL
-        )
-    i = 0
-    while i < n:
-        fence = opening(lines[i])
-        if fence is None:
-            i += 1
-            continue
-        candidates = closers[fence.char]
-        k = bisect.bisect_right(candidates, (i, 1 << 30))
-        close = None
-        if k < len(candidates) and longest_after[fence.char][k] >= fence.length:
-            close = next(j for j, size in candidates[k:] if size >= fence.length)
-        if close is None:
-            if heading_after[i + 1]:
-                i += 1  # a forgotten fence: the opening line is plain text
-                continue
-            close = n - 1
-        for j in range(i, close + 1):
-            mask[j] = True
-        i = close + 1
-    return mask
-
-
-def ends_inside_fence(lines: list[str], mask: list[bool]) -> bool:
-    """True when the text ends inside a code block that was never closed (a cut-off review)."""
-    open_fence: Fence | None = None
-    for line, fenced in zip(lines, mask, strict=True):
-        if not fenced:
-            open_fence = None
-            continue
-        if open_fence is None:
-            open_fence = opening(line) or Fence("`", 3, "")
-        elif closes(line, open_fence):
-            open_fence = None
-    return open_fence is not None
 
 
 def rank_levels(blocks: list[Block]) -> None:
@@ -389,6 +330,10 @@ def build_blocks(
                 blocks.append(resumed)
             blocks[-1].add(line, fenced)
             continue
+        if h.kind is Kind.TESTING and _test_gaps(blocks, h, lines, mask, n):
+            # `## Findings` + `### Testing` + `- tests/test_a.py:12 — no test …`: findings
+            _open_category(blocks, h.title, h.level)
+            continue
         if h.kind is not Kind.OTHER:
             if h.label and h.kind in FINDING_KINDS and cur.kind in (Kind.TESTING, Kind.DOCS):
                 # `Required:` / `Optional:` sort the tests a Testing Assessment asks for
@@ -442,6 +387,20 @@ def _open_category(blocks: list[Block], title: str, level: int) -> None:
     if not any(line.strip() for line in cur.lines):
         blocks.pop()
     blocks.append(Block(Kind.OTHER, title, level))
+
+
+def _test_gaps(blocks: list[Block], h: Heading, lines: list[str], mask: list[bool], n: int) -> bool:
+    """A Testing heading below a findings section's own heading that sorts findings (test gaps,
+    `categories.test_gap_heading`), and no sub-heading of a finding in it (`### `a.py:3` …` +
+    `#### Tests`: that finding's own part)."""
+    cur = blocks[-1]
+    if h.lead_in or cur.kind not in FINDING_KINDS or not 0 < cur.level < h.level:
+        return False
+    for line, fenced in zip(cur.lines, cur.fenced, strict=True):
+        m = None if fenced else atx_heading(line)
+        if m is not None and len(m[0]) < h.level:
+            return False
+    return test_gap_heading(lines, mask, n, h.level)
 
 
 def _next_category(blocks: list[Block], h: Heading) -> bool:

@@ -69,6 +69,20 @@ def category_heading(lines: list[str], mask: list[bool], n: int, title: str, lev
         return False  # `### Resolved`: it closes the items under it (`closed_items`)
     if len(title.split()) > _TOPIC_WORDS:
         return False
+    return _sorts_items(lines, mask, n, level)
+
+
+def test_gap_heading(lines: list[str], mask: list[bool], n: int, level: int) -> bool:
+    """Line `n`, a `### Testing` heading at `level` inside a findings section, sorts findings
+    below it (`- tests/test_a.py:12 — the new retry path has no test`): test gaps, read as the
+    section's findings, not as a Testing Assessment's items. (`Testing` is no field of a
+    finding here: `blocks` asks only under no finding's own heading.)"""
+    return status_heading(lines[n]) is None and _sorts_items(lines, mask, n, level)
+
+
+def _sorts_items(lines: list[str], mask: list[bool], n: int, level: int) -> bool:
+    """The text under the heading at line `n` opens with an item that names its place and
+    tells a problem."""
     body: list[str] = []
     for k in range(n + 1, len(lines)):
         if not mask[k] and _ends(lines[k], level):

@@ -7,6 +7,9 @@ change as a whole, or a sign-off (`sign_off.py`). Read as the last finding's tex
 end of its Fix. Told apart narrowly: every sentence speaks of the whole change and its merging
 (or is a stock closing), and none names a place or code or takes itself back (`but …`): `Overall
 the PR is fine, but the logger leaks the token` stays the finding's text (it may be a finding).
+Nor does a paragraph that goes on explaining the finding (`_continues`): `This change blocks the
+worker forever when the server is down.` speaks of "this change" and "blocks", but tells what
+fails, so it is the finding's last paragraph, not the review's closing word.
 """
 
 from __future__ import annotations
@@ -60,8 +63,10 @@ def closing_words(lines: list[str], fenced: list[bool], last: int, end: int) -> 
             start -= 1
         if start <= last + 1 or start == k or lines[start - 1].strip():
             break  # the finding's own first lines, or no blank line apart from them
-        para = lines[start:k]
-        if any(fenced[start:k]) or para[0][:1].isspace() or not _closes("\n".join(para)):
+        para = "\n".join(lines[start:k])
+        if any(fenced[start:k]) or para[:1].isspace() or not _closes(para):
+            break
+        if _continues(para, "\n".join(lines[last:start])):
             break
         cut = k = start
     return cut
@@ -81,3 +86,42 @@ def _closes(text: str) -> bool:
         is_sign_off(s) or (_WHOLE.search(s) is not None and _MERGING.search(s) is not None)
         for s in parts
     )
+
+
+# A call (`retry()`), written with or without backticks: code the finding is about.
+_CALL: Final = re.compile(r"\b[A-Za-z_][\w.]*\(\)")
+_NAME: Final = re.compile(r"[A-Za-z_]\w{2,}")
+# What fails: the worker `never returns`, `hangs forever`, `blocks the worker` (not `blocks
+# merging`, `blocks this PR`: those are the closing word's own).
+_FAILS: Final = re.compile(
+    r"\b(?:never|forever|hangs?|hung|crash\w*|panic\w*|leak\w*|spins?|deadlock\w*"
+    r"|fails?|failing|stuck|loses?|corrupt\w*|throws?|silently"
+    r"|blocks?\s+(?:the|every|each|all|any)\s+(?!merg|PR\b|pull|change|patch|release)\w+)\b",
+    re.IGNORECASE,
+)
+# A sentence that opens as a closing word does (`Overall …`, `I'd hold …`) may name the failure
+# it waits on (`Overall ready to merge once the hang is fixed`): still the closing word.
+_CLOSING_LEAD: Final = re.compile(
+    r"^(?:overall|all\s+in\s+all|in\s+(?:short|summary|sum)|to\s+sum\s+up|summary"
+    r"|I['’]d|I\s+would|I\s+recommend|my\s+recommendation)\b",
+    re.IGNORECASE,
+)
+
+
+def _continues(text: str, finding: str) -> bool:
+    """`text`, a paragraph `_closes` took for a closing word, goes on explaining the finding
+    whose text is `finding`: it names code (a call), or in a sentence that does not open as a
+    closing word it names a name the finding quotes as code or says what fails (`This change
+    blocks the worker forever when the server is down.`)."""
+    if _CALL.search(text):
+        return True
+    quoted = {n for span in _CODE.findall(finding) for n in _NAME.findall(span)}
+    plain = text.replace("*", "").strip()
+    for sentence in (s.strip() for s in _SENTENCE.split(plain)):
+        if _CLOSING_LEAD.match(sentence):
+            continue
+        if _FAILS.search(sentence) or any(
+            re.search(rf"\b{re.escape(n)}\b", sentence) for n in quoted
+        ):
+            return True
+    return False

@@ -29,7 +29,8 @@ import html
 import re
 from typing import Final
 
-from deepreview.findings.blocks import classify_heading, fence_mask
+from deepreview.findings.blocks import classify_heading
+from deepreview.findings.code_lines import fence_mask
 from deepreview.findings.finding_line import is_strong_start, parse_head
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.section_titles import Kind

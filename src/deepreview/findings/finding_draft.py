@@ -15,11 +15,12 @@ from deepreview.findings.closing_level import closing_sentence, text_closing_lev
 from deepreview.findings.closing_places import closing_place
 from deepreview.findings.draft_place import settle_place
 from deepreview.findings.fix_words import FIX_WORDS, TEXT_WORDS
-from deepreview.findings.head import FindingHead, closing_tag, untag_title
+from deepreview.findings.head import FindingHead
 from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
 from deepreview.findings.labels import body_location, closing_labels, label_lines, place_list
 from deepreview.findings.levels import HIGH, stressed_level, tag_level
 from deepreview.findings.prose_levels import said_level
+from deepreview.findings.title_tags import closing_tag, untag_title
 from deepreview.model import Severity
 
 _FIX = re.compile(

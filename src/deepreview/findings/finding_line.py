@@ -22,9 +22,16 @@ from deepreview.findings.atx import atx_heading
 from deepreview.findings.closing_level import closing_level
 from deepreview.findings.closing_places import closing_place
 from deepreview.findings.conventional import conventional_label
-from deepreview.findings.head import FindingHead, parse_tail, soft_lead
+from deepreview.findings.head import FindingHead, parse_tail
 from deepreview.findings.ids import FINDING_ID
-from deepreview.findings.levels import CIRCLES, TAG_PATTERN, level_lead, severity_phrase, tag_level
+from deepreview.findings.levels import (
+    CIRCLES,
+    TAG_PATTERN,
+    level_lead,
+    severity_phrase,
+    tag_level,
+    without_phrase,
+)
 from deepreview.findings.locations import join_line_words
 from deepreview.findings.place_led import SPLIT as _SPLIT
 from deepreview.findings.place_led import all_locations, named_title, place_led
@@ -35,6 +42,7 @@ from deepreview.findings.severity_head import (
     bracket_head,
     severity_head,
 )
+from deepreview.findings.title_tags import soft_lead
 from deepreview.findings.title_tail import TRAILING_TAG, fill_head
 
 # A list item may be a task (`- [ ] **Title**`): its checkbox is not a tag.
@@ -367,7 +375,7 @@ def _place_first(
         # `1. `a.py:33-35`: the refund can exceed the charge — high severity.`
         word, start, end = phrase
         head.severity, head.level_word = tag_level(word), word.lower()
-        title = (title[:start] + title[end:]).strip().rstrip(".—–-").rstrip()
+        title = without_phrase(title, start, end).strip().rstrip(".—–-").rstrip()
     if not named_title(head, title):  # (`Crash on lists: …`: the name is the title)
         head.title = title
     _take_closing_level(head)

@@ -1,6 +1,6 @@
 """Findings sections: split into findings (each drafted by `finding_draft.py`).
 
-The text before the first finding is read for "None." and its kin (`_leading`); `---`
+The text before the first finding is read for "None." and its kin (`leading_text.py`); `---`
 separators are layout, not content, and are dropped from both ends.
 """
 
@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from deepreview.findings.blocks import fence_mask
 from deepreview.findings.bold_siblings import bold_sibling
-from deepreview.findings.clean_topics import clean_topics
 from deepreview.findings.closed_items import (
     reopens,
     says_closed,
@@ -21,7 +19,8 @@ from deepreview.findings.closed_items import (
 )
 from deepreview.findings.closing_level import level_closes_paragraph
 from deepreview.findings.closing_words import closing_words
-from deepreview.findings.conventional import comment_only, comments_only
+from deepreview.findings.code_lines import fence_mask
+from deepreview.findings.conventional import comment_only
 from deepreview.findings.file_groups import (
     BOLD_LEVEL,
     circle_item_head,
@@ -33,16 +32,13 @@ from deepreview.findings.file_groups import (
 from deepreview.findings.finding_draft import (
     Draft,
     draft_of,
-    is_rule,
     make_draft,
-    one_line,
     strip_rules,
 )
 from deepreview.findings.finding_line import may_open_an_item, parse_head
 from deepreview.findings.head import FindingHead
 from deepreview.findings.heading_places import later_severity, placed_in_text, record_says_fine
-from deepreview.findings.html_lines import only_comments
-from deepreview.findings.item_lists import ITEM, closing_remark, sentence_head
+from deepreview.findings.item_lists import closing_remark, sentence_head
 from deepreview.findings.kind_leads import kind_and_title
 from deepreview.findings.labels import (
     fix_of_unread_item,
@@ -51,17 +47,15 @@ from deepreview.findings.labels import (
     severity_label_follows,
     under_a_field,
 )
+from deepreview.findings.leading_text import read_leading
 from deepreview.findings.lesser_items import (
-    counted_lesser_items,
-    lesser_items_after,
     minor_items,
     serious_item,
 )
 from deepreview.findings.levels import CIRCLES, DECORATION
 from deepreview.findings.list_marker import LIST_MARKER
-from deepreview.findings.log_lines import is_pasted_log
-from deepreview.findings.no_action import needs_no_change, notes_need_no_action
-from deepreview.findings.none_statements import is_none_marker, says_none
+from deepreview.findings.no_action import needs_no_change
+from deepreview.findings.none_statements import says_none
 from deepreview.findings.paragraph_heads import (
     bold_lead_head,
     bold_line_head,
@@ -78,9 +72,8 @@ from deepreview.findings.section_lists import (
     numbered_sentence,
     sentence_list,
 )
-from deepreview.findings.sign_off import is_sign_off
 from deepreview.findings.table_findings import table_findings
-from deepreview.findings.zero_counts import is_tally, zero_counts
+from deepreview.findings.zero_counts import is_tally
 from deepreview.model import Severity
 
 _BOLD_ITEM = re.compile(rf"^[ \t]{{0,3}}(?:[-*+]|\d{{1,9}}[.)])[ \t]+(?:{DECORATION})?\*\*")
@@ -349,12 +342,16 @@ def parse_findings_block(
             )
         )
     taken = set(used) | groups
-    _leading(
+    leading = read_leading(
         [ln for k, ln in enumerate(lines[:first]) if k not in taken],
-        out,
         bool(starts),
         prefixes if nits else None,
+        _minor_findings,
     )
+    out.drafts.extend(leading.drafts)
+    out.unparsed.extend(leading.unparsed)
+    out.unread.extend(leading.unread)
+    out.warnings.extend(leading.warnings)
     closing = closing_remark(lines, fenced, [i for i, _ in starts])
     if starts:  # `Overall, the change needs work …` after the last finding: no part of it
         closing = closing_words(lines, fenced, starts[-1][0], closing)
@@ -388,92 +385,6 @@ def parse_findings_block(
             )
         )
     return out
-
-
-def _leading(
-    lines: list[str], out: FindingsResult, heads_findings: bool, prefixes: tuple[str, ...] | None
-) -> None:
-    """Text before the section's first finding (`heads_findings`: there is one): `None.` is
-    expected, anything else is kept. `prefixes` None: lesser items are never read as nits."""
-    body = [ln for ln in strip_rules(lines) if status_heading(ln) is None]  # (`### Still open`)
-    text = "\n".join(body).strip()
-    if not text or is_none_marker(text):
-        return
-    if zero_counts(text):
-        out.unparsed.append(text)  # `| Critical | 0 |` …: it counted, and found nothing
-        return
-    if clean_topics(text, heads_findings=heads_findings):
-        out.unparsed.append(text)  # `### Security` / "No security concerns." …: all is well
-        return
-    paras = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
-    if (
-        len(paras) > 1
-        and zero_counts(paras[0])
-        and (is_none_marker(paras[1]) or says_none(paras[1]))
-    ):
-        paras = paras[1:]  # the zero counts, then "No findings — …" in words: one statement
-    if paras and is_none_marker(paras[0]):
-        paras = paras[1:]
-    elif paras and says_none(paras[0]):
-        paras = [*_list_apart(paras[0]), *paras[1:]]
-        if listed := lesser_items_after(paras):
-            if prefixes is not None and (minor := _minor_findings(paras, listed, prefixes)):
-                # `No blocking issues. A couple of nits:` + the nits: Suggestions
-                out.drafts.extend(minor)
-                out.unparsed.append(text)
-                return
-            # findings text we could not read, as it would be without the opening sentence
-            kept = "\n\n".join(listed)
-            out.unparsed.append(text)
-            out.unread.append(kept)
-            out.warnings.append(f"text in a findings section is not a finding: {one_line(kept)}")
-            return
-        # `None. The earlier round's findings are fixed …`: nothing, and why; kept, but not
-        # as text that might have been a finding
-        out.unparsed.append(text)
-        return
-    # `None.` + `---` + `Hope this helps!`: the seat's sign-off after its last section is no
-    # finding (the rule between is layout)
-    signed = [p for p in paras if not is_rule(p)]
-    while signed and is_sign_off(signed[-1]):
-        signed.pop()
-    if paras and not signed:
-        out.unparsed.append(text)
-        return
-    if paras and all(is_pasted_log(p) for p in paras):
-        out.unparsed.append(text)  # a program's log the seat ran: its output, not a finding
-        return
-    if paras and all(only_comments(p) for p in paras):
-        out.unparsed.append(text)  # `<!-- generated by bot -->`: kept, inert, and no finding
-        return
-    if paras and all(comments_only(p) for p in paras):
-        out.unparsed.append(text)  # `- **question** `a.py:70`: …`: asks, and is no finding
-        return
-    if paras and notes_need_no_action(paras):
-        out.unparsed.append(text)  # `**Minor observations (no action required):**` + notes
-        return
-    apart = [*_list_apart(paras[0]), *paras[1:]] if paras else []
-    listed = counted_lesser_items(apart) if prefixes is not None else []
-    # `Two suggestions:` + place-led items: Suggestions, as after "No blocking issues."
-    if listed and prefixes is not None and (minor := _minor_findings(apart, listed, prefixes)):
-        out.drafts.extend(minor)
-        out.unparsed.append(text)
-        return
-    if paras:
-        kept = "\n\n".join(paras)
-        out.unparsed.append(kept)
-        out.unread.append(kept)
-        out.warnings.append(f"text in a findings section is not a finding: {one_line(kept)}")
-
-
-def _list_apart(para: str) -> list[str]:
-    """`No blocking issues. Minor:` + its list with no blank line between: two paragraphs, the
-    statement and the list, as a blank line would make them."""
-    lines = para.splitlines()
-    first = next((k for k, ln in enumerate(lines) if k and ITEM.match(ln)), None)
-    if first is None or ITEM.match(lines[0]):
-        return [para]
-    return ["\n".join(lines[:first]), "\n".join(lines[first:])]
 
 
 def _minor_findings(paras: list[str], listed: list[str], prefixes: tuple[str, ...]) -> list[Draft]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from deepreview.findings.closing_level import stressed_closing
-from deepreview.findings.levels import TAG_PATTERN, severity_phrase, tag_level
+from deepreview.findings.levels import TAG_PATTERN, severity_phrase, tag_level, without_phrase
 from deepreview.findings.locations import (
     join_line_words,
     lines_named,
@@ -110,7 +110,7 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
         # `(`a.py:3`) — severity: high. The slice…`, `(medium severity)`, `[priority: low]`
         word, start, end = phrase
         head.severity, head.level_word = tag_level(word), word.lower()
-        tail = _EMPTY_BRACKETS.sub(" ", tail[:start] + tail[end:])
+        tail = _EMPTY_BRACKETS.sub(" ", without_phrase(tail, start, end))
     # The location just before: a bare `40-45` after `a.go:12,` is another range of that file.
     anchor: Location | None = None
     placed: list[tuple[int, int]] = []  # where each bare word that named a place is
@@ -290,7 +290,7 @@ def _paren_token(
         head.carry_forward = inner
         return
     parts = [p.strip() for p in inner.split(",") if p.strip()]
-    at = _tag_part(parts)
+    at = tag_part(parts)
     if at is not None:
         head.severity, head.level_word = tag_level(parts[at]), parts[at].lower()
         rest = parts[:at] + parts[at + 1 :]
@@ -357,62 +357,19 @@ def _aside_level(head: FindingHead, aside: str) -> str:
     return ", ".join(p for k, p in enumerate(parts) if k != at and p)
 
 
-_KIND_WORD = re.compile(r"^[A-Za-z][\w-]{0,24}$")
-# `(important, regression)` alone on the last line of a finding's text
-_TAG_PARAGRAPH = re.compile(
-    r"(?:\A|\n)[ \t]*(?:\*\*|__|\*|_)?\((?P<inner>[^()\n]{1,80})\)(?:\*\*|__|\*|_)?"
-    r"[ \t.]*\Z"
-)
+KIND_WORD = re.compile(r"^[A-Za-z][\w-]{0,24}$")
 
 
-def closing_tag(head: FindingHead, text: str) -> str:
-    """`text` (a finding's fix, else its explanation) without a closing line that is only
-    its tag (`(important, regression)`, Claude's layout after the Fix): never a sentence of
-    the fix. Its level and verification are read as the heading's would be, for what the
-    heading left unsaid (the section settles a level that disagrees, as for the heading's).
-    Its classification is not read: agreeing classifications tie findings together, and on
-    the corpus (`benchmarks/bench_corpus.py`) reading these merged three findings apart the
-    lead kept apart. Unchanged unless every part is one word and one is a level."""
-    m = _TAG_PARAGRAPH.search(text)
-    if m is None:
-        return text
-    parts = [p.strip() for p in m.group("inner").split(",") if p.strip()]
-    at = _tag_part(parts)
-    if at is None or not all(_KIND_WORD.match(p) for p in parts):
-        return text
-    if head.severity is None:
-        head.severity, head.level_word = tag_level(parts[at]), parts[at].lower()
-    rest = parts[:at] + parts[at + 1 :]
-    if rest and rest[-1].lower() in VERIFICATION_WORDS:
-        word = rest.pop().lower()
-        head.verification = head.verification or word
-    return text[: m.start()].rstrip()
-
-
-def _tag_part(parts: list[str]) -> int | None:
+def tag_part(parts: list[str]) -> int | None:
     """Which part of a `(…, …)` tag is the level: the first (`(important, gap)`), or any one
     when the others are single words, a kind first (`(bug, high)`, `(security, critical)`).
     Not a sentence that happens to hold a level word (`(see above, low priority)`)."""
     if parts and tag_level(parts[0]) is not None:
         return 0
     levels = [k for k, p in enumerate(parts) if tag_level(p) is not None]
-    if len(levels) == 1 and all(_KIND_WORD.match(p) for p in parts):
+    if len(levels) == 1 and all(KIND_WORD.match(p) for p in parts):
         return levels[0]
     return None
-
-
-_CLOSING_TAG = re.compile(r"(?<![ \t])[ \t]+\((?P<inner>[^()\n]{1,80})\)[ \t]*$")
-
-
-def title_tag(title: str) -> int | None:
-    """Where a `(critical, regression)` tag that closes a title starts (None: no such tag): a
-    reviewer writes it inside the bold title (`**Title (important, gap)**`) as often as after
-    it. Only a tag whose parts `_tag_part` reads (`(critical path stays)` is the title's)."""
-    m = _CLOSING_TAG.search(title)
-    if m is None:
-        return None
-    parts = [p.strip() for p in m.group("inner").split(",") if p.strip()]
-    return m.start() if _tag_part(parts) is not None else None
 
 
 def locations_in(text: str, prefixes: tuple[str, ...] = ()) -> list[Location]:
@@ -457,41 +414,3 @@ def place_label_at(title: str, prefixes: tuple[str, ...] = ()) -> int | None:
         if locations_in(title[m.end() :], prefixes):
             return m.start()
     return None
-
-
-# A level tag that closes a title (`Rename the helper (suggestion)`, `Typo `(nit)``, `Spell out
-# `cfg` [suggestion]`, `Retry storm — (important)`).
-_TITLE_LEVEL = re.compile(
-    rf"(?<![ \t])[ \t]*+(?:[—–-][ \t]*+)?`?[(\[](?:\*\*|__)?(?P<w>{TAG_PATTERN})(?:\*\*|__)?[)\]]`?"
-    r"[ \t.]*+$",
-    re.IGNORECASE,
-)
-
-
-# `Optional: `a.py:2` — …`, `**Pre-existing:** …`: a lead that says how the seat sees the item
-# (as `Nit:` does), no part of its title; pre-existing is the finding's classification.
-_SOFT_LEAD = re.compile(
-    r"^(?P<b>\*\*|__)?(?P<w>optional|pre-?existing)[ \t]*:[ \t]*(?P<c>\*\*|__)?[ \t]*(?=\S)",
-    re.IGNORECASE,
-)
-
-
-def untag_title(head: FindingHead) -> None:
-    """The level tag that closes the head's title leaves it: the head's level when it had none
-    (a tag or a lead before it gave one otherwise)."""
-    m = _TITLE_LEVEL.search(head.title)
-    if m is None or m.start() == 0 or not re.search(r"\w", head.title[: m.start()]):
-        return
-    head.title = head.title[: m.start()].rstrip(" \t—–-:,;")
-    if head.severity is None:
-        word = m.group("w")
-        head.severity, head.level_word = tag_level(word), word.lower()
-
-
-def soft_lead(rest: str) -> tuple[str, str | None]:
-    """(the item without an `Optional:` / `Pre-existing:` lead, "pre-existing" or None)."""
-    m = _SOFT_LEAD.match(rest)
-    if m is None or bool(m["b"]) != bool(m["c"]):
-        return rest, None
-    kind = "pre-existing" if m["w"].lower().startswith("pre") else None
-    return rest[m.end() :], kind

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from deepreview.findings.blocks import fence_mask
+from deepreview.findings.code_lines import fence_mask
 
 _BREAKS: Final = re.compile(
     r"^[ \t]*(?:(?:<(?:br|hr)[ \t]*/?>|<a[ \t]+(?:id|name)=\"[^\"<>]*\"[ \t]*>[ \t]*</a>)[ \t]*)+$",

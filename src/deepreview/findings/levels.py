@@ -263,6 +263,27 @@ def severity_phrase(text: str) -> tuple[str, int, int] | None:
     return None
 
 
+# What joins a severity phrase to the reason that follows it (`High severity, since the token
+# leaks …`): the reason alone is the finding's text.
+_REASON_JOIN = re.compile(
+    r"^[ \t]*[,;:][ \t]*(?:(?:since|because|as|given(?:[ \t]+that)?)\b[ \t]*)?", re.IGNORECASE
+)
+
+
+def without_phrase(text: str, start: int, end: int) -> str:
+    """`text` without the severity phrase at `start:end` (`severity_phrase`), and without the
+    comma and "since" that tied the reason after it to the phrase: `— High severity, since the
+    token leaks` reads `— The token leaks`, never `— , since the token leaks`."""
+    before, after = text[:start], text[end:]
+    join = _REASON_JOIN.match(after)
+    if join is None or not after[join.end() :].strip():
+        return before + after
+    reason = after[join.end() :]
+    if before.rstrip().endswith(("(", "[")):
+        return before.rstrip() + reason  # `(high severity, since x)`: `(x)`
+    return f"{before.rstrip()} {reason[:1].upper()}{reason[1:]}".lstrip()
+
+
 # `This is a **critical** regression.`: a level word stressed inside a finding's sentence; not
 # one that is negated (`not **critical**`).
 _STRESSED = re.compile(

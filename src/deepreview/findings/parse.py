@@ -64,7 +64,8 @@ from deepreview.findings.assemble import (
     renumbered_ids,
     unrated_ids,
 )
-from deepreview.findings.blocks import Block, build_blocks, fence_mask, rank_levels
+from deepreview.findings.blocks import Block, build_blocks, rank_levels
+from deepreview.findings.code_lines import fence_mask
 from deepreview.findings.details import open_details
 from deepreview.findings.drafts import earlier_drafts
 from deepreview.findings.file_lists import open_file_lists

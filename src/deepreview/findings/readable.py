@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from deepreview.findings.blocks import build_blocks, fence_mask
+from deepreview.findings.blocks import build_blocks
+from deepreview.findings.code_lines import fence_mask
 from deepreview.findings.conventional import labelled_comments
 from deepreview.findings.finding_line import is_strong_start
 from deepreview.findings.gave_up import GAVE_UP

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from deepreview.findings.appendix import appendix_start, is_pointer_only, split_appendix
 from deepreview.findings.assemble import assemble
-from deepreview.findings.blocks import fence_mask
+from deepreview.findings.code_lines import fence_mask
 from deepreview.findings.finding_escape import unescape_finding_lines
 from deepreview.findings.findings import SECTION_SEVERITY, parse_findings_block
 from deepreview.findings.headings import restore_embedded

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from deepreview.findings.head import FindingHead, parse_tail, place_label_at, title_tag
+from deepreview.findings.head import FindingHead, parse_tail, place_label_at
 from deepreview.findings.levels import TAG_PATTERN
+from deepreview.findings.title_tags import title_tag
 
 # `(**high**)`, `[high]`, or `— **high**` at the end of the title. Searched from the start of a
 # blank run only (`(?<![ \t])`), its runs taken whole: from every blank, each try scanned the

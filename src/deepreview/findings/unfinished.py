@@ -38,7 +38,8 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from deepreview.findings.blocks import Block, ends_inside_fence
+from deepreview.findings.blocks import Block
+from deepreview.findings.code_lines import ends_inside_fence
 from deepreview.findings.gave_up import skips_one_check
 from deepreview.findings.labels import LABEL
 from deepreview.findings.levels import tag_level

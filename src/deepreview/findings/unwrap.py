@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from deepreview.findings.blocks import fence_mask, heading_lines
+from deepreview.findings.blocks import heading_lines
+from deepreview.findings.code_lines import fence_mask
 from deepreview.findings.section_titles import Kind
 from deepreview.markdown_fence import closing_marker, opening
 
