@@ -6,6 +6,7 @@ CLI's verdict line, the JSON, Markdown and HTML reports."""
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from pathlib import Path
 
@@ -35,8 +36,10 @@ def _verdict_everywhere(tmp: Path, repo: Path, agents: str = "static") -> tuple[
     label, reason = verdict["label"], verdict["reason"]
     assert f"Verdict: {label} — {reason}" in out
     md = Path(paths["md"]).read_text(encoding="utf-8")
+    md = re.sub(r"\[([CIS]\d+)\]\([^)]*\)", r"\1", md)  # (finding IDs link to the finding)
     assert f"| **Verdict** | **{label}** — {reason} |" in md
     html = Path(paths["html"]).read_text(encoding="utf-8")
+    html = re.sub(r"<a\b[^>]*>([CIS]\d+)</a>", r"\1", html)
     assert escape(reason, quote=False) in html
     return label, reason
 
@@ -83,3 +86,38 @@ def test_a_model_seat_beside_it_makes_it_moot(tmp_path: Path) -> None:
     printing_seats(tmp_path, {"good": NO_FINDINGS})
     label, reason = _verdict_everywhere(tmp_path, repo, "static,good")
     assert (label, reason) == ("Merge as-is", "no issues found")
+
+
+def test_optional_findings_in_a_mixed_change_say_how_many_files_were_read(tmp_path: Path) -> None:
+    repo = _branch(tmp_path)
+    write(repo, "logo.png", PNG)
+    write(repo, "one.py", "def one():\n    return 1\n")
+    write(repo, "two.py", "def two():  \n    return 2\n")  # trailing whitespace: optional
+    commit_all(repo, "Add a logo and two modules")
+    label, reason = _verdict_everywhere(tmp_path, repo)
+    assert label == "No model review"
+    assert (
+        reason == "static checks found only S1 (optional) in 2 of 3 changed files (1 not analyzed)"
+    )
+
+
+def test_findings_that_need_attention_say_how_many_files_were_read(tmp_path: Path) -> None:
+    repo = _branch(tmp_path)
+    write(repo, "logo.png", PNG)
+    write(repo, "one.py", "def one():\n    return 1\n")
+    write(repo, "broken.py", "def f(:\n    pass\n")  # a syntax error: important
+    commit_all(repo, "Add a logo and two modules")
+    label, reason = _verdict_everywhere(tmp_path, repo)
+    assert label == "Merge with fixes"
+    assert reason == (
+        "I1 needs attention; static checks analysed 2 of 3 changed files (1 not analyzed); "
+        "no model reviewed this change (static checks only)"
+    )
+
+
+def test_a_change_read_whole_with_findings_names_no_count(tmp_path: Path) -> None:
+    repo = _branch(tmp_path)
+    write(repo, "two.py", "def two():  \n    return 2\n")
+    commit_all(repo, "Add a module")
+    label, reason = _verdict_everywhere(tmp_path, repo)
+    assert (label, reason) == ("No model review", "static checks found only S1 (optional)")

@@ -6,7 +6,8 @@ a review → Failed. The reason names the findings that drive it (`I1–I4 need 
 `qualify` then keeps it from reading as plain approval when it is not one: when no model read
 the change (only analyzers such as the static seat produced a review) "Merge as-is" becomes
 "No model review" (what a lead added said as the lead's, not the static checks'; their
-"found nothing" says how many changed files they could not read), when some
+"found nothing", "found only S1 (optional)" or "analysed 2 of 3 changed files" says how many
+changed files they could not read), when some
 seats failed the reason says how many (`2 of 3 seats failed`), and
 when a seat wrote findings we could not read (and none we could, or text naming a place with
 a line beside those we could) the reason says so: its
@@ -106,6 +107,20 @@ def _found_nothing(analysed: tuple[int, int] | None) -> str:
     return f"static checks found nothing in {read} of {listed} changed files {skipped}"
 
 
+def _reach(analysed: tuple[int, int] | None) -> str:
+    """`2 of 3 changed files (1 not analyzed)` when the static checks left some changed files
+    unread, else "": what they found in the others is no word on the files they could not read."""
+    read, listed = analysed if analysed is not None else (0, 0)
+    if read == listed:
+        return ""
+    return f"{read} of {listed} changed files ({listed - read} not analyzed)"
+
+
+def _found_only(found: Sequence[Finding], reach: str) -> str:
+    said = f"static checks found only {id_range(found)} (optional)"
+    return f"{said} in {reach}" if reach else said
+
+
 def qualify(
     verdict: Verdict,
     findings: Sequence[Finding],
@@ -142,7 +157,7 @@ def qualify(
             optional = [f for f in findings if f.severity == Severity.SUGGESTION]
             found = [f for f in optional if f.id not in kept]
             reason = (
-                f"static checks found only {id_range(found)} (optional)"
+                _found_only(found, _reach(outcomes.analysed))
                 if found
                 else _found_nothing(outcomes.analysed)
             )
@@ -167,6 +182,9 @@ def qualify(
             by_lead = [f for f in added if f.severity != Severity.SUGGESTION]
             if by_lead:
                 reason = _then(reason, f"{id_range(by_lead)} added by the lead")
+            reach = _reach(outcomes.analysed)
+            if reach:
+                reason = _then(reason, f"static checks analysed {reach}")
             # a lead read the change when it added findings: no model *seat* did
             reason = _then(reason, STATIC_AND_LEAD_CLAUSE if added else STATIC_ONLY_CLAUSE)
     if reason == "no issues found" and (

@@ -21,8 +21,8 @@ from deepreview.findings.atx import atx_heading
 from deepreview.findings.categories import (
     bold_category,
     category_heading,
+    gap_heading,
     sorts_findings,
-    test_gap_heading,
 )
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.paragraph_heads import heading_head
@@ -330,8 +330,9 @@ def build_blocks(
                 blocks.append(resumed)
             blocks[-1].add(line, fenced)
             continue
-        if h.kind is Kind.TESTING and _test_gaps(blocks, h, lines, mask, n):
-            # `## Findings` + `### Testing` + `- tests/test_a.py:12 — no test …`: findings
+        if h.kind in _ASSESSMENT_KINDS and _gaps(blocks, h, lines, mask, n):
+            # `## Findings` + `### Testing` + `- tests/test_a.py:12 — no test …` (or
+            # `### Docs` + `- README.md:40 — … not documented`): findings
             _open_category(blocks, h.title, h.level)
             continue
         if h.kind is not Kind.OTHER:
@@ -389,10 +390,10 @@ def _open_category(blocks: list[Block], title: str, level: int) -> None:
     blocks.append(Block(Kind.OTHER, title, level))
 
 
-def _test_gaps(blocks: list[Block], h: Heading, lines: list[str], mask: list[bool], n: int) -> bool:
-    """A Testing heading below a findings section's own heading that sorts findings (test gaps,
-    `categories.test_gap_heading`), and no sub-heading of a finding in it (`### `a.py:3` …` +
-    `#### Tests`: that finding's own part)."""
+def _gaps(blocks: list[Block], h: Heading, lines: list[str], mask: list[bool], n: int) -> bool:
+    """A Testing or Documentation heading below a findings section's own heading that sorts
+    findings (test or doc gaps, `categories.gap_heading`), and no sub-heading of a finding in
+    it (`### `a.py:3` …` + `#### Tests`: that finding's own part)."""
     cur = blocks[-1]
     if h.lead_in or cur.kind not in FINDING_KINDS or not 0 < cur.level < h.level:
         return False
@@ -400,7 +401,7 @@ def _test_gaps(blocks: list[Block], h: Heading, lines: list[str], mask: list[boo
         m = None if fenced else atx_heading(line)
         if m is not None and len(m[0]) < h.level:
             return False
-    return test_gap_heading(lines, mask, n, h.level)
+    return gap_heading(lines, mask, n, h.level)
 
 
 def _next_category(blocks: list[Block], h: Heading) -> bool:

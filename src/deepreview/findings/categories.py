@@ -72,11 +72,12 @@ def category_heading(lines: list[str], mask: list[bool], n: int, title: str, lev
     return _sorts_items(lines, mask, n, level)
 
 
-def test_gap_heading(lines: list[str], mask: list[bool], n: int, level: int) -> bool:
-    """Line `n`, a `### Testing` heading at `level` inside a findings section, sorts findings
-    below it (`- tests/test_a.py:12 — the new retry path has no test`): test gaps, read as the
-    section's findings, not as a Testing Assessment's items. (`Testing` is no field of a
-    finding here: `blocks` asks only under no finding's own heading.)"""
+def gap_heading(lines: list[str], mask: list[bool], n: int, level: int) -> bool:
+    """Line `n`, a `### Testing` or `### Documentation` heading (or a bold line alone) at
+    `level` inside a findings section, sorts findings below it (`- tests/test_a.py:12 — the new
+    retry path has no test`, `- README.md:40 — the new flag is not documented`): test or doc
+    gaps, read as the section's findings, not as an assessment's items. (`Testing` is no field
+    of a finding here: `blocks` asks only under no finding's own heading.)"""
     return status_heading(lines[n]) is None and _sorts_items(lines, mask, n, level)
 
 

@@ -272,9 +272,11 @@ def _analyzer_runs(
             run = AnalyzerRun(name, skipped=NO_TIME_LEFT)
         else:
             run = step()
-        if run.ran_out_of_time and run.unreached is None:
-            # out of time before it answered: none of its files was checked by it
-            run = replace(run, unreached=tuple(given[name]))
+        run = replace(run, given=tuple(given[name]))
+        if run.unreached is None and (run.ran_out_of_time or run.error or run.skipped):
+            # out of time before it answered, failed or not run: none of its files was checked
+            # by it (a failed check must not leave its files reading as reviewed and clean)
+            run = replace(run, unreached=run.given)
         runs.append(run)
     return runs
 

@@ -58,9 +58,12 @@ class AnalyzerRun:
     stderr: str = ""
     # Secret values found anywhere in a file (also on unchanged lines): masked in every excerpt.
     file_secrets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    # The files it was to check and did not before the seat's deadline (None: all it was given,
-    # when it ran out of time; a cut-off detect-secrets knows the files it answered).
+    # The files it was to check and did not: before the seat's deadline, or as it failed or was
+    # not run (None: all it was given; a cut-off detect-secrets knows the files it answered).
     unreached: tuple[str, ...] | None = None
+    # The files it was given to check (set by the seat: a file every analyzer given it missed
+    # is not analyzed at all, not "Reviewed, no issues").
+    given: tuple[str, ...] = ()
 
     @classmethod
     def from_proc(cls, name: str, result: proc.ProcResult) -> AnalyzerRun:

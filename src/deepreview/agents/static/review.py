@@ -9,7 +9,7 @@ Rendering is a Jinja2 template shipped as package data; this module only builds 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import PurePosixPath
@@ -175,18 +175,22 @@ def coverage_rows(
     files: Sequence[ChangedFile],
     ids_by_path: Mapping[str, Sequence[str]],
     unreached: Mapping[str, Sequence[str]] | None = None,
+    unchecked: Collection[str] = (),
 ) -> list[CoverageEntry]:
-    """One row per changed file; `unreached`: path -> the analyzers that timed out before it."""
+    """One row per changed file; `unreached`: path -> what kept analyzers from it (`ruff timed
+    out before it`, `ruff failed`); `unchecked`: the paths no analyzer checked at all."""
     rows = []
     for changed in files:
         ids = ids_by_path.get(changed.path)
         reason = changed.skip_reason
         missed = (unreached or {}).get(changed.path)
-        cut = f"{', '.join(missed)} timed out before it" if missed else ""
+        cut = ", ".join(missed) if missed else ""
         if ids:
             status = ", ".join(ids) + (f" — {PARTLY.lower()}: {cut}" if cut else "")
         elif reason is not None:
             status = f"Not analyzed ({reason})"
+        elif cut and changed.path in unchecked:
+            status = f"Not analyzed ({cut})"
         elif cut:
             status = f"{PARTLY} ({cut})"
         else:
@@ -227,11 +231,27 @@ def summary_text(
 
 
 def _unreached(runs: Sequence[AnalyzerRun]) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
+    """path -> what kept analyzers from it, the analyzers named together by what it was:
+    `detect-secrets, ruff timed out before it`, `ruff failed`."""
+    names: dict[str, dict[str, list[str]]] = {}
     for run in runs:
+        if run.ran_out_of_time:
+            why = "timed out before it"
+        else:
+            why = "failed" if run.error else "not run"
         for path in run.unreached or ():
-            out.setdefault(path, []).append(run.name)
-    return out
+            names.setdefault(path, {}).setdefault(why, []).append(run.name)
+    return {
+        path: [f"{', '.join(who)} {why}" for why, who in by_why.items()]
+        for path, by_why in names.items()
+    }
+
+
+def _unchecked(runs: Sequence[AnalyzerRun]) -> set[str]:
+    """The paths some analyzer was given and every analyzer given them missed."""
+    given = {path for run in runs for path in run.given}
+    checked = {path for run in runs for path in set(run.given) - set(run.unreached or ())}
+    return given - checked
 
 
 def build_review(
@@ -260,7 +280,7 @@ def build_review(
         seat="static",
         executive_summary=summary_text(files, runs, counts),
         findings=tuple(findings),
-        coverage=tuple(coverage_rows(files, ids_by_path, _unreached(runs))),
+        coverage=tuple(coverage_rows(files, ids_by_path, _unreached(runs), _unchecked(runs))),
         seat_notes=tuple(notes),
     )
     return replace(review, raw=review_markdown(review))

@@ -146,8 +146,8 @@ def run_ruff(
             break
         done += len(batch)
     first, last = runs[0], runs[-1]
-    # Out of time after some batches: the files of the others were never checked.
-    unreached = tuple(paths[done:]) if last.ran_out_of_time and done else None
+    # Out of time or failed after some batches: the files of the others were never checked.
+    unreached = tuple(paths[done:]) if last.error is not None and done else None
     return AnalyzerRun(
         NAME, first.argv, last.exit_code, sum(r.duration_s for r in runs),
         tuple(diagnostics), error=last.error, stderr=last.stderr, unreached=unreached,
