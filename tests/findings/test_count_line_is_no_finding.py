@@ -4,26 +4,16 @@ no finding: read as a `**Critical:**` label lead it became a critical finding ti
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from support.repos import cli_env, run_cli
+from support.read_findings import parsed_by_cli as _parse
 
 _FINDING = (
     "### Suggestions\n\n**S1. Name the retry limit** — `client.py:12`\n"
     "The bare `3` says nothing; a constant would.\n"
 )
-
-
-def _parse(tmp_path: Path, text: str) -> dict[str, object]:
-    (tmp_path / "review.md").write_text(text, encoding="utf-8")
-    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    parsed = json.loads(res.stdout)
-    assert isinstance(parsed, dict)
-    return parsed
 
 
 @pytest.mark.parametrize("sep", [" · ", " | ", ", ", " / "])

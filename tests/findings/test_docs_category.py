@@ -12,25 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from support.repos import cli_env, run_cli
+from support.read_findings import parsed_by_cli as _parse
+from support.read_findings import titles_of as _titles
 
 _GAP = "- README.md:40 — the new --retries flag is not documented\n"
 _BUG = "- sync.py:3 — the retry loop never ends because `attempts` is never incremented\n"
-
-
-def _parse(tmp_path: Path, text: str) -> dict[str, object]:
-    (tmp_path / "review.md").write_text(text, encoding="utf-8")
-    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    parsed = json.loads(res.stdout)
-    assert isinstance(parsed, dict)
-    return parsed
-
-
-def _titles(parsed: dict[str, object]) -> list[str]:
-    findings = parsed["findings"]
-    assert isinstance(findings, list)
-    return [f["title"] for f in findings]
 
 
 def _docs(parsed: dict[str, object]) -> str:

@@ -5,12 +5,11 @@ The review's real closing words ("Overall …", "That's all I found") stay out o
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from support.repos import cli_env, run_cli
+from support.read_findings import parsed_by_cli as _parse
 
 _HEAD = (
     "## Summary\n\nAdds a retry helper to the sync worker.\n\n## Findings\n\n"
@@ -18,15 +17,6 @@ _HEAD = (
     "The loop in `retry()` keeps calling `fetch()` after the deadline because `attempts` "
     "is never incremented.\n\n"
 )
-
-
-def _parse(tmp_path: Path, text: str) -> dict[str, object]:
-    (tmp_path / "review.md").write_text(text, encoding="utf-8")
-    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    parsed = json.loads(res.stdout)
-    assert isinstance(parsed, dict)
-    return parsed
 
 
 def _only_finding(parsed: dict[str, object]) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import NamedTuple
 
@@ -44,3 +45,23 @@ def read_fixture(name: str) -> AgentReview:
 def level_title_places(r: AgentReview) -> list[tuple[Severity, str, tuple[str, ...]]]:
     """Each finding as (level, title, places as `path:line`)."""
     return [(f.severity, f.title, tuple(map(str, f.locations))) for f in r.findings]
+
+
+def parsed_by_cli(tmp_path: Path, text: str) -> dict[str, object]:
+    """`deep-review parse review.md --format json` of `text`, through the real command, as a
+    user previews a review: its JSON document."""
+    from support.repos import cli_env, run_cli
+
+    (tmp_path / "review.md").write_text(text, encoding="utf-8")
+    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
+    assert res.returncode == 0, res.stderr
+    parsed = json.loads(res.stdout)
+    assert isinstance(parsed, dict)
+    return parsed
+
+
+def titles_of(parsed: dict[str, object]) -> list[str]:
+    """The titles of the findings of a `parsed_by_cli` document, in order."""
+    findings = parsed["findings"]
+    assert isinstance(findings, list)
+    return [f["title"] for f in findings]
