@@ -67,7 +67,7 @@ def test_a_text_file_every_analyzer_failed_on_is_not_analyzed(
         "Not analyzed (detect-secrets, assigned secrets, git diff --check failed)"
     ), rows
     assert label == "No model review"
-    assert reason == "static checks analysed none of the changed files (1 not analyzed)"
+    assert reason == "static checks analyzed none of the changed files (1 not analyzed)"
 
 
 def test_a_file_one_analyzer_failed_on_is_partly_analyzed(

@@ -50,7 +50,7 @@ def test_a_png_only_change_says_the_checks_read_nothing(tmp_path: Path) -> None:
     commit_all(repo, "Add a logo")
     label, reason = _verdict_everywhere(tmp_path, repo)
     assert label == "No model review"
-    assert reason == "static checks analysed none of the changed files (1 not analyzed)"
+    assert reason == "static checks analyzed none of the changed files (1 not analyzed)"
 
 
 def test_a_symlink_and_a_deletion_are_not_analysed_either(tmp_path: Path) -> None:
@@ -59,7 +59,7 @@ def test_a_symlink_and_a_deletion_are_not_analysed_either(tmp_path: Path) -> Non
     (repo / "README.md").unlink()
     commit_all(repo, "Link and delete")
     _label, reason = _verdict_everywhere(tmp_path, repo)
-    assert reason == "static checks analysed none of the changed files (2 not analyzed)"
+    assert reason == "static checks analyzed none of the changed files (2 not analyzed)"
 
 
 def test_a_mixed_change_says_how_many_files_were_read(tmp_path: Path) -> None:
@@ -110,7 +110,7 @@ def test_findings_that_need_attention_say_how_many_files_were_read(tmp_path: Pat
     label, reason = _verdict_everywhere(tmp_path, repo)
     assert label == "Merge with fixes"
     assert reason == (
-        "I1 needs attention; static checks analysed 2 of 3 changed files (1 not analyzed); "
+        "I1 needs attention; static checks analyzed 2 of 3 changed files (1 not analyzed); "
         "no model reviewed this change (static checks only)"
     )
 

@@ -6,7 +6,7 @@ a review → Failed. The reason names the findings that drive it (`I1–I4 need 
 `qualify` then keeps it from reading as plain approval when it is not one: when no model read
 the change (only analyzers such as the static seat produced a review) "Merge as-is" becomes
 "No model review" (what a lead added said as the lead's, not the static checks'; their
-"found nothing", "found only S1 (optional)" or "analysed 2 of 3 changed files" says how many
+"found nothing", "found only S1 (optional)" or "analyzed 2 of 3 changed files" says how many
 changed files they could not read), when some
 seats failed the reason says how many (`2 of 3 seats failed`), and
 when a seat wrote findings we could not read (and none we could, or text naming a place with
@@ -103,7 +103,7 @@ def _found_nothing(analysed: tuple[int, int] | None) -> str:
         return "static checks found nothing"
     skipped = f"({listed - read} not analyzed)"
     if read == 0:
-        return f"static checks analysed none of the changed files {skipped}"
+        return f"static checks analyzed none of the changed files {skipped}"
     return f"static checks found nothing in {read} of {listed} changed files {skipped}"
 
 
@@ -184,7 +184,7 @@ def qualify(
                 reason = _then(reason, f"{id_range(by_lead)} added by the lead")
             reach = _reach(outcomes.analysed)
             if reach:
-                reason = _then(reason, f"static checks analysed {reach}")
+                reason = _then(reason, f"static checks analyzed {reach}")
             # a lead read the change when it added findings: no model *seat* did
             reason = _then(reason, STATIC_AND_LEAD_CLAUSE if added else STATIC_ONLY_CLAUSE)
     if reason == "no issues found" and (
