@@ -48,12 +48,13 @@ _LIVE_REFERENCE: Final = re.compile(r"#[0-9]|(?i:gh)-[0-9]")  # as GitHub's filt
 # rendered, so its `&` is written `&amp;` and it shows as typed); a `<`; the `!` of an image
 # (`![`: a remote image loads when the report is viewed); or the `]` of a link or link reference
 # definition whose destination is not written `http(s)://…`, `#…` or `/…` (`javascript:`, `data:`,
-# one spelled with a character reference or escape): a backslash after either shows the text
-# as written and makes it no image, link or definition.
+# one spelled with a character reference or escape, or one in angle brackets, whose `<` is
+# written `&lt;`, so it would be read as spelled so on a second pass): a backslash after either
+# shows the text as written and makes it no image, link or definition.
 _HAZARD: Final = re.compile(
     r"(?P<ref>\\?#|(?i:gh)\\?-)(?=[0-9]|&#|&[A-Za-z]|<)"
     r"|\\[!-/:-@\[-`{-~]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|<"
-    r"|(?P<link>!(?=\[)|\](?=[(:](?![ \t]*<?(?i:https?://|[#/]))))"
+    r"|(?P<link>!(?=\[)|\](?=[(:](?![ \t]*(?i:https?://|[#/]))))"
 )
 # A destination left live: the web, a fragment, or a path (a seat links the files it read).
 _WEB_LINK: Final = re.compile(r"(?i)https?://|[#/]")

@@ -136,6 +136,10 @@ def test_a_title_is_never_live_inside_our_line(t: str) -> None:
 
 @settings(max_examples=120)
 @given(text, st.sampled_from(["", "- ", "1. ", "10. ", "Fix: "]))
+# found by Hypothesis exploring: a link destination in angle brackets (`](</b>`), whose `<` the
+# first pass writes `&lt;`, so a second pass read `](&lt;…` as a link to defuse
+@example("](</b>", "")
+@example("[docs](<https://example.com/a>)", "- ")
 def test_neutral_in_its_place_is_never_live_and_is_stable(t: str, lead: str) -> None:
     for case in [t, *KNOWN]:
         out = neutral(case, lead=lead)
