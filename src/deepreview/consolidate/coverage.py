@@ -50,7 +50,13 @@ def changed_file_universe(
 # Coverage statuses that say the file was not looked at: the static seat's "Not analyzed
 # (binary)", and the same said by a model seat.
 NOT_ANALYZED = ("not analyzed", "not analysed", "not reviewed", "skipped")
+
 _PARTLY = "partly analyzed"  # `agents.static.review.PARTLY`, as the static seat writes it
+
+
+def said_not_analyzed(status: str) -> bool:
+    """Whether a Coverage Summary status says the file was not looked at (`NOT_ANALYZED`)."""
+    return status.strip().lower().startswith(NOT_ANALYZED)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -104,7 +110,7 @@ def seat_coverage(
             partly.add(path)
         if status.startswith("trivial"):
             trivial.add(path)
-        elif status.startswith(NOT_ANALYZED):
+        elif said_not_analyzed(status):
             skipped.add(path)
         else:
             reviewed.add(path)

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from deepreview.consolidate.coverage import NOT_ANALYZED
+from deepreview.consolidate.coverage import said_not_analyzed
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.findings.head import locations_in
 from deepreview.findings.list_siblings import listed_fault
@@ -79,7 +79,7 @@ def analysed_files(seat_reviews: Sequence[SeatReview]) -> tuple[int, int] | None
         if sr.review is None or sr.model_backed:
             continue
         for entry in sr.review.coverage:
-            seen = not entry.status.strip().lower().startswith(NOT_ANALYZED)
+            seen = not said_not_analyzed(entry.status)
             read[entry.path] = read.get(entry.path, False) or seen
     if not read:
         return None
