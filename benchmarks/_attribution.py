@@ -32,8 +32,8 @@ from deepreview.consolidate.files import ReviewText, consolidate_reviews
 from deepreview.consolidate.inputs import SeatReview, is_model_backed
 from deepreview.findings.parse import parse_review
 from deepreview.findings.readable import unparseable_reason
-from deepreview.findings.report_parse import parse_appendix_entries, parse_report
-from deepreview.model import Finding, Reviewer
+from deepreview.findings.report_parse import QuotedReview, parse_appendix_entries, parse_report
+from deepreview.model import Finding, Location, Reviewer
 
 _APPENDIX = re.compile(r"^#{1,3}[ \t]+(?:[\w.]+[ \t]+)?Appendix\b", re.MULTILINE | re.IGNORECASE)
 NEAR = 20  # a report finding matches one of ours in the same file within this many lines
@@ -199,9 +199,83 @@ def _why(match: Finding, clusters: tuple[Cluster, ...], names: dict[str, str]) -
     return (f"(no cluster of exactly {sorted(own)})", *noted)
 
 
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
+
+
+def _placed_elsewhere(
+    theirs: Finding, credited: frozenset[str], entries: list[QuotedReview], resolver: PathResolver
+) -> tuple[str, ...]:
+    """Where each credited reviewer put a report finding that nothing of ours sits at (`--why`):
+    its own finding in that file far from the report's line (the lead moved the line), the
+    file cited in the text of a finding placed elsewhere or under a section that holds no
+    findings (the lead chose a place the review only mentions, or promoted a note), or nowhere
+    (the lead's own place). None of these is a parsing miss; a finding the parser missed would
+    show as a citation under a findings section ("Important Issues") outside every finding's
+    text."""
+    out: list[str] = []
+    for q in entries:
+        if q.name not in credited or q.pointer_only:
+            continue
+        for loc in theirs.locations[:2]:
+            out.extend(_one_place(q, loc, resolver))
+    return tuple(out)
+
+
+def _one_place(q: QuotedReview, loc: Location, resolver: PathResolver) -> list[str]:
+    path = resolver.resolve(loc.path)
+    own = [
+        (f, o)
+        for f in q.review.findings
+        for o in f.locations
+        if _same_file(path, resolver.resolve(o.path))
+    ]
+    if own:
+        out = []
+        for f, o in own:
+            where = f"{o.path}:{o.start}" + (f"-{o.end}" if o.end else "")
+            if loc.start is None or o.start is None:
+                out.append(f"{q.name} {f.id} is in that file at {where}")
+                continue
+            gap = max(0, o.start - (loc.end or loc.start), loc.start - (o.end or o.start))
+            out.append(
+                f"{q.name} {f.id} is in that file at {where}, {gap} lines from line {loc.start}"
+            )
+        return out
+    base = loc.path.rsplit("/", 1)[-1]
+    cite = re.compile(
+        rf"(?<![\w.@+-])(?:[\w.@+-]+/)*{re.escape(base)}(?::\d+(?:\s*[-–]\s*\d+)?)?(?![\w])"
+    )
+    section, fenced = "", False
+    out = []
+    for line in q.review.raw.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and (heading := _HEADING.match(line)):
+            # a `# comment` in a code block is no heading of the review
+            section = heading.group(1).replace("*", "").strip()
+            continue
+        for m in cite.finditer(line):
+            ref = m.group(0)
+            holder = next((f for f in q.review.findings if ref in f.body or ref in f.fix), None)
+            if holder is not None:
+                o = holder.locations[0] if holder.locations else None
+                at = f" ({o.path}:{o.start}" + (f"-{o.end})" if o.end else ")") if o else ""
+                out.append(
+                    f"{q.name} cites `{ref}` in the text of its {holder.id}{at}, not as its place"
+                )
+            else:
+                out.append(
+                    f"{q.name} cites `{ref}` under {section or 'its opening'}, not in a finding"
+                )
+            if len(out) == 3:
+                return out
+    return out or [f"{q.name} never names {base}"]
+
+
 def evaluate(path: pathlib.Path, *, why: bool = False) -> tuple[list[Outcome], str]:
     """Outcomes of one report, and a note when its appendix could not be used. `why`: each
-    over-merged or mixed miss carries the members and links of our finding."""
+    over-merged or mixed miss carries the members and links of our finding, each not-located
+    one where the reviewers it credits put it (`_placed_elsewhere`)."""
     text = path.read_text(encoding="utf-8", errors="replace")
     report = parse_report(text)
     # the package's splitter: distinct names and seats for two reviewers of one family
@@ -248,7 +322,10 @@ def evaluate(path: pathlib.Path, *, why: bool = False) -> tuple[list[Outcome], s
         if not scored:
             where = ", ".join(f"{loc.path}:{loc.start}" for loc in theirs.locations[:2])
             where = where or "the commit message"
-            outcomes.append(Outcome(path.name, label, "not located", f"nothing of ours at {where}"))
+            explain = _placed_elsewhere(theirs, credited, entries, resolver) if why else ()
+            outcomes.append(
+                Outcome(path.name, label, "not located", f"nothing of ours at {where}", explain)
+            )
             continue
         _, _, match = min(scored, key=lambda t: (t[0], t[1]))
         mine, _ = _credits(match, names)
@@ -278,7 +355,8 @@ def report(
     corpus: pathlib.Path, out: typing.TextIO, *, verbose: bool = True, why: bool = False
 ) -> float:
     """Print the attribution agreement over `corpus` and every mismatch; return the rate (0-1).
-    `why`: under each over-merged or mixed miss, the members of our finding and their links."""
+    `why`: under each over-merged or mixed miss, the members of our finding and their links;
+    under each not-located one, where the reviewers it credits put it."""
     files = sorted(corpus.glob("*.md"))
     all_outcomes: list[Outcome] = []
     skipped: list[tuple[str, str]] = []
@@ -336,7 +414,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--why",
         action="store_true",
-        help="under each over-merged or mixed miss: our finding's members and their links",
+        help="under each over-merged or mixed miss: our finding's members and their links; under"
+        " each not-located one: where the credited reviewers put it",
     )
     args = ap.parse_args(argv)
     args.corpus = args.corpus or default_corpus()

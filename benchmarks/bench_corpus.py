@@ -175,7 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--why",
         action="store_true",
-        help="under each over-merged or mixed attribution miss: our finding's members and links",
+        help="under each over-merged or mixed attribution miss: our finding's members and links;"
+        " under each not-located one: where the credited reviewers put it",
     )
     args = ap.parse_args(argv)
     corpus = args.corpus or default_corpus()

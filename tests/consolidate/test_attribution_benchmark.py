@@ -297,3 +297,118 @@ def test_a_finding_on_the_commit_message_matches_ours_there(tmp_path: Path) -> N
     out = io.StringIO()
     assert _module().report(tmp_path, out) == 1.0, out.getvalue()
     assert "no location" not in out.getvalue()
+
+
+ELSEWHERE = """# Deep Review: 20260109-101010-pr-13
+
+| | |
+|---|---|
+| **Reviewers** | Claude Opus 9, Gemini 4.0 Pro |
+
+---
+
+## Important Issues
+
+I1. **The pool hands out closed connections** — `srv/pool.go:90` [Claude Opus 9] (important)
+
+Body.
+
+I2. **Eviction never runs under load** — `srv/evict.go:5` [Gemini 4.0 Pro] (important)
+
+Body.
+
+I3. **Shutdown skips the flush** — `srv/stop.go:12` [Gemini 4.0 Pro] (important)
+
+Body.
+
+I4. **Stats count evictions twice** — `srv/stats.go:200` [Claude Opus 9] (important)
+
+Body.
+
+I5. **Timeouts are read as seconds** — `srv/conf.go:8` [Claude Opus 9] (important)
+
+Body.
+
+---
+
+## Appendix: Original Reviews
+
+### [Claude Opus 9]
+
+## Findings
+
+### Important Issues
+
+I1. **`get` returns a conn its reaper already closed** — `srv/conn.go:12-14` (important, regression)
+
+The reaper at `srv/pool.go:88-92` closes idle conns without taking them off the free list.
+
+I2. **Evictions are counted in two places** — `srv/stats.go:40-44` (important, gap)
+
+`evicted++` runs in both branches.
+
+I3. **Timeouts are read as seconds** — `srv/conf.go:8` (important, regression)
+
+`time.Duration(n)` is nanoseconds.
+
+### [Gemini 4.0 Pro]
+
+## Findings
+
+### Important Issues
+
+I1. **Config reload drops the log level** — `srv/reload.go:30` (important, regression)
+
+The level is reset on every reload.
+
+## Design Observations
+
+### Concerns
+
+```sh
+# an idle server: no request, so no eviction
+curl -s localhost:8080/stats
+```
+
+- **Eviction is tied to the request path** *(future)* — `srv/evict.go:5` runs only when a request
+  arrives, so an idle server never evicts.
+"""
+
+
+def test_why_says_where_the_credited_reviewer_put_a_finding_nothing_of_ours_sits_at(
+    tmp_path: Path,
+) -> None:
+    """A report finding nothing of ours sits at: the lead moved it to a place the reviewer's
+    finding only cites (I1), promoted a reviewer's design note (I2), chose a file the reviewer
+    never names (I3), or moved the line far from the reviewer's own (I4); I5 is located."""
+    (tmp_path / "a.md").write_text(ELSEWHERE, encoding="utf-8")
+    out = io.StringIO()
+    _module().report(tmp_path, out, why=True)
+    text = out.getvalue()
+    miss = {
+        line.split()[2]: n
+        for n, line in enumerate(text.splitlines())
+        if line.startswith("  MISS a.md")
+    }
+    assert sorted(miss) == ["I1", "I2", "I3", "I4"], text
+    lines = text.splitlines()
+
+    def why(fid: str) -> str:
+        at = miss[fid] + 1
+        return lines[at] if at < len(lines) else ""
+
+    assert why("I1").strip() == (
+        "Claude Opus 9 cites `srv/pool.go:88-92` in the text of its I1 (srv/conn.go:12-14),"
+        " not as its place"
+    ), text
+    assert why("I2").strip() == (
+        "Gemini 4.0 Pro cites `srv/evict.go:5` under Concerns, not in a finding"
+    ), text
+    assert why("I3").strip() == "Gemini 4.0 Pro never names stop.go", text
+    assert why("I4").strip() == (
+        "Claude Opus 9 I2 is in that file at srv/stats.go:40-44, 156 lines from line 200"
+    ), text
+    # without --why the miss stands alone
+    plain = io.StringIO()
+    _module().report(tmp_path, plain)
+    assert "cites" not in plain.getvalue() and "never names" not in plain.getvalue()
