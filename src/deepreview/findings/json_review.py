@@ -107,6 +107,17 @@ def _model() -> Any:
             }
             return {**{k: x for k, x in flat.items() if x is not None}, **v}
 
+        @model_validator(mode="before")
+        @classmethod
+        def _comment_range(cls, v: object) -> object:
+            # GitHub's review comments: `line` is a range's LAST line, `start_line` its first
+            if not isinstance(v, dict) or "line" not in v or "end_line" in v:
+                return v
+            start = next((v[k] for k in ("start_line", "startLine") if k in v), None)
+            if start is None:
+                return v
+            return {**{k: x for k, x in v.items() if k != "line"}, "end_line": v["line"]}
+
         @field_validator("severity", mode="before")
         @classmethod
         def _priority(cls, v: object) -> object:
