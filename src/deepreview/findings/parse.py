@@ -112,6 +112,7 @@ from deepreview.findings.spaced_names import quote_spaced_files
 from deepreview.findings.template_echo import unfilled_sections, without_templates
 from deepreview.findings.unfinished import cut_off
 from deepreview.findings.unwrap import unwrap_review
+from deepreview.findings.verdict_nits import open_verdict_nits
 from deepreview.findings.withdrawn import withdrawn
 from deepreview.findings.zero_counts import counts_match
 from deepreview.model import AgentReview
@@ -384,6 +385,8 @@ def _opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
     # (each step looks for its shape first: most reviews have none, and pay no fence scan)
     if any(line.lstrip().startswith(">") for line in lines):
         lines = unquote_findings(lines, code(lines), is_strong_start) or lines
+    if any("with" in line.lower() for line in lines):
+        lines = open_verdict_nits(lines, code(lines)) or lines
     if has_records(lines):
         lines = rewrite_records(lines, code(lines)) or lines
     if any(line.lstrip().startswith(("- **", "* **", "+ **")) for line in lines):
