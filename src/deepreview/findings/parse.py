@@ -79,6 +79,7 @@ from deepreview.findings.json_review import json_copy_of, json_review, split_jso
 from deepreview.findings.level_lists import open_level_lists
 from deepreview.findings.level_ranks import rank_circles, rank_high
 from deepreview.findings.loose import placed_concerns
+from deepreview.findings.nested_levels import open_nested_levels
 from deepreview.findings.opening_file import placed_by_opening
 from deepreview.findings.prose_problems import (
     asks_for_changes,
@@ -389,6 +390,8 @@ def _opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
         lines = open_verdict_nits(lines, code(lines)) or lines
     if has_records(lines):
         lines = rewrite_records(lines, code(lines)) or lines
+    if any("**" in line and re.match(r"\s+[-*+]\s", line) for line in lines):
+        lines = open_nested_levels(lines, code(lines)) or lines  # (`*   **Bug:**` + nested)
     if any(line.lstrip().startswith(("- **", "* **", "+ **")) for line in lines):
         lines = open_level_lists(lines, code(lines)) or lines
     if any(line[:1].isspace() and line.lstrip()[:2] in ("- ", "* ", "+ ") for line in lines):
