@@ -81,6 +81,7 @@ from deepreview.findings.level_ranks import rank_circles, rank_high
 from deepreview.findings.loose import placed_concerns
 from deepreview.findings.nested_levels import open_nested_levels
 from deepreview.findings.opening_file import placed_by_opening
+from deepreview.findings.place_lines import join_place_lines
 from deepreview.findings.prose_problems import (
     asks_for_changes,
     lone_verdict,
@@ -386,6 +387,8 @@ def _opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
     # (each step looks for its shape first: most reviews have none, and pay no fence scan)
     if any(line.lstrip().startswith(">") for line in lines):
         lines = unquote_findings(lines, code(lines), is_strong_start) or lines
+    if any(line.rstrip().endswith(("** —", "** –", "** -")) for line in lines):
+        lines = join_place_lines(lines, code(lines)) or lines
     if any("with" in line.lower() for line in lines):
         lines = open_verdict_nits(lines, code(lines)) or lines
     if has_records(lines):
