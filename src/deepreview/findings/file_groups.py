@@ -64,12 +64,14 @@ def circle_item_head(line: str, path: str) -> FindingHead | None:
     )
 
 
-# `- **L42 (High):** text`, `- **Lines 57-60 (low)**: text`: the item's lines and its level in one
-# bold label (read whole as a level lead, the lines would be lost)
+# `- **L42 (High):** text`, `- **Lines 57-60 (low)**: text`, `- **L57–L63 · high** — text`: the
+# item's lines and its level in one bold label (read whole as a level lead, the lines would be
+# lost)
 _LEVELLED_LINES = re.compile(
     r"^(?P<lead>[ \t]*[-*+][ \t]+)(?P<b>\*\*|__)(?:lines?|l\.?)[ \t]*(?P<start>\d{1,6})"
-    r"(?:[ \t]*[-–][ \t]*(?:l\.?)?(?P<end>\d{1,6}))?[ \t]*\((?P<level>critical|high|medium|"
-    r"moderate|major|minor|low|important|suggestion|nit|blocker)\)[ \t]*:?[ \t]*(?P=b)[ \t]*:?"
+    r"(?:[ \t]*[-–][ \t]*(?:l\.?)?(?P<end>\d{1,6}))?[ \t]*(?:(?P<o>\()|[·•][ \t]*)"
+    r"(?P<level>critical|high|medium|moderate|major|minor|low|important|suggestion|nit|blocker)"
+    r"(?(o)\))[ \t]*:?[ \t]*(?P=b)[ \t]*(?::|[—–](?=[ \t])|-(?=[ \t]))?"
     r"[ \t]*(?P<rest>\S.*)$",
     re.IGNORECASE,
 )

@@ -34,6 +34,7 @@ from deepreview.findings.levels import LEVEL_WORDS, first_level_word, tag_level
 from deepreview.findings.locations import relativize
 from deepreview.findings.problem_words import names_a_fault, says_undenied
 from deepreview.findings.table_text import first_sentence
+from deepreview.findings.yaml_items import yaml_items
 from deepreview.model import AgentReview, Location
 
 _FENCED_JSON = re.compile(
@@ -73,7 +74,13 @@ def _model() -> Any:
         line: str | None = Field(  # `42`, `"42"`, `"88-95"`
             default=None,
             validation_alias=names(
-                "line", "line_number", "start_line", "line_start", "startLine", "lineno"
+                "line",
+                "line_number",
+                "start_line",
+                "line_start",
+                "startLine",
+                "lineno",
+                "lines",
             ),
         )
         end_line: int | None = Field(
@@ -107,6 +114,17 @@ def _model() -> Any:
             }
             return {**{k: x for k, x in flat.items() if x is not None}, **v}
 
+        @model_validator(mode="before")
+        @classmethod
+        def _comment_range(cls, v: object) -> object:
+            # GitHub's review comments: `line` is a range's LAST line, `start_line` its first
+            if not isinstance(v, dict) or "line" not in v or "end_line" in v:
+                return v
+            start = next((v[k] for k in ("start_line", "startLine") if k in v), None)
+            if start is None:
+                return v
+            return {**{k: x for k, x in v.items() if k != "line"}, "end_line": v["line"]}
+
         @field_validator("severity", mode="before")
         @classmethod
         def _priority(cls, v: object) -> object:
@@ -118,6 +136,9 @@ def _model() -> Any:
         @field_validator("line", mode="before")
         @classmethod
         def _range(cls, v: object) -> object:
+            if isinstance(v, list):  # `"lines": [12, 18]`
+                ends = [x for x in v if isinstance(x, int) and not isinstance(x, bool)]
+                v = f"{ends[0]}-{ends[-1]}" if ends and len(ends) == len(v) else None
             return str(v) if isinstance(v, int) and not isinstance(v, bool) else v
 
         @field_validator("end_line", mode="before")
@@ -155,7 +176,7 @@ def _document(text: str) -> object | None:
             return json.loads(c)
         except ValueError:
             continue
-    return _xml_items(text) or None
+    return _xml_items(text) or yaml_items(text)
 
 
 # The same findings as XML elements (a local model's answer: `<finding severity="high"

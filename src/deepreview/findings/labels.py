@@ -19,8 +19,9 @@ from deepreview.markdown_fence import code_spans
 from deepreview.model import Location
 
 # `**Severity:** High`, `**Severity: High**`, `*Severity: Medium*` (italics): bold or not.
+# (a dash may set the line apart: `— severity: medium · confidence: high` closing a finding)
 LABEL = re.compile(
-    r"^ {0,4}(?:[-*][ \t]+)?(?:\*\*?|__?)?(?P<label>Classification|Severity|Priority|File|Files|"
+    r"^ {0,4}(?:[-*—–][ \t]+)?(?:\*\*?|__?)?(?P<label>Classification|Severity|Priority|File|Files|"
     r"Location|Locations|Where|Lines?)(?:\*\*?|__?)?[ \t]*:(?:\*\*?|__?)?[ \t]*(?P<value>\S.*)$",
     re.IGNORECASE,
 )

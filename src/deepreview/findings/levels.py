@@ -83,6 +83,9 @@ LEVEL_WORDS.update(CIRCLES)  # (a circle is a level "word" wherever a level word
 
 _PHRASES: Final = (
     ("non-blocking", "optional"),
+    # `**Non-blockers**` beside `**Blockers**`: the noun, not more blockers
+    ("non-blockers", "optional"),
+    ("non-blocker", "optional"),
     ("nice to have", "optional"),
     ("nice-to-have", "optional"),
     ("must fix", "blocker"),

@@ -79,7 +79,9 @@ from deepreview.findings.json_review import json_copy_of, json_review, split_jso
 from deepreview.findings.level_lists import open_level_lists
 from deepreview.findings.level_ranks import rank_circles, rank_high
 from deepreview.findings.loose import placed_concerns
+from deepreview.findings.nested_levels import open_nested_levels
 from deepreview.findings.opening_file import placed_by_opening
+from deepreview.findings.place_lines import join_place_lines
 from deepreview.findings.prose_problems import (
     asks_for_changes,
     lone_verdict,
@@ -112,6 +114,7 @@ from deepreview.findings.spaced_names import quote_spaced_files
 from deepreview.findings.template_echo import unfilled_sections, without_templates
 from deepreview.findings.unfinished import cut_off
 from deepreview.findings.unwrap import unwrap_review
+from deepreview.findings.verdict_nits import open_verdict_nits
 from deepreview.findings.withdrawn import withdrawn
 from deepreview.findings.zero_counts import counts_match
 from deepreview.model import AgentReview
@@ -384,8 +387,14 @@ def _opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
     # (each step looks for its shape first: most reviews have none, and pay no fence scan)
     if any(line.lstrip().startswith(">") for line in lines):
         lines = unquote_findings(lines, code(lines), is_strong_start) or lines
+    if any(line.rstrip().endswith(("** —", "** –", "** -")) for line in lines):
+        lines = join_place_lines(lines, code(lines)) or lines
+    if any("with" in line.lower() for line in lines):
+        lines = open_verdict_nits(lines, code(lines)) or lines
     if has_records(lines):
         lines = rewrite_records(lines, code(lines)) or lines
+    if any("**" in line and re.match(r"\s+[-*+]\s", line) for line in lines):
+        lines = open_nested_levels(lines, code(lines)) or lines  # (`*   **Bug:**` + nested)
     if any(line.lstrip().startswith(("- **", "* **", "+ **")) for line in lines):
         lines = open_level_lists(lines, code(lines)) or lines
     if any(line[:1].isspace() and line.lstrip()[:2] in ("- ", "* ", "+ ") for line in lines):

@@ -40,6 +40,7 @@ _KEYS: Final = {
     "severity": "level",
     "priority": "level",
     "level": "level",
+    "risk level": "level",  # a plain-text record's level (`Risk level: High`)
     "title": "title",
     "issue": "title",
     "problem": "title",
