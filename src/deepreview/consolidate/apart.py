@@ -16,9 +16,11 @@ def claims_apart(x: Features, y: Features, prose: float) -> bool:
     """Two findings near each other that state different claims: their titles share no word
     (at lines that do not meet, none but the code names both give: the function both are in,
     "`last_rows(p, 0)` returns the whole file" / "`last_rows` opens the file without an
-    encoding" two lines apart) and their explanations little, and they are not at the same
-    lines (`same_lines`). Findings about tests are exempt: they name the test to add, each
-    its own way (see `SAME_TEST_BONUS`)."""
+    encoding" two lines apart) and their explanations little (`prose`: when nothing but the
+    place and the names ties them, beyond the words of the names both give, which count once,
+    as names: `score._told_beyond_names`), and they are not at the same lines (`same_lines`).
+    Findings about tests are exempt: they name the test to add, each its own way (see
+    `SAME_TEST_BONUS`)."""
     shared = title_words_beyond_names(x, y) if not meet_on_a_line(x, y) else None
     return (
         not (x.title_words & y.title_words if shared is None else shared)

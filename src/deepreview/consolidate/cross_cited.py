@@ -31,6 +31,11 @@ def _cites(x: Features, y: Features) -> bool:
     return any(_near(m, loc) for m in x.mentions for loc in y.locations)
 
 
+def either_cites(x: Features, y: Features) -> bool:
+    """One finding's explanation names lines at (or beside) one of the other's own places."""
+    return _cites(x, y) or _cites(y, x)
+
+
 def cite_each_other(x: Features, y: Features) -> bool:
     """Each finding's explanation names the other's place, in files neither shares with the
     other's own places (two findings in one file have `where` for that)."""

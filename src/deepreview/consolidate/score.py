@@ -22,7 +22,7 @@ from deepreview.consolidate.claim_pairs import (
     unnamed_by_the_other,
 )
 from deepreview.consolidate.claims import SYMPTOMS
-from deepreview.consolidate.cross_cited import cite_each_other
+from deepreview.consolidate.cross_cited import cite_each_other, either_cites
 from deepreview.consolidate.evidence import SAID_PROSE, SAID_TEXT, SAID_TITLE, Evidence
 from deepreview.consolidate.features import COMMIT_MESSAGE, Features, Span, finding_words
 from deepreview.consolidate.gaps import (
@@ -249,6 +249,7 @@ def evidence(
     title = _wdice(x.title_words, y.title_words, idf)
     prose = _wdice(x.prose_words, y.prose_words, idf)
     cited = _dice(x.cited, y.cited)
+    told = _told_beyond_names(x, y, x_names & y_names, idf) if _place_and_names(x, y) else prose
     agree: str | None = None
     cls = 0.0
     if x.classification and y.classification:
@@ -389,7 +390,7 @@ def evidence(
         # it. A missing test is another matter: a reviewer places it on the whole suite, where
         # the test would go, and another on the one example that misses it
         score = min(score, WHERE_ONLY_CAP)
-    if not generic and stance <= 0 and claims_apart(x, y, prose) and not at_definition_and_call:
+    if not generic and stance <= 0 and claims_apart(x, y, told) and not at_definition_and_call:
         # "One malformed startup file blocks every later one" beside "Redundant login file
         # creation", a few lines apart, both naming `config.fish`: near each other, not the
         # same claim
@@ -431,6 +432,24 @@ def evidence(
         named=tuple(sorted(named)),
         traced=tuple(sorted(traced)),
     )
+
+
+def _place_and_names(x: Features, y: Features) -> bool:
+    """Nothing ties the two but where they are and the names they give: no line of code both
+    quote, no line both cite, neither citing the other's place. Quoting the same lines, or
+    citing the other's place, is pointing at one thing, whatever words go with it."""
+    return not (x.excerpt & y.excerpt or x.cited & y.cited or either_cites(x, y))
+
+
+def _told_beyond_names(
+    x: Features, y: Features, shared: frozenset[str], idf: Mapping[str, float]
+) -> float:
+    """How alike the two explanations are beyond the words of the code names both give: a
+    shared name is counted once, as an identifier; its words in both texts (`AutoLogon` is
+    "auto" and "logon" wherever it is written) are where both looked, not what they say."""
+    spelled = {**dict(y.spellings), **dict(x.spellings)}
+    names = {w for i in shared for w in finding_words(spelled.get(i, i)) | finding_words(i)}
+    return _wdice(x.prose_words - names, y.prose_words - names, idf)
 
 
 def _a_section_wide(x: Features, y: Features) -> bool:
