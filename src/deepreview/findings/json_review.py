@@ -35,12 +35,10 @@ from deepreview.findings.locations import relativize
 from deepreview.findings.problem_words import names_a_fault, says_undenied
 from deepreview.findings.table_text import first_sentence
 from deepreview.findings.yaml_items import yaml_items
+from deepreview.markdown_fence import code_blocks
 from deepreview.model import AgentReview, Location
 
-_FENCED_JSON = re.compile(
-    r"^[ \t]*(`{3,}|~{3,})[ \t]*json5?[ \t]*\n(?P<body>.*?)\n[ \t]*\1[ \t]*$",
-    re.MULTILINE | re.DOTALL | re.IGNORECASE,
-)
+_JSON_INFO = ("json", "json5")
 _LISTS = ("findings", "issues", "problems", "comments", "review_comments", "results")
 _TITLE_MAX = 300
 
@@ -170,7 +168,7 @@ def _document(text: str) -> object | None:
     lead_in = _LEAD_IN.match(stripped)
     if lead_in is not None:
         candidates.append(stripped[lead_in.end() :])
-    candidates += [m.group("body") for m in _FENCED_JSON.finditer(text)]
+    candidates += [b.body for b in code_blocks(text) if b.closed and b.info.lower() in _JSON_INFO]
     for c in candidates:
         try:
             return json.loads(c)
@@ -347,12 +345,6 @@ def json_copy_of(text: str, drafts: list[Draft]) -> bool:
     )
 
 
-_TRAILING_JSON = re.compile(
-    r"(?:^|\n)(?P<block>[ \t]*(`{3,}|~{3,})[ \t]*json5?[ \t]*\n.*?\n[ \t]*\2[ \t]*)\s*$",
-    re.DOTALL | re.IGNORECASE,
-)
-
-
 def split_json_copy(drafts: list[Draft]) -> str | None:
     """The last finding's body ending in a ```json copy of the review's findings (written right
     after it): that block leaves the body, and is returned to be kept as unparsed text."""
@@ -362,8 +354,14 @@ def split_json_copy(drafts: list[Draft]) -> str | None:
     # after a `**Fix:**` paragraph the block ends the fix, else the body
     field = "fix" if last.fix else "body"
     text = getattr(last, field)
-    m = _TRAILING_JSON.search(text)
-    if m is None or not json_copy_of(m.group("block"), drafts):
+    blocks = list(code_blocks(text))
+    if not blocks:
         return None
-    setattr(last, field, text[: m.start()].rstrip())
-    return m.group("block").strip("\n")
+    tail = blocks[-1]
+    if not tail.closed or tail.info.lower() not in _JSON_INFO or text[tail.end :].strip():
+        return None
+    block = text[tail.start : tail.end]
+    if not json_copy_of(block, drafts):
+        return None
+    setattr(last, field, text[: tail.start].rstrip())
+    return block.strip("\n")

@@ -22,10 +22,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-_FENCED_YAML: Final = re.compile(
-    r"^[ \t]*(`{3,}|~{3,})[ \t]*ya?ml[ \t]*\n(?P<body>.*?)\n[ \t]*\1[ \t]*$",
-    re.MULTILINE | re.DOTALL | re.IGNORECASE,
-)
+from deepreview.markdown_fence import code_blocks
+
 _KEY: Final = re.compile(r"^(?P<key>[A-Za-z_][\w -]{0,40}?)[ \t]*:(?:[ \t]+(?P<value>.*))?$")
 _ITEM: Final = re.compile(r"^-[ \t]+(?P<rest>.*)$")
 _NEEDS: Final = frozenset(("severity", "level", "priority", "file", "path", "filename"))
@@ -33,8 +31,10 @@ _NEEDS: Final = frozenset(("severity", "level", "priority", "file", "path", "fil
 
 def yaml_items(text: str) -> list[dict[str, str]] | None:
     """The findings list of the first ```yaml block that is one; None when none is."""
-    for m in _FENCED_YAML.finditer(text):
-        items = _items(m.group("body").split("\n"))
+    for block in code_blocks(text):
+        if not block.closed or block.info.lower() not in ("yaml", "yml"):
+            continue
+        items = _items(block.body.split("\n"))
         if items and all(_NEEDS & item.keys() for item in items):
             return items
     return None
