@@ -10,11 +10,12 @@ docs or comments).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from deepreview.consolidate.claims import claims_in
-from deepreview.consolidate.features import fenced_code, identifiers_in, words
+from deepreview.consolidate.features import PathResolver, fenced_code, identifiers_in, words
 from deepreview.consolidate.kinds import TEST_PATH, missing_named
 from deepreview.markdown_fence import without_code_spans
 from deepreview.model import Finding, Location
@@ -139,3 +140,63 @@ def _quotes_only_comments(body: str) -> bool:
     whatever its title says ("`app.bats` still blames the download" over a `#` block)."""
     lines = [line for line in fenced_code(body).splitlines() if line.strip()]
     return bool(lines) and all(_COMMENT_LINE.match(line) for line in lines)
+
+
+# "lines 60-70 in [`latch.ts`](…)", "line 53 of `pkg/limayaml/validate.go`": a place said lines
+# first. The path is captured first (group 1, in the lookahead), then the lines, as `_refs`
+# reads every place pattern.
+LINES_OF = re.compile(
+    r"\blines?\s+(?=\d{1,6}(?:\s*[-–]\s*\d{1,6})?\s+(?:in|of)\s+\[?`?"
+    r"((?:[\w.@+-]+/)*[\w.@+-]+\.[A-Za-z][A-Za-z0-9]{0,9})`?)"
+    r"(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?"
+)
+# what marks a file as the test of another: `test_queue.py`, `queue_test.go`, `latch.spec.ts`,
+# `QueueTest.java`
+_TEST_MARK = re.compile(r"^test_|[._-](?:test|spec)(?=\.|$)|_test(?=\.|$)|Test(?=\.|$)")
+
+
+def _subject(name: str) -> str:
+    return name.split(".", 1)[0].lower()
+
+
+def tests_of(code: str, test: str) -> bool:
+    """`test` is the test file of `code` by its name: `latch.spec.ts` of `latch.ts`,
+    `tests/test_queue.py` of `src/queue.py`, `Foo.spec.ts` of `Foo.vue`."""
+    code_name, test_name = code.rsplit("/", 1)[-1], test.rsplit("/", 1)[-1]
+    if not TEST_PATH.search(test) or TEST_PATH.search(code):
+        return False
+    stripped = _TEST_MARK.sub("", test_name)
+    return stripped != test_name and _subject(stripped) == _subject(code_name)
+
+
+def gap_on_its_test_file(
+    note: Note,
+    path: str,
+    findings: Sequence[Finding],
+    credit: str,
+    resolver: PathResolver,
+) -> tuple[int, int] | None:
+    """(0, index) of the one finding of other seats on the test file of the code a Testing
+    Assessment note cites (`path`, resolved), when the note says what it says: "no case with
+    one waiter registered before `reset()` and another after, to lock down lines 60-70 in
+    `latch.ts`" beside "Test gap: interleaved waiter / reset / waiter sequence" on
+    `latch.spec.ts`. Where a missing test goes is the code's test file; the note names the
+    code it would cover. Two title words of the finding, or a name its title gives, since a
+    note about that code names the code's functions as a matter of course; one such finding
+    at most, or the note's is unknown."""
+    if note.section != "Testing Assessment" or note.in_finding:
+        return None
+    said = set(words(note.text))
+    named = set(identifiers_in(note.text))
+    hits = [
+        n
+        for n, f in enumerate(findings)
+        if credit not in f.reviewers
+        and any(tests_of(path, resolver.resolve(loc.path)) for loc in f.locations)
+        and (
+            len({w for w in words(f.title) if len(w) >= 4} & said) >= 2
+            or bool(set(identifiers_in(f.title)) & named)
+        )
+        and fits_section(note, f)
+    ]
+    return (0, hits[0]) if len(hits) == 1 else None

@@ -39,7 +39,14 @@ from deepreview.consolidate.features import (
     strip_fences,
 )
 from deepreview.consolidate.inputs import SeatReview
-from deepreview.consolidate.note_fit import Note, about_the_same, affirmed_claims, fits_section
+from deepreview.consolidate.note_fit import (
+    LINES_OF,
+    Note,
+    about_the_same,
+    affirmed_claims,
+    fits_section,
+    gap_on_its_test_file,
+)
 from deepreview.markdown_fence import without_code_spans
 from deepreview.model import AgentReview, Finding, FindingSource, Location
 
@@ -148,9 +155,13 @@ def _coverage_remark(path: str, status: str) -> str:
     return _OWN_LINES.sub(lambda m: f"`{path}:{m.group(1) or m.group(2)}`", remark)
 
 
-def _refs(unit: str) -> Iterator[Location]:
-    """The `path:line` places a paragraph or item cites (`_REF`, `_PROSE_REF`)."""
-    for m in (*_REF.finditer(unit), *_PROSE_REF.finditer(unit)):
+def _refs(unit: str, *, lines_first: bool = False) -> Iterator[Location]:
+    """The `path:line` places a paragraph or item cites (`_REF`, `_PROSE_REF`); `lines_first`:
+    also "lines 60-70 in `latch.ts`" (`LINES_OF`), read in testing notes only, where the code
+    a missing test would cover is named so (in a finding's list of cases it is often the
+    place of one case, not a sighting of another problem there)."""
+    found = (*_REF.finditer(unit), *_PROSE_REF.finditer(unit))
+    for m in (*found, *LINES_OF.finditer(unit)) if lines_first else found:
         start, end = m.group(2), m.group(3)
         loc = parse_file_ref(f"{m.group(1)}:{start}" + (f"-{end}" if end else ""))
         if loc is not None and loc.start is not None:
@@ -186,7 +197,7 @@ def notes_of(seat: str, review: AgentReview) -> tuple[Note, ...]:
                 continue
             if _OPTIONAL.match(unit):
                 continue
-            for loc in _refs(unit):
+            for loc in _refs(unit, lines_first=section == "Testing Assessment"):
                 if _name(loc.path) in own:
                     continue
                 text = " ".join(unit.split())
@@ -272,6 +283,9 @@ def credit_notes(
                     continue
                 if _sighting(note, f, d):
                     best = (d, n)
+            if best is None:
+                # a testing note on the code: the gap raised on that code's own test file
+                best = gap_on_its_test_file(note, path, findings, name, resolver)
             if best is not None:
                 have = added.setdefault(best[1], [])
                 if all(x.seat != note.seat for x in have):
