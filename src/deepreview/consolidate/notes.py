@@ -39,6 +39,7 @@ from deepreview.consolidate.features import (
     strip_fences,
 )
 from deepreview.consolidate.inputs import SeatReview
+from deepreview.consolidate.message_notes import message_notes
 from deepreview.consolidate.note_fit import (
     LINES_OF,
     Note,
@@ -307,6 +308,11 @@ def credit_notes(
                         in {resolver.resolve(p) for p in code_note.paths}
                     )
                     have.append(Note(sr.seat, code_note.section, Location(path), code_note.text))
+    for n, message_note in message_notes(findings, seat_reviews):
+        # the commit message or PR description another seat's finding is about (no lines)
+        have = added.setdefault(n, [])
+        if all(x.seat != message_note.seat for x in have):
+            have.append(message_note)
     out = list(findings)
     for n, notes in added.items():
         f = out[n]
@@ -316,7 +322,7 @@ def credit_notes(
                 finding_id=x.section,
                 severity=f.severity,
                 title=x.text if len(x.text) <= _TITLE_MAX else x.text[: _TITLE_MAX - 1] + "…",
-                locations=(x.location,),
+                locations=(x.location,) if x.location.path else (),
                 kind="note",
             )
             for x in notes
