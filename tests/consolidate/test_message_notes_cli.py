@@ -3,7 +3,8 @@ PR description) outside its findings, in a Commit Structure section, an assessme
 row of its verdict table ("Commit message rewritten | Deficient | omits adding `rsync`"), saw
 what another seat raised as a finding about that message, and is credited on it as a note
 (`message_notes`). Only when it names something that finding names; not a remark that approves
-the message, nor one about the PR description beside a finding about the commit message."""
+the message, nor a design strength, nor one about the PR description beside a finding about
+the commit message."""
 
 from __future__ import annotations
 
@@ -65,6 +66,13 @@ APPROVES = """## Commit Structure
 The commit message is accurate about adding `rsync`.
 """
 
+STRENGTH = """## Design Observations
+
+**Strengths**
+
+1. The commit message no longer repeats the `rsync` workaround the old one described.
+"""
+
 DESCRIPTION = """## Commit Structure
 
 The PR description omits that the PR adds `rsync` to the CI image.
@@ -92,7 +100,7 @@ def test_a_remark_faulting_the_commit_message_credits_the_finding_about_it(
     assert "rsync" in note["title"]
 
 
-@pytest.mark.parametrize("remark", [OTHER_NAME, APPROVES, DESCRIPTION])
+@pytest.mark.parametrize("remark", [OTHER_NAME, APPROVES, STRENGTH, DESCRIPTION])
 def test_another_omission_an_approval_or_another_text_credits_nobody(
     tmp_path: Path, remark: str
 ) -> None:

@@ -55,7 +55,11 @@ def _units(review: AgentReview) -> Iterator[tuple[str, str]]:
     parts = [
         *(("Testing Assessment", s) for s in (t.intro, *t.items)),
         *(("Documentation Assessment", s) for s in (d.intro, *d.items)),
-        *(("Design Observations", o.text) for o in review.design_observations),
+        *(
+            ("Design Observations", o.text)
+            for o in review.design_observations
+            if o.kind == "concern"  # a strength praises what it names
+        ),
         *((s.title, s.body) for s in review.other_sections),
     ]
     for section, text in parts:
