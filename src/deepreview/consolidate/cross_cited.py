@@ -42,3 +42,42 @@ def cite_each_other(x: Features, y: Features) -> bool:
     if x.files & y.files:
         return False
     return _cites(x, y) and _cites(y, x)
+
+
+def _own_lines_cited(f: Features) -> list[tuple[int, int]]:
+    """The line ranges `f`'s prose cites bare ("the downloader at line 94", "lines 48-49"),
+    not those of a file reference (`a.go:94`, a mention of another place)."""
+    elsewhere = {(m.start, m.end) for m in f.mentions if m.start is not None}
+    out = []
+    for cited in f.cited:
+        first, _, last = cited.partition("-")
+        span = (int(first), int(last or first))
+        if span not in elsewhere:
+            out.append(span)
+    return out
+
+
+def _cites_lines_of(x: Features, place: Span) -> Span | None:
+    assert place.start is not None and place.end is not None
+    for start, end in _own_lines_cited(x):
+        if max(start, place.start) - min(end, place.end) <= CITE_SLACK:
+            return Span(place.path, start, end)
+    return None
+
+
+def lines_cited_each_way(x: Features, y: Features) -> tuple[Span, Span] | None:
+    """(the line of `y`'s place that `x` cites, `y`'s place) when the two are placed in one
+    file only, apart, and each explanation cites the other's lines in words: "passes the host
+    arch to the downloader at line 94" at lines 48-49, "lines 48-49 read that target, but the
+    empty assignments at line 94 …" at lines 92-94. One problem told from both of its ends in
+    one file, as `cite_each_other` reads it across two files. One way only is the reviewer
+    walking through the code; graded apart, the two read one stretch of code for two problems
+    ("a failed re-assert goes quiet", a suggestion, and "re-assert turns a failure into
+    success", important, each citing the other's lines)."""
+    if len(x.files) != 1 or x.files != y.files or x.severity != y.severity:
+        return None
+    mine, theirs = x.locations[0], y.locations[0]
+    if None in (mine.start, mine.end, theirs.start, theirs.end) or _near(mine, theirs):
+        return None
+    there, back = _cites_lines_of(x, theirs), _cites_lines_of(y, mine)
+    return (there, theirs) if there is not None and back is not None else None

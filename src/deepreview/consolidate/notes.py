@@ -28,21 +28,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Literal
 
 from deepreview.consolidate.claims import claims_in, conflict
 from deepreview.consolidate.code_notes import LIST_ITEM, code_notes_of, quotes_its_code, text_units
 from deepreview.consolidate.features import (
     PathResolver,
-    fenced_code,
-    identifiers_in,
     parse_file_ref,
     strip_fences,
-    words,
 )
 from deepreview.consolidate.inputs import SeatReview
-from deepreview.consolidate.kinds import TEST_PATH, missing_named
+from deepreview.consolidate.message_notes import message_notes
+from deepreview.consolidate.note_fit import (
+    LINES_OF,
+    Note,
+    about_the_same,
+    affirmed_claims,
+    fits_section,
+    gap_on_its_test_file,
+)
 from deepreview.markdown_fence import without_code_spans
 from deepreview.model import AgentReview, Finding, FindingSource, Location
 
@@ -81,21 +86,6 @@ _OPTIONAL = re.compile(
     r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?[*_]*(?:optional|nice[- ]to[- ]have)[*_]*\s*[:—–(-]",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Note:
-    """One place a reviewer cites outside its findings, with the text around it."""
-
-    seat: str
-    section: str  # "Testing Assessment"
-    location: Location
-    text: str  # Markdown: the paragraph or list item citing the place
-    # From a finding's own text, which names the place beside its own: "paragraph", one
-    # paragraph naming both (`_names_own_place`); "places", the whole text of one placed in
-    # several files. Either credits only a finding on those very lines naming no other
-    # failure, and "places" only one naming the same failure (see `_sighting`).
-    in_finding: Literal["", "paragraph", "places"] = ""
 
 
 def _sections(review: AgentReview) -> Iterator[tuple[str, str, frozenset[str]]]:
@@ -158,7 +148,7 @@ def _coverage_remark(path: str, status: str) -> str:
     line of the file, or one that approves what it checked."""
     if not _OWN_LINES.search(status) or _CHECKED.search(status):
         return ""
-    if not _FAULTS.search(without_code_spans(status)) or not _affirmed_claims(status):
+    if not _FAULTS.search(without_code_spans(status)) or not affirmed_claims(status):
         return ""
     remark = _VERDICT.sub("", status, count=1)
     if remark != status and remark.endswith(")") and remark.count(")") > remark.count("("):
@@ -166,18 +156,13 @@ def _coverage_remark(path: str, status: str) -> str:
     return _OWN_LINES.sub(lambda m: f"`{path}:{m.group(1) or m.group(2)}`", remark)
 
 
-# "no leak", "not a race", "without a deadlock": a failure the remark rules out
-_DENIED = re.compile(r"\b(?:no|not(?:\s+an?)?|without(?:\s+an?)?)\s+[\w-]+(?:\s+[\w-]+)?", re.I)
-
-
-def _affirmed_claims(text: str) -> frozenset[str]:
-    """The failure kinds a remark names, leaving out those it rules out ("so no leak")."""
-    return claims_in(_DENIED.sub(" ", text))
-
-
-def _refs(unit: str) -> Iterator[Location]:
-    """The `path:line` places a paragraph or item cites (`_REF`, `_PROSE_REF`)."""
-    for m in (*_REF.finditer(unit), *_PROSE_REF.finditer(unit)):
+def _refs(unit: str, *, lines_first: bool = False) -> Iterator[Location]:
+    """The `path:line` places a paragraph or item cites (`_REF`, `_PROSE_REF`); `lines_first`:
+    also "lines 60-70 in `latch.ts`" (`LINES_OF`), read in testing notes only, where the code
+    a missing test would cover is named so (in a finding's list of cases it is often the
+    place of one case, not a sighting of another problem there)."""
+    found = (*_REF.finditer(unit), *_PROSE_REF.finditer(unit))
+    for m in (*found, *LINES_OF.finditer(unit)) if lines_first else found:
         start, end = m.group(2), m.group(3)
         loc = parse_file_ref(f"{m.group(1)}:{start}" + (f"-{end}" if end else ""))
         if loc is not None and loc.start is not None:
@@ -213,7 +198,7 @@ def notes_of(seat: str, review: AgentReview) -> tuple[Note, ...]:
                 continue
             if _OPTIONAL.match(unit):
                 continue
-            for loc in _refs(unit):
+            for loc in _refs(unit, lines_first=section == "Testing Assessment"):
                 if _name(loc.path) in own:
                     continue
                 text = " ".join(unit.split())
@@ -255,9 +240,7 @@ def _sighting(note: Note, finding: Finding, distance: int) -> bool:
         if note.in_finding == "places":
             # a finding's whole text names every code name of its places: not enough there
             return False
-    return _about_the_same(note, finding, on_its_lines=distance == 0) and _fits_section(
-        note, finding
-    )
+    return about_the_same(note, finding, on_its_lines=distance == 0) and fits_section(note, finding)
 
 
 def _distance(a: Location, b: Location) -> int | None:
@@ -266,104 +249,6 @@ def _distance(a: Location, b: Location) -> int | None:
         return None
     a_end, b_end = a.end or a.start, b.end or b.start
     return max(0, max(a.start, b.start) - min(a_end, b_end))
-
-
-def _about_the_same(note: Note, finding: Finding, *, on_its_lines: bool = True) -> bool:
-    """A shared code identifier, a quote of the finding's words, or a shared title word of four
-    letters or more; two such words when the note's lines only come near the finding's (a
-    design concern two lines below "Login file symlinks …" about the login file's resolution
-    is another issue that shares the word "login")."""
-    if set(identifiers_in(note.text)) & set(identifiers_in(finding.title + "\n" + finding.body)):
-        return True
-    title = {w for w in words(finding.title) if len(w) >= 4}
-    if len(title & set(words(note.text))) >= (1 if on_its_lines else 2):
-        return True
-    return _quotes_the_finding(note, finding)
-
-
-# Text a note quotes: “Valide values”, "user's"
-_QUOTED = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
-
-
-def _quotes_the_finding(note: Note, finding: Finding) -> bool:
-    """The note quotes words that the finding's text holds too: "says “Valide values”" beside
-    a finding quoting the line `Valide values:`. Every word of the quote, at least six letters
-    in all, so that a quoted "error" or "true" is not enough."""
-    text = set(words(finding.title + "\n" + finding.body))
-    for m in _QUOTED.finditer(note.text):
-        quoted = words(m.group(1))
-        if quoted and sum(map(len, quoted)) >= 6 and set(quoted) <= text:
-            return True
-    return False
-
-
-_DOC_SUFFIXES = (".md", ".rst", ".txt", ".adoc")
-_TEST_WORDS = frozenset(words("test tests tested untested coverage covers covered pins pinned"))
-_DOC_WORDS = frozenset(
-    words("doc docs documentation documented comment comments docstring godoc typo typos readme")
-)
-
-
-def _fits_section(note: Note, finding: Finding) -> bool:
-    """A Testing Assessment note is about a test gap, a Documentation Assessment note about
-    text that misleads: each credits only a finding of that kind (a test file or a title
-    about tests; a documentation file, a title about docs or comments, or quoted code that is
-    all comment lines). A design concern may be about anything, but one that is a remark of its
-    own kind (`_remark`) is about the finding only as the same remark or in its words."""
-    paths = [loc.path for loc in finding.locations]
-    title = set(words(finding.title))
-    if note.section == "Testing Assessment":
-        return bool(title & _TEST_WORDS) or any(TEST_PATH.search(p) for p in paths)
-    if note.section == "Documentation Assessment":
-        return (
-            bool(title & _DOC_WORDS)
-            or any(p.lower().endswith(_DOC_SUFFIXES) for p in paths)
-            or _quotes_only_comments(finding.body)
-        )
-    if note.section == "Coverage Summary":
-        # a remark beside a verdict: only the same failure is a sighting (`_coverage_remark`)
-        return bool(_affirmed_claims(note.text) & claims_in(f"{finding.title}\n{finding.body}"))
-    return note.section != "Design Observations" or _same_remark(note, finding)
-
-
-# "`mul` should be called `multiply`", "rename `cfg`", "a misleading name"
-_NAMING = re.compile(
-    r"\b(?:renam\w*|misnam\w*|(?:should|could|would|might)\s+be\s+(?:called|named)"
-    r"|(?:better|clearer|misleading|confusing)\s+name"
-    r"|name\w*\s+(?:is|are)\s+(?:misleading|unclear|confusing|vague))\b",
-    re.IGNORECASE,
-)
-
-
-def _remark(text: str) -> str | None:
-    """The kind of remark a text makes, when it is one that names no fault in what the code
-    does: a missing docstring or comment, missing type hints, a name."""
-    return missing_named(text) or ("naming" if _NAMING.search(without_code_spans(text)) else None)
-
-
-def _same_remark(note: Note, finding: Finding) -> bool:
-    """A design concern that a function "lacks a docstring" or "should be called `multiply`"
-    names that function at its own lines, as every remark about it does: it is not a sighting
-    of the bug another reviewer found there ("`mul` returns 0 for a negative `b`"). Such a
-    concern credits a finding making the same remark, or one whose title words it says too."""
-    kind = _remark(note.text)
-    if kind is None or kind == _remark(finding.title):
-        return True
-    # words outside code spans: the function's own name is what every such remark shares
-    title = {w for w in words(without_code_spans(finding.title)) if len(w) >= 4}
-    said = set(words(without_code_spans(note.text)))
-    return bool(title & said) or _quotes_the_finding(note, finding)
-
-
-# A line of code that is only a comment: `# …`, `// …`, `/* …`, ` * …`, `-- …`, `<!-- …`, `; …`
-_COMMENT_LINE = re.compile(r"^\s*(?:[-+]\s*)?(?:#|//|/\*|\*|--|<!--|;)")
-
-
-def _quotes_only_comments(body: str) -> bool:
-    """The finding quotes code and every quoted line is a comment: it is about that comment,
-    whatever its title says ("`app.bats` still blames the download" over a `#` block)."""
-    lines = [line for line in fenced_code(body).splitlines() if line.strip()]
-    return bool(lines) and all(_COMMENT_LINE.match(line) for line in lines)
 
 
 def credit_notes(
@@ -399,6 +284,9 @@ def credit_notes(
                     continue
                 if _sighting(note, f, d):
                     best = (d, n)
+            if best is None:
+                # a testing note on the code: the gap raised on that code's own test file
+                best = gap_on_its_test_file(note, path, findings, name, resolver)
             if best is not None:
                 have = added.setdefault(best[1], [])
                 if all(x.seat != note.seat for x in have):
@@ -420,6 +308,11 @@ def credit_notes(
                         in {resolver.resolve(p) for p in code_note.paths}
                     )
                     have.append(Note(sr.seat, code_note.section, Location(path), code_note.text))
+    for n, message_note in message_notes(findings, seat_reviews):
+        # the commit message or PR description another seat's finding is about (no lines)
+        have = added.setdefault(n, [])
+        if all(x.seat != message_note.seat for x in have):
+            have.append(message_note)
     out = list(findings)
     for n, notes in added.items():
         f = out[n]
@@ -429,7 +322,7 @@ def credit_notes(
                 finding_id=x.section,
                 severity=f.severity,
                 title=x.text if len(x.text) <= _TITLE_MAX else x.text[: _TITLE_MAX - 1] + "…",
-                locations=(x.location,),
+                locations=(x.location,) if x.location.path else (),
                 kind="note",
             )
             for x in notes

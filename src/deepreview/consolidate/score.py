@@ -22,7 +22,11 @@ from deepreview.consolidate.claim_pairs import (
     unnamed_by_the_other,
 )
 from deepreview.consolidate.claims import SYMPTOMS
-from deepreview.consolidate.cross_cited import cite_each_other, either_cites
+from deepreview.consolidate.cross_cited import (
+    cite_each_other,
+    either_cites,
+    lines_cited_each_way,
+)
 from deepreview.consolidate.evidence import SAID_PROSE, SAID_TEXT, SAID_TITLE, Evidence
 from deepreview.consolidate.features import COMMIT_MESSAGE, Features, Span, finding_words
 from deepreview.consolidate.gaps import (
@@ -155,6 +159,11 @@ def _where(x: Features, y: Features) -> tuple[float, str]:
         sim, why = _span_similarity(a, b)
         if sim * factor > best + _EPS:
             best, text = sim * factor, why + said
+    each_way = lines_cited_each_way(x, y)
+    if each_way is not None:
+        sim, why = _span_similarity(*each_way)
+        if sim > best + _EPS:
+            best, text = sim, why + " (each cites the other's lines)"
     shared = len(x.excerpt & y.excerpt)
     if shared:
         sim = 0.3 + 0.7 * _dice(x.excerpt, y.excerpt)
