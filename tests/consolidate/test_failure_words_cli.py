@@ -20,6 +20,10 @@ failure at that very line, two.
 - "Unique slug column filled with the same empty value" / "each article gets the same blank
   value": one.
 - "Labels are not escaped in the export" / "the writer has to quote each label": one.
+- "Off-by-one when the name fills `dst`" ("the terminator is stored one byte past the
+  buffer") / "heap buffer overflow": one, an off-by-one write and the overflow it is.
+  "Off-by-one in the retry count" beside "heap buffer overflow" at that line: two (an
+  off-by-one is no overflow by itself).
 - "Empty cells print as `undefined`" beside "commas in a value are not escaped": two.
 """
 
@@ -187,6 +191,28 @@ CASES = [
         ),
         _bullet("lib/export_tsv.py:14", "the writer has to quote each label it prints"),
         ONE,
+    ),
+    (
+        _full(
+            "Off-by-one when the name fills `dst`",
+            "src/pad.c:18",
+            "A name of exactly 32 characters leaves no room: the terminator is stored one byte "
+            "past the buffer.",
+        ),
+        _bullet("src/pad.c:12-18", "heap buffer overflow in `dst` for names as long as the field"),
+        ONE,
+    ),
+    (
+        _full(
+            "Off-by-one in the retry count",
+            "src/net.c:18",
+            "`attempts <= max` makes one call more than configured.",
+        ),
+        _bullet(
+            "src/net.c:18",
+            "heap buffer overflow: `memcpy` copies `len` bytes into the 64-byte `reply`",
+        ),
+        TWO,
     ),
     (
         _full(

@@ -141,6 +141,11 @@ WORD_PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:read|write|query|call|request|i/o|io)\s+on\s+the\s+(?:main|ui)\s+thread\b",
         r"\banr\b",
     ),
+    # "writes one byte past the allocation": the overflow told by how far it goes
+    "overflow": (
+        r"\b(?:writ|stor|put)\w*\s+(?:one|a|an|the)\s+(?:\w+\s+)?(?:bytes?|elements?|slots?"
+        r"|characters?)\s+past\s+(?:the\s+)?(?:allocation|buffer|array|end)\b",
+    ),
     # JavaScript's missing value: "Missing fields print as `undefined`"
     "nil": (r"\b(?:is|are|prints?|printed|as|returns?|becomes?)\s+undefined\b",),
 }
@@ -158,5 +163,7 @@ WORD_SAID: dict[str, str] = {
 }
 
 # Kinds that tell one problem from two sides (`claims._SIDES_OF_ONE`): text left unescaped is
-# the injection another seat names when that text is code
+# the injection another seat names when that text is code. (Not an off-by-one and an overflow:
+# "Off-by-one in the retry count" is no overflow at its line; an off-by-one write is met by its
+# own words, "stored one byte past the buffer".)
 WORD_SIDES = (frozenset({"unescaped", "injection"}),)
