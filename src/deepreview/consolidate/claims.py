@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from deepreview.consolidate.failure_kinds import FAILURE_PHRASES
 from deepreview.consolidate.failure_phrases import MORE_PHRASES, MORE_SAID, quoted_claims
+from deepreview.consolidate.failure_words import WORD_PHRASES, WORD_SAID, WORD_SIDES
 from deepreview.consolidate.security_failures import SECURITY_PHRASES
 from deepreview.markdown_fence import strip_code
 
@@ -36,6 +37,7 @@ _SPAN = re.compile(r"`([^`\n]*)`")
 # kind -> phrases: a word listed there decides whether two findings at one place are one issue
 _KINDS: dict[str, tuple[str, ...]] = {**FAILURE_PHRASES, **SECURITY_PHRASES}
 _KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in MORE_PHRASES.items()})  # failure_phrases
+_KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in WORD_PHRASES.items()})  # failure_words
 _PATTERNS = {kind: re.compile("|".join(ps), re.IGNORECASE) for kind, ps in _KINDS.items()}
 KINDS = tuple(_KINDS)
 # How the merge reasons say it: "both name a race"
@@ -73,6 +75,7 @@ SAID = {
     "truncation": "a value cut by integer arithmetic",
     "loose match": "a name matched by a part of it",
     **MORE_SAID,
+    **WORD_SAID,
 }
 
 
@@ -88,6 +91,7 @@ _SIDES_OF_ONE = (
     # a truncated amount comes out one short ("`to_cents` truncates instead of rounding" /
     # "the amount sent is one short for prices like 19.99")
     frozenset({"truncation", "off by one"}),
+    *WORD_SIDES,
 )
 
 

@@ -53,6 +53,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from deepreview.consolidate.across_files import ACROSS_FILES, lone_claims
 from deepreview.consolidate.code_sites import called_at, defined_at
 from deepreview.consolidate.evidence import describe
 from deepreview.consolidate.features import Features, PathResolver, extract
@@ -161,6 +162,11 @@ def _items(
             )
             member = Member(seat, replace(f, locations=resolved), seat not in analyzers, cited)
             items.append(_Item(len(items), member, features))
+    lone = lone_claims([(i.member.seat, i.features.claims) for i in items])
+    items = [
+        replace(i, features=replace(i.features, lone_claims=c))
+        for i, c in zip(items, lone, strict=True)
+    ]
     return items, resolver
 
 
@@ -198,6 +204,8 @@ def _anchors(f: Features) -> set[str]:
     # a function one finding is in and the other's lines call, in another file and named by
     # neither (`nearby.definition_and_call`): the code puts them side by side
     out.update("d:" + name for name in f.defined_in | f.calls)
+    # a failure made in one file and shown in another, named once by each seat (`across_files`)
+    out.update("c:" + claim for claim in f.lone_claims & ACROSS_FILES)
     return out
 
 

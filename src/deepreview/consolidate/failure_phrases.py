@@ -80,7 +80,8 @@ MORE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "busy loop": (
         r"\bbusy[- ]?(?:wait|loop|poll|spin)\w*",
-        r"\bspins?\s+(?:while|when|until|on|forever|in\s+a)\b",
+        # a loading spinner that spins forever is a UI that never settles, not a CPU spinning
+        r"(?<!spinner\s)\bspins?\s+(?:while|when|until|on|forever|in\s+a)\b",
         r"\bburns?\s+(?:a\s+|the\s+|one\s+|100\s*%\s+(?:of\s+)?(?:a\s+)?)?(?:cpu|core)s?\b",
         r"\b(?:cpu|core)\s+at\s+100\s*%",
         r"\b(?:tight|hot)\s+loop\b",

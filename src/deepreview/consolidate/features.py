@@ -305,6 +305,8 @@ class Features:
     # code-shaped names its explanation writes bare, as spelled (`prose_names`)
     prose_names: frozenset[str] = frozenset()
     fix_words: frozenset[str] = frozenset()  # the words of its fix alone (`same_fix`)
+    # the title's claims no other title of its seat names (`across_files.lone_claims`)
+    lone_claims: frozenset[str] = frozenset()
 
     @property
     def files(self) -> frozenset[str]:

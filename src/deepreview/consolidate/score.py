@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from deepreview.consolidate.across_files import told_in_two_files
 from deepreview.consolidate.apart import beside, claims_apart, named_beside
 from deepreview.consolidate.claim_pairs import (
     claims_differ,
@@ -329,6 +330,11 @@ def evidence(
     if at_definition_and_call:
         # one finding in a function, the other at a line calling it, saying something alike:
         # the definition and its use are one place for this problem (`code_sites`)
+        score += weights.where * (1.0 - where)
+    if not (generic or at_definition_and_call) and told_in_two_files(x, y):
+        # the failure made in one file and shown in another, each seat naming it once
+        # (`across_files`): the two files are one place for it
+        at_definition_and_call = True
         score += weights.where * (1.0 - where)
     untested = () if generic else tuple(sorted(untested_names(x, y)))
     gap_said = (

@@ -7,7 +7,7 @@ name and the places they point at.
 
 from __future__ import annotations
 
-from deepreview.consolidate.claims import sides_of_one
+from deepreview.consolidate.claims import SYMPTOMS, sides_of_one
 from deepreview.consolidate.features import Features, finding_words
 from deepreview.consolidate.spans import meet_on_a_line, pinpoint_inside, places
 
@@ -44,7 +44,12 @@ def stance_bonus(x: Features, y: Features, title: float) -> float:
     if (
         same_claim
         and meet_on_a_line(x, y)
-        and (title_names(x, y) or (gap == 0 and pinpoint_inside(x, y)) or (gap <= 1 and same_place))
+        and (
+            title_names(x, y)
+            or (gap == 0 and pinpoint_inside(x, y))
+            or (gap <= 1 and same_place)
+            or (gap <= 1 and pinpoint_inside(x, y) and bool((x.claims & y.claims) - SYMPTOMS))
+        )
     ):
         # both titles name the same failure and the same code name at one line: "SQL injection
         # in find_users" / "`find_users` interpolates the search term into the query". Not the
@@ -54,7 +59,11 @@ def stance_bonus(x: Features, y: Features, title: float) -> float:
         # input; injection" at 9; "Path traversal when saving uploads" at 2-5 / "a name with
         # dot-dot segments escapes the storage root" at 3). At one short place (a line or
         # two, one inside the other) a grade apart too: "Backoff delay is never awaited"
-        # (critical) at 18, "no pause between attempts" (important) at 17-18
+        # (critical) at 18, "no pause between attempts" (important) at 17-18. A grade apart
+        # too when one points inside the other's range and both name the failure itself, not
+        # how it ends (`claims.SYMPTOMS`): "Unique column added with a constant default"
+        # (critical) at 18, "every row gets the same value: duplicate key" (important) at
+        # 15-19; seats grade on scales of their own
         return AGREEMENT_BONUS
     contradict = gap >= 2 or bool(x.nature and y.nature and "nit" in natures and len(natures) == 2)
     if contradict and not (same_claim and meet_on_a_line(x, y)):
