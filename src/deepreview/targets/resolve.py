@@ -194,6 +194,12 @@ def _elsewhere(git: Git, target: Target, spec: str) -> str:
     ):
         # a `--depth 1` clone's tip has a parent, only not fetched: no "only commit" then
         require_full_history(git, f"nothing to review on {target.branch or 'HEAD'} itself")
+        ahead = _branch_ahead(git, target.head_sha)
+        if ahead is not None:
+            return (
+                f"{target.branch or 'HEAD'} is one commit with no parent to review it against; "
+                f"`deep-review review {ahead}` reviews that branch's changes"
+            )
         return (
             f"{target.branch or 'HEAD'} holds the repository's only commit, which has no parent "
             "to review it against; commit the next change and review that"
@@ -202,6 +208,19 @@ def _elsewhere(git: Git, target: Target, spec: str) -> str:
     if branch and base in (branch, f"origin/{branch}") and _is_checkout(git, spec):
         return "`deep-review review HEAD~1..HEAD` reviews its last commit; or --base REF"
     return "pick another target or --base REF"
+
+
+def _branch_ahead(git: Git, head_sha: str) -> str | None:
+    """The local branch committed to last of those whose tip `head_sha` does not hold: on a
+    root commit the repository's other work, no "only commit" (None: there is none)."""
+    found = git.run(
+        ["for-each-ref", "--sort=-committerdate", "--format=%(refname:short)",
+         "--no-merged", head_sha, "refs/heads"],
+        check=False,
+    )  # fmt: skip
+    names = found.stdout_text.split("\n") if found.ok else []
+    # a name a code span or a shell would garble is not offered
+    return next((n for n in names if n and not set(n) & set("`'\" \t$")), None)
 
 
 def _other_range(git: Git, target: Target) -> str:
