@@ -51,6 +51,12 @@ def _assert_bad_input(res, needle: str, store: Path) -> None:  # type: ignore[no
         (["--agents", "static", "--config", "/nonexistent/deep-review.toml"], "no such file"),
         (["--effort", "max"], "Invalid value for '--effort'"),
         (["--timeout", "soon"], "Invalid value for '--timeout'"),
+        # a duration written with its unit: the line says the unit it takes
+        (["--timeout", "10m"], "'10m' is no number; give a number of seconds (e.g. --timeout 600)"),
+        (
+            ["--probe-minutes", "90s"],
+            "'90s' is no number; give a number of minutes (e.g. --probe-minutes 1.5)",
+        ),
         (["--agnets", "static"], "No such option '--agnets'. Did you mean '--agents'?"),
         (["a..b", "extra"], "unexpected extra argument"),
         (["HEAD~1..HEAD", "--base", "main"], "HEAD~1..HEAD names its own base: drop --base"),
@@ -71,6 +77,8 @@ def _assert_bad_input(res, needle: str, store: Path) -> None:  # type: ignore[no
         "missing-config",
         "bad-effort",
         "bad-timeout",
+        "timeout-with-unit",
+        "probe-minutes-with-unit",
         "misspelt-option",
         "extra-arg",
         "base-with-range",
