@@ -61,7 +61,8 @@ from deepreview.store.redact import Redactor
 from deepreview.store.repository import Repository
 from deepreview.store.store import Store
 from deepreview.targets.build import review_diff, shown_as_text
-from deepreview.targets.git import Git, find_repo_root
+from deepreview.targets.git import Git
+from deepreview.targets.repo_root import find_repo_root
 from deepreview.targets.target import Target, review_id
 
 

@@ -71,7 +71,8 @@ from deepreview.store.leftovers import sweep_killed
 from deepreview.store.location import left_behind_note, review_store_root
 from deepreview.store.repository import Repository
 from deepreview.store.store import Store
-from deepreview.targets.git import Git, find_repo_root
+from deepreview.targets.git import Git
+from deepreview.targets.repo_root import find_repo_root
 from deepreview.targets.resolve import resolve_target
 from deepreview.targets.target import Target, review_id
 from deepreview.workspace.lfs import require_lfs_content
