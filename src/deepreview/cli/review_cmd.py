@@ -34,12 +34,8 @@ from deepreview.config import CliOverrides
 from deepreview.config_seats import seat_list
 from deepreview.errors import UsageError
 from deepreview.formats import DEFAULT_FORMATS, FORMATS
-from deepreview.pipeline.review import (
-    ReviewOutcome,
-    ReviewRequest,
-    execute,
-    prepare,
-)
+from deepreview.pipeline.prepare import ReviewRequest, prepare
+from deepreview.pipeline.review import ReviewOutcome, execute
 from deepreview.runmodel import EFFORTS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
