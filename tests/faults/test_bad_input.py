@@ -148,16 +148,20 @@ def test_not_a_repo_via_repo_option(tmp_path: Path) -> None:
 
 
 USER_CONFIGS = [
-    ('[review]\nagentz = ["static"]\n', "unknown key 'review.agentz'"),
+    # a misspelt key: the line names the one meant
+    ('[review]\nagentz = ["static"]\n', "unknown key 'review.agentz' (did you mean 'agents'?)"),
     ('[review]\ntimeout = "soon"\n', "'review.timeout'"),
     ("[review]\ntimeout = -5\n", "'review.timeout'"),
     ('[review]\nagents = "static"\n', "'review.agents'"),
     ('[review]\nformats = ["pdf"]\n', "'review.formats.0'"),
     ('[review]\neffort = "max"\n', "'review.effort'"),
-    ('[seats.claude]\nmodle = "opus"\n', "unknown key 'seats.claude.modle'"),
+    (
+        '[seats.claude]\nmodle = "opus"\n',
+        "unknown key 'seats.claude.modle' (did you mean 'model'?)",
+    ),
     ('[seats.mine]\nargv = "my-linter --review"\n', "'seats.mine.argv'"),
     ("[seats.mine]\nenv = { TOKEN = 5 }\n", "'seats.mine.env.TOKEN'"),
-    ("[reveiw]\nagents = []\n", "unknown key 'reveiw'"),
+    ("[reveiw]\nagents = []\n", "unknown key 'reveiw' (did you mean 'review'?)"),
     ("[review\n", "not valid TOML"),
     ('[review]\nagents = ["nosuchseat"]\n', "unknown seat 'nosuchseat'"),
     ('[review]\nlead = "nosuchlead"\n', "unknown lead 'nosuchlead'"),
