@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from deepreview.markdown_fence import code_span
 from deepreview.model import AgentReview
 from deepreview.runfiles import RUN_JSON, RUN_LOCK
 from deepreview.store.redact import Redactor, flags_secret, secret_candidates
@@ -49,9 +50,31 @@ def flagged_values(target: Target, reviews: Sequence[AgentReview]) -> list[str]:
 def flagged_in(target: Target, findings: Iterable[Flagging]) -> list[str]:
     """The values on the lines that these secret findings point at (a seat's, or the lead's
     own: a reviewer that names a hard-coded secret is believed, whoever it is)."""
+    return _read_flagged(target, findings)[0]
+
+
+def unmasked_notes(target: Target, reviews: Sequence[AgentReview]) -> list[str]:
+    """One note for the places of secret findings that are no line of a file at the review
+    SHA (a wrong path, a line past the end): their value could not be read to be masked, and
+    the stored files (the seat's own review quoting it) may still hold it. Said, never
+    skipped in silence."""
+    unread = _read_flagged(target, (f for review in reviews for f in review.findings))[1]
+    if not unread:
+        return []
+    named = ", ".join(code_span(place) for place in dict.fromkeys(unread))
+    return [
+        f"A secret flagged at {named} could not be masked: no such line at the reviewed "
+        "commit, so its value was not read; the review's stored files may still hold it "
+        "(check them before sharing)."
+    ]
+
+
+def _read_flagged(target: Target, findings: Iterable[Flagging]) -> tuple[list[str], list[str]]:
+    """(the values on the flagged lines, the flagged places that could not be read)."""
     git = Git(target.repo_root)
     files: dict[str, list[str] | None] = {}
     values: list[str] = []
+    unread: list[str] = []
     for finding in findings:
         if not flags_secret(finding.title):
             continue
@@ -62,12 +85,13 @@ def flagged_in(target: Target, findings: Iterable[Flagging]) -> list[str]:
                 text = git.show_file(target.head_sha, loc.path)
                 files[loc.path] = None if text is None else text.split("\n")
             lines = files[loc.path]
-            if lines is None:
-                continue
             end = min(loc.end or loc.start, loc.start + _MAX_LINES - 1)
-            for line in lines[loc.start - 1 : end]:
+            flagged = [] if lines is None else lines[loc.start - 1 : end]
+            if not flagged:
+                unread.append(f"{loc.path}:{loc.start}")
+            for line in flagged:
                 values.extend(secret_candidates(line))
-    return values
+    return values, unread
 
 
 def sweep(review_dir: Path, redactor: Redactor) -> None:
