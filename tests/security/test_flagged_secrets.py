@@ -112,3 +112,26 @@ def test_a_flagged_secret_whose_place_cannot_be_read_is_reported(tmp_path: Path)
     assert len(said) == 1, report["notes"]
     assert "could not be masked" in said[0], said
     assert "conf/settings.py:2" in Path(out["paths"]["md"]).read_text()
+
+
+def test_a_token_finding_at_a_gone_place_that_quotes_no_value_adds_no_note(
+    tmp_path: Path,
+) -> None:
+    """ "Token refresh races the expiry" at a file the change deleted quotes no value: there is
+    nothing the stored files could hold unmasked, and no note is owed."""
+    repo = make_repo(tmp_path)
+    flagger = (
+        "## Findings\n\n### Important Issues\n\n"
+        "I1. **Token refresh races the expiry** — `auth/refresh.py:40` (important, gap)\n\n"
+        "Two refreshes at `auth/refresh.py:40` can both see the old expiry.\n\n"
+        "Fix: take the lock first.\n"
+    )
+    (tmp_path / "user-config.toml").write_text(_seat(tmp_path, "flagger", flagger))
+    res = run_cli(
+        ["review", "--agents", "flagger", "--lead", "none", "--json"],
+        cwd=repo,
+        env=cli_env(tmp_path),
+    )
+    assert res.returncode == 0, res.stderr
+    report = json.loads(Path(res.json()["paths"]["json"]).read_text())
+    assert not [n for n in report["notes"] if "could not be masked" in n], report["notes"]

@@ -10,12 +10,13 @@ detect-secrets values over in memory (`SeatResult.secrets`); for every other sea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
 from deepreview.markdown_fence import code_span
-from deepreview.model import AgentReview
+from deepreview.model import AgentReview, Finding
 from deepreview.runfiles import RUN_JSON, RUN_LOCK
 from deepreview.store.redact import Redactor, flags_secret, secret_candidates
 from deepreview.targets.git import Git
@@ -58,7 +59,8 @@ def unmasked_notes(target: Target, reviews: Sequence[AgentReview]) -> list[str]:
     SHA (a wrong path, a line past the end): their value could not be read to be masked, and
     the stored files (the seat's own review quoting it) may still hold it. Said, never
     skipped in silence."""
-    unread = _read_flagged(target, (f for review in reviews for f in review.findings))[1]
+    quoting = (f for review in reviews for f in review.findings if _quotes_a_value(f))
+    unread = _read_flagged(target, quoting)[1]
     if not unread:
         return []
     named = ", ".join(code_span(place) for place in dict.fromkeys(unread))
@@ -67,6 +69,20 @@ def unmasked_notes(target: Target, reviews: Sequence[AgentReview]) -> list[str]:
         "commit, so its value was not read; the review's stored files may still hold it "
         "(check them before sharing)."
     ]
+
+
+# A quoted place (`conf/settings.py:2`, `app.py`) is no secret's value.
+_PLACE = re.compile(r"[/\\]|:\d|\.[A-Za-z][A-Za-z0-9]{0,7}$")
+
+
+def _quotes_a_value(finding: Finding) -> bool:
+    """Whether a finding's own text quotes a value that may be the secret (a literal or an
+    assignment, not a place): only then may the stored files hold what was not masked; a
+    finding that names a token or a password without quoting one leaves nothing to say."""
+    text = f"{finding.title}\n{finding.body}"
+    return any(
+        not _PLACE.search(value) for line in text.splitlines() for value in secret_candidates(line)
+    )
 
 
 def _read_flagged(target: Target, findings: Iterable[Flagging]) -> tuple[list[str], list[str]]:
