@@ -74,3 +74,23 @@ def test_a_testing_section_with_no_finding_heading_above_is_the_assessment(
     testing = parsed["testing"]
     assert isinstance(testing, dict)
     assert "cover the retry path" in str(testing), testing
+
+
+def test_testing_and_docs_sections_after_the_findings_stay_the_assessments(
+    tmp_path: Path,
+) -> None:
+    # `### Testing` then `### Documentation` at the findings' level, under `## Findings`: the
+    # heading after `### Testing` is another assessment, not the next finding
+    text = (
+        "## Findings\n\n### I1: Retry swallows the final error — `app/client.py:12`\n\n"
+        "When the last attempt fails the function returns None.\n\n"
+        "### Testing\n\nThe new tests cover two successful retries.\n\n"
+        "### Documentation\n\nThe README does not mention the retry count.\n\n"
+        "## Verdict\n\nMerge with fixes.\n"
+    )
+    parsed = parsed_by_cli(tmp_path, text)
+    findings = parsed["findings"]
+    assert isinstance(findings, list)
+    assert "two successful retries" not in findings[0]["body"], findings[0]["body"]
+    assert "two successful retries" in str(parsed["testing"]), parsed["testing"]
+    assert "retry count" in str(parsed["documentation"]), parsed["documentation"]

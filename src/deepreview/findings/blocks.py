@@ -410,7 +410,9 @@ def _gaps(blocks: list[Block], h: Heading, lines: list[str], mask: list[bool], n
 
 def _finding_part(cur: Block, h: Heading, headings: dict[int, Heading], n: int) -> bool:
     """`finding_subparts.finding_part` for heading `h` on line `n` in findings block `cur`."""
-    if h.lead_in or h.label or cur.kind not in FINDING_KINDS or cur.level <= 0:
+    if h.lead_in or h.label or h.level >= BOLD_LEVEL:
+        return False  # only a `#` heading: a bold `**Testing**` line keeps its reading
+    if cur.kind not in FINDING_KINDS or cur.level <= 0:
         return False
     levels = [
         len(m[0])

@@ -21,7 +21,8 @@ def finding_part(
     (level, kind) of each heading after this one, in order.
 
     Deeper than the last finding's heading, it is that finding's part. At that finding's level
-    it is one when another heading at that level follows (the next finding), or when the
+    it is one when the next heading at that level is the next finding (no section of a known
+    kind: `### Documentation` after `### Testing` is the next assessment), or when the
     section ends and the review's own assessment of the same kind is still to come; the last
     such heading of a section, with nothing of its kind after it, stays the assessment."""
     if not finding_levels or level < finding_levels[-1]:
@@ -31,7 +32,7 @@ def finding_part(
     after = iter(later)
     for lvl, first in after:
         if lvl == level:
-            return True
+            return first is Kind.OTHER  # the next finding; not `### Docs` after `### Testing`
         if lvl < level:
             return any(k is kind and lv < level for lv, k in ((lvl, first), *after))
     return False
