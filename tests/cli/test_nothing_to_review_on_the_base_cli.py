@@ -58,3 +58,18 @@ def test_on_a_root_commit_with_another_branch_ahead_the_line_names_that_branch(
     assert len(line.splitlines()) == 1, line
     assert "repository's only commit" not in line, line
     assert "`deep-review review topic`" in line, line
+
+
+def test_a_new_branch_with_no_commits_yet_names_the_branch_with_work(tmp_path: Path) -> None:
+    """`git checkout -b fresh` from main, nothing committed yet, while `feature/x` holds work:
+    the line said only "pick another target or --base REF"; it now says to commit on the new
+    branch first, or gives the review of the branch that has changes."""
+    repo = make_repo(tmp_path)
+    git(repo, "checkout", "-q", "main")
+    git(repo, "checkout", "-q", "-b", "fresh")
+    res = run_cli(REVIEW, cwd=repo, env=fast_seat(tmp_path).env())
+    assert res.returncode == 2
+    line = res.stderr.strip()
+    assert len(line.splitlines()) == 1, line
+    assert "commit a change on fresh first" in line, line
+    assert "`deep-review review feature/x`" in line, line

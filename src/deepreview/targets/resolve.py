@@ -207,6 +207,14 @@ def _elsewhere(git: Git, target: Target, spec: str) -> str:
     base, branch = target.base_ref or "", target.branch or ""
     if branch and base in (branch, f"origin/{branch}") and _is_checkout(git, spec):
         return "`deep-review review HEAD~1..HEAD` reviews its last commit; or --base REF"
+    if branch and target.head_sha == target.base_sha:
+        # a branch just made from its base (`git checkout -b fresh`): nothing committed yet
+        ahead = _branch_ahead(git, target.head_sha)
+        if ahead is not None:
+            return (
+                f"commit a change on {branch} first, or `deep-review review {ahead}` reviews "
+                "that branch's changes"
+            )
     return "pick another target or --base REF"
 
 
