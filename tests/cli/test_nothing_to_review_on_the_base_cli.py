@@ -73,3 +73,23 @@ def test_a_new_branch_with_no_commits_yet_names_the_branch_with_work(tmp_path: P
     assert len(line.splitlines()) == 1, line
     assert "commit a change on fresh first" in line, line
     assert "`deep-review review feature/x`" in line, line
+
+
+def test_a_branch_at_the_root_commit_behind_its_base_is_told_to_commit(tmp_path: Path) -> None:
+    """`fresh` made at the root commit, `main` two commits on: `main` (the base itself) is no
+    branch to offer, and the repository has more than one commit."""
+    repo = tmp_path / "behind"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    write(repo, "app.py", "print('hi')\n")
+    commit_all(repo, "First commit")
+    git(repo, "branch", "fresh")
+    write(repo, "app.py", "print('hello')\n")
+    commit_all(repo, "Say hello")
+    git(repo, "checkout", "-q", "fresh")
+    res = run_cli(REVIEW, cwd=repo, env=fast_seat(tmp_path).env())
+    assert res.returncode == 2
+    line = res.stderr.strip()
+    assert "`deep-review review main`" not in line, line
+    assert "repository's only commit" not in line, line
+    assert "commit a change on it first" in line, line
