@@ -5,9 +5,11 @@ which copy was read and where it is fixed: `config.build_settings`)."""
 
 from __future__ import annotations
 
+import difflib
 import tomllib
+import typing
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from deepreview.config_seats import check_seat_file
 from deepreview.errors import ConfigError
@@ -39,7 +41,9 @@ def parse_config_text(text: str, origin: str, where: str = "") -> FileConfig | N
         key = ".".join(str(p) for p in err["loc"])
         if err["type"] == "extra_forbidden":
             fix = _unknown_key_fix(key)
-            raise ConfigError(f"{origin}: unknown key {key!r}; {fix}{where}") from exc
+            meant = _meant_key(err["loc"])
+            named = f" (did you mean {meant!r}?)" if meant else ""
+            raise ConfigError(f"{origin}: unknown key {key!r}{named}; {fix}{where}") from exc
         # the value may be a repository's: shown with its control characters made visible
         raise ConfigError(
             clean_text(
@@ -62,6 +66,36 @@ def _unknown_key_fix(key: str) -> str:
         if "." not in key and key in getattr(fields, "model_fields", {}):
             return f"it belongs under [{section}] (a `[{section}]` line above `{key} = ...`)"
     return "remove it or fix its spelling"
+
+
+def _meant_key(loc: tuple[int | str, ...]) -> str | None:
+    """The known key closest to a misspelt one (`timout` -> `timeout`, `[reveiw]` ->
+    `review`), among the keys of the table it is in; None when none is close."""
+    from pydantic import BaseModel
+
+    from deepreview.config_file import FileConfig
+
+    model: Any = FileConfig
+    parts = [str(p) for p in loc]
+    for part in parts[:-1]:
+        field = getattr(model, "model_fields", {}).get(part)
+        if field is None:
+            # a `[seats.NAME]` table: the name is the user's, the keys are the seat's
+            model = _dict_values(model)
+            continue
+        model = field.annotation
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return None
+    found = difflib.get_close_matches(parts[-1], list(model.model_fields), n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
+def _dict_values(annotation: Any) -> Any:
+    """`X` of a `dict[str, X]` annotation (also inside `X | None`), else None."""
+    for arg in (annotation, *typing.get_args(annotation)):
+        if typing.get_origin(arg) is dict:
+            return typing.get_args(arg)[1]
+    return None
 
 
 def read_config_text(path: Path) -> str:

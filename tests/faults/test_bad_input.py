@@ -51,6 +51,12 @@ def _assert_bad_input(res, needle: str, store: Path) -> None:  # type: ignore[no
         (["--agents", "static", "--config", "/nonexistent/deep-review.toml"], "no such file"),
         (["--effort", "max"], "Invalid value for '--effort'"),
         (["--timeout", "soon"], "Invalid value for '--timeout'"),
+        # a duration written with its unit: the line says the unit it takes
+        (["--timeout", "10m"], "'10m' is no number; give a number of seconds (e.g. --timeout 600)"),
+        (
+            ["--probe-minutes", "90s"],
+            "'90s' is no number; give a number of minutes (e.g. --probe-minutes 1.5)",
+        ),
         (["--agnets", "static"], "No such option '--agnets'. Did you mean '--agents'?"),
         (["a..b", "extra"], "unexpected extra argument"),
         (["HEAD~1..HEAD", "--base", "main"], "HEAD~1..HEAD names its own base: drop --base"),
@@ -71,6 +77,8 @@ def _assert_bad_input(res, needle: str, store: Path) -> None:  # type: ignore[no
         "missing-config",
         "bad-effort",
         "bad-timeout",
+        "timeout-with-unit",
+        "probe-minutes-with-unit",
         "misspelt-option",
         "extra-arg",
         "base-with-range",
@@ -140,16 +148,20 @@ def test_not_a_repo_via_repo_option(tmp_path: Path) -> None:
 
 
 USER_CONFIGS = [
-    ('[review]\nagentz = ["static"]\n', "unknown key 'review.agentz'"),
+    # a misspelt key: the line names the one meant
+    ('[review]\nagentz = ["static"]\n', "unknown key 'review.agentz' (did you mean 'agents'?)"),
     ('[review]\ntimeout = "soon"\n', "'review.timeout'"),
     ("[review]\ntimeout = -5\n", "'review.timeout'"),
     ('[review]\nagents = "static"\n', "'review.agents'"),
     ('[review]\nformats = ["pdf"]\n', "'review.formats.0'"),
     ('[review]\neffort = "max"\n', "'review.effort'"),
-    ('[seats.claude]\nmodle = "opus"\n', "unknown key 'seats.claude.modle'"),
+    (
+        '[seats.claude]\nmodle = "opus"\n',
+        "unknown key 'seats.claude.modle' (did you mean 'model'?)",
+    ),
     ('[seats.mine]\nargv = "my-linter --review"\n', "'seats.mine.argv'"),
     ("[seats.mine]\nenv = { TOKEN = 5 }\n", "'seats.mine.env.TOKEN'"),
-    ("[reveiw]\nagents = []\n", "unknown key 'reveiw'"),
+    ("[reveiw]\nagents = []\n", "unknown key 'reveiw' (did you mean 'review'?)"),
     ("[review\n", "not valid TOML"),
     ('[review]\nagents = ["nosuchseat"]\n', "unknown seat 'nosuchseat'"),
     ('[review]\nlead = "nosuchlead"\n', "unknown lead 'nosuchlead'"),

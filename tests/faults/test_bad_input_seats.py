@@ -194,3 +194,16 @@ def test_a_misspelt_seat_or_lead_names_the_likely_one(
     fakes = Fakes(tmp_path)
     res = fakes.review(repo, *args)
     _assert_bad_input(res, [said], fakes.store)
+
+
+def test_render_given_markdown_says_to_parse_it(tmp_path: Path) -> None:
+    """A new user's `deep-review render review.md`: the line said "is not valid JSON …; fix or
+    regenerate it", which no Markdown review can be; it names the command that reads it."""
+    review = tmp_path / "review.md"
+    review.write_text("## Findings\n\n1. `a.py:3` — the loop never ends\n", encoding="utf-8")
+    res = run_cli(["render", str(review)], cwd=tmp_path, env=cli_env(tmp_path))
+    assert res.returncode == 2
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, res.stderr
+    assert "fix or regenerate" not in lines[0], lines[0]
+    assert "`deep-review parse" in lines[0] and "report JSON" in lines[0], lines[0]

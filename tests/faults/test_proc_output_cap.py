@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from deepreview import proc
+from deepreview import proc, proc_pipes
 from fakebin.harness import FAKE_SEAT, processes_with
 
 
@@ -63,7 +63,7 @@ def test_a_stray_that_cannot_be_killed_stops_the_reading_not_the_run(
     """A process the child left in a session of its own keeps its output open and writes on:
     when it cannot be found to be killed, reading stops after the bound (`held_open`), and the
     file it writes to is closed under no running reader (no traceback)."""
-    monkeypatch.setattr(proc, "_holders", lambda pipes: [])
+    monkeypatch.setattr(proc_pipes, "_holders", lambda pipes: [])
     marker = tmp_path / "marker"
     marker.mkdir()
     script = marker / "fake_seat.py"

@@ -17,6 +17,7 @@ LAYERS = [
         "model",
         "retromodel",
         "proc",
+        "proc_pipes",
         "serialize",
         "schemas",
         "formats",

@@ -82,3 +82,56 @@ def test_values_flagged_by_a_model_seat_or_the_static_seat_are_masked_everywhere
         assert STATIC_FLAGGED not in text, path
     # ... and what the seats said is still there, masked.
     assert "[REDACTED]" in (Path(out["review_dir"]) / "review-quoter-pass-1.md").read_text()
+
+
+def test_a_flagged_secret_whose_place_cannot_be_read_is_reported(tmp_path: Path) -> None:
+    """A seat says "hard-coded API token" and quotes it, at a place that is no file of the
+    reviewed commit (a wrong path): the value cannot be read off the line to be masked. It
+    was left in every stored file without a word; the report's notes now say which place
+    could not be read and that the stored files may still hold its value."""
+    repo = make_repo(tmp_path)
+    write(repo, "keys.json", f'[\n  "{MODEL_FLAGGED}"\n]\n')
+    commit_all(repo, "Add keys")
+    flagger = (
+        "## Executive Summary\n\nOne hard-coded credential.\n\n## Findings\n\n"
+        "### Critical Issues\n\n"
+        "C1. **Hard-coded API token** — `conf/settings.py:2` (critical, regression)\n\n"
+        f"The token `{MODEL_FLAGGED}` is committed.\n\n"
+        "Fix: read it from the environment.\n"
+    )
+    (tmp_path / "user-config.toml").write_text(_seat(tmp_path, "flagger", flagger))
+    res = run_cli(
+        ["review", "--agents", "flagger", "--lead", "none", "--json"],
+        cwd=repo,
+        env=cli_env(tmp_path),
+    )
+    assert res.returncode == 0, res.stderr
+    out = res.json()
+    report = json.loads(Path(out["paths"]["json"]).read_text())
+    said = [n for n in report["notes"] if "conf/settings.py:2" in n]
+    assert len(said) == 1, report["notes"]
+    assert "could not be masked" in said[0], said
+    assert "conf/settings.py:2" in Path(out["paths"]["md"]).read_text()
+
+
+def test_a_token_finding_at_a_gone_place_that_quotes_no_value_adds_no_note(
+    tmp_path: Path,
+) -> None:
+    """ "Token refresh races the expiry" at a file the change deleted quotes no value: there is
+    nothing the stored files could hold unmasked, and no note is owed."""
+    repo = make_repo(tmp_path)
+    flagger = (
+        "## Findings\n\n### Important Issues\n\n"
+        "I1. **Token refresh races the expiry** — `auth/refresh.py:40` (important, gap)\n\n"
+        "Two refreshes at `auth/refresh.py:40` can both see the old expiry.\n\n"
+        "Fix: take the lock first.\n"
+    )
+    (tmp_path / "user-config.toml").write_text(_seat(tmp_path, "flagger", flagger))
+    res = run_cli(
+        ["review", "--agents", "flagger", "--lead", "none", "--json"],
+        cwd=repo,
+        env=cli_env(tmp_path),
+    )
+    assert res.returncode == 0, res.stderr
+    report = json.loads(Path(res.json()["paths"]["json"]).read_text())
+    assert not [n for n in report["notes"] if "could not be masked" in n], report["notes"]

@@ -13,7 +13,7 @@ from typing import IO, Any
 
 import pytest
 
-from deepreview import atomicfile, proc
+from deepreview import atomicfile, proc_pipes
 from deepreview.store import redact, write_error
 from deepreview.store import store as store_module
 from fakebin.harness import Fakes
@@ -77,14 +77,14 @@ def test_a_seat_streaming_into_a_read_only_store(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     repo, env, _ = _review(tmp_path)
-    real_init = proc._Pump.__init__
+    real_init = proc_pipes.Pump.__init__
 
-    def init(self: proc._Pump, pipe: Any, sink: Any, *rest: Any) -> None:
+    def init(self: proc_pipes.Pump, pipe: Any, sink: Any, *rest: Any) -> None:
         if sink is not None and "transcript-" in str(getattr(sink, "name", "")):
             sink = _ReadOnlySink(sink)
         real_init(self, pipe, sink, *rest)
 
-    monkeypatch.setattr(proc._Pump, "__init__", init)
+    monkeypatch.setattr(proc_pipes.Pump, "__init__", init)
     res = run_cli(REVIEW_FAST, cwd=repo, env=env)
     assert res.returncode == 2, res.stderr
     line = _error_line(res.stderr)

@@ -25,7 +25,7 @@ from deepreview.errors import ConfigError, NotARepositoryError, UsageError
 from deepreview.pipeline.seats import choose_lead, default_panel, npm_packages, plan_seat
 from deepreview.pipeline.seats import doctor as check
 from deepreview.runmodel import SCHEMA_VERSION
-from deepreview.targets.git import find_repo_root
+from deepreview.targets.repo_root import find_repo_root
 
 if TYPE_CHECKING:
     from deepreview.agents.base import Availability

@@ -146,7 +146,7 @@ def context_show(repo: str) -> None:
 
     from deepreview.pipeline.context_file import read_context
     from deepreview.pipeline.memory import context_path
-    from deepreview.targets.git import find_repo_root
+    from deepreview.targets.repo_root import find_repo_root
 
     path = context_path(find_repo_root(Path(repo)))
     text = read_context(path)  # never through a link the reviewed change committed
@@ -171,7 +171,7 @@ def context_apply(review_id: str, yes: bool, force: bool, store: str | None, rep
     from deepreview.pipeline.memory import context_plan, write_context
     from deepreview.store.earlier_keys import with_earlier_keys
     from deepreview.store.repository import Repository
-    from deepreview.targets.git import find_repo_root
+    from deepreview.targets.repo_root import find_repo_root
 
     root = find_repo_root(Path(repo))
     # Which repository the file is written into, as a review of it records it (`GH_REPO` too).

@@ -53,6 +53,9 @@ def outcome_doc(outcome: ReviewOutcome, *, lead_failed: str | None = None) -> di
             "status": lead.status,
             "note": lead.note or None,
             "reason": outcome.lead_reason if lead.status != "ok" else None,
+            # as the seats': the counts the live line, run.json and the report give
+            "duration_s": lead.run.duration_s if lead.run else None,
+            "tool_calls": lead.run.tool_calls if lead.run else None,
         }
     if lead_failed is not None:
         data["lead_failed"] = lead_failed

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from deepreview.agents.registry import PREFERRED_LEADS, lead_agents
+from deepreview.cli.durations import Duration
 from deepreview.cli.hints import with_store
 from deepreview.cli.options import (
     MODEL_HELP,
@@ -33,12 +34,8 @@ from deepreview.config import CliOverrides
 from deepreview.config_seats import seat_list
 from deepreview.errors import UsageError
 from deepreview.formats import DEFAULT_FORMATS, FORMATS
-from deepreview.pipeline.review import (
-    ReviewOutcome,
-    ReviewRequest,
-    execute,
-    prepare,
-)
+from deepreview.pipeline.prepare import ReviewRequest, prepare
+from deepreview.pipeline.review import ReviewOutcome, execute
 from deepreview.runmodel import EFFORTS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -133,7 +130,7 @@ def _run_options(*, seats: bool, lead: bool) -> list[Callable[[F], F]]:
         *([lead_option] if lead else []),
         click.option(
             "--timeout",
-            type=float,
+            type=Duration("seconds", "1800"),
             # `resume` and `relead` take no --passes: a resumed seat's passes are the review's.
             help="Per-seat timeout in seconds (default 1800), the lead's too: a seat's passes "
             + ("(--passes, --thorough) share it." if seats else "share it."),
@@ -211,7 +208,9 @@ def _checks_options(fn: F) -> F:
             "--probe-max", type=int, help="At most N mutants (default 20), sampled with a seed."
         ),
         click.option(
-            "--probe-minutes", type=float, help="Stop probing after this long (default 10)."
+            "--probe-minutes",
+            type=Duration("minutes", "10"),
+            help="Stop probing after this long (default 10).",
         ),
         click.option(
             "--jobs", type=int, help="Fix checks and mutants run in parallel (default 2)."

@@ -21,7 +21,7 @@ def store_and_repository(store: str | None, repo: str) -> tuple[Store, Repositor
     from deepreview.pipeline.reindex import ready
     from deepreview.pipeline.store_here import locate_store
     from deepreview.store.repository import Repository
-    from deepreview.targets.git import find_repo_root
+    from deepreview.targets.repo_root import find_repo_root
 
     env = dict(os.environ)
     found = locate_store(Path(repo), CliOverrides(store=store), env)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -149,6 +150,12 @@ def render(report_json: str, fmt: str) -> None:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
+        if not raw.lstrip().startswith(("{", "[")):
+            # no JSON at all (a review in Markdown): fixing it is no way on, reading it is
+            raise UsageError(
+                f"{name} is no JSON; render takes {_A_REPORT}; to read a review in Markdown, "
+                f"run `deep-review parse {shlex.quote(report_json)}`"
+            ) from exc
         raise UsageError(f"{name} is not valid JSON ({exc}); fix or regenerate it") from exc
     if not isinstance(data, dict):
         raise UsageError(f"{name} is not a Deep Review report JSON: not a JSON object")

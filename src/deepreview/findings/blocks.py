@@ -24,6 +24,7 @@ from deepreview.findings.categories import (
     gap_heading,
     sorts_findings,
 )
+from deepreview.findings.finding_subparts import finding_part
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.paragraph_heads import heading_head
 from deepreview.findings.section_titles import (
@@ -335,6 +336,9 @@ def build_blocks(
             # `### Docs` + `- README.md:40 — … not documented`): findings
             _open_category(blocks, h.title, h.level)
             continue
+        if h.kind in _ASSESSMENT_KINDS and _finding_part(cur, h, headings, n):
+            cur.add(line, fenced)  # `#### I2: …` + `##### Tests`: that finding's own text
+            continue
         if h.kind is not Kind.OTHER:
             if h.label and h.kind in FINDING_KINDS and cur.kind in (Kind.TESTING, Kind.DOCS):
                 # `Required:` / `Optional:` sort the tests a Testing Assessment asks for
@@ -402,6 +406,23 @@ def _gaps(blocks: list[Block], h: Heading, lines: list[str], mask: list[bool], n
         if m is not None and len(m[0]) < h.level:
             return False
     return gap_heading(lines, mask, n, h.level)
+
+
+def _finding_part(cur: Block, h: Heading, headings: dict[int, Heading], n: int) -> bool:
+    """`finding_subparts.finding_part` for heading `h` on line `n` in findings block `cur`."""
+    if h.lead_in or h.label or h.level >= BOLD_LEVEL:
+        return False  # only a `#` heading: a bold `**Testing**` line keeps its reading
+    if cur.kind not in FINDING_KINDS or cur.level <= 0:
+        return False
+    levels = [
+        len(m[0])
+        for line, fenced, held in zip(cur.lines, cur.fenced, cur.held, strict=True)
+        if not (fenced or held) and (m := atx_heading(line)) is not None and len(m[0]) > cur.level
+    ]
+    later = (
+        (g.level, g.kind) for k, g in sorted(headings.items()) if k > n and g is not _UNDERLINE
+    )
+    return finding_part(levels, h.level, h.kind, later)
 
 
 def _next_category(blocks: list[Block], h: Heading) -> bool:

@@ -26,10 +26,11 @@ from deepreview.errors import (
     UnknownSeatError,
     UsageError,
 )
-from deepreview.pipeline.review import ReviewRequest, resolve
+from deepreview.pipeline.prepare import ReviewRequest, resolve
 from deepreview.pipeline.seats import check_agents, check_lead, lead_source
 from deepreview.targets.default_base import current_branch_base
-from deepreview.targets.git import Git, find_repo_root
+from deepreview.targets.git import Git
+from deepreview.targets.repo_root import find_repo_root
 
 
 @dataclass(frozen=True)

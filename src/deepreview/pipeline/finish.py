@@ -148,6 +148,7 @@ def deterministic_report(
         *state.notes,
         *seat_notes(runs, review_dir, labels),
         *passes_step.pass_notes(state, labels),
+        *secret_sweep.unmasked_notes(p.target, [sr.review for sr in seat_reviews if sr.review]),
     )
     round_no = p.store.round_for(
         series_of(p.target),

@@ -32,14 +32,14 @@ from deepreview.errors import NotARepositoryError, StoreError, UsageError
 from deepreview.pipeline import finish, index_step
 from deepreview.pipeline.checkout_watch import checkout_note
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter, series_of
-from deepreview.pipeline.reindex import ready
-from deepreview.pipeline.review import (
+from deepreview.pipeline.prepare import (
     config_copy_note,
     explained_config_errors,
     load_settings_for,
     settings_record,
-    store_failed,
 )
+from deepreview.pipeline.reindex import ready
+from deepreview.pipeline.review import store_failed
 from deepreview.pipeline.runstate import RERUN_STATUSES, RunState, new_state
 from deepreview.pipeline.seat_result import LoadedSeatResult, diff_hash, load_seat_result
 from deepreview.pipeline.seat_results_agree import (
@@ -61,7 +61,8 @@ from deepreview.store.redact import Redactor
 from deepreview.store.repository import Repository
 from deepreview.store.store import Store
 from deepreview.targets.build import review_diff, shown_as_text
-from deepreview.targets.git import Git, find_repo_root
+from deepreview.targets.git import Git
+from deepreview.targets.repo_root import find_repo_root
 from deepreview.targets.target import Target, review_id
 
 

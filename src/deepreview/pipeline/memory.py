@@ -43,7 +43,8 @@ from deepreview.store.report_files import checked_report_path, no_report_yet
 from deepreview.store.repository import Repository
 from deepreview.store.rows import ReviewRow
 from deepreview.store.store import Store
-from deepreview.targets.git import Git, find_repo_root
+from deepreview.targets.git import Git
+from deepreview.targets.repo_root import find_repo_root
 
 _ROUND = re.compile(r"^\s*(\d+)")
 

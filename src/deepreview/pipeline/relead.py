@@ -22,8 +22,8 @@ from deepreview.pipeline import finish
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.index_step import write_index
 from deepreview.pipeline.panel import recorded_efforts, with_efforts
+from deepreview.pipeline.prepare import load_settings_for
 from deepreview.pipeline.reindex import ready
-from deepreview.pipeline.review import load_settings_for
 from deepreview.pipeline.runstate import RunState, load_state, load_target
 from deepreview.pipeline.seats import check_rerun_models, choose_lead
 from deepreview.pipeline.store_here import locate_store

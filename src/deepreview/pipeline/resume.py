@@ -17,9 +17,8 @@ from deepreview.errors import ConfigError, StoreError, UnknownSeatError, UsageEr
 from deepreview.pipeline import pr_series, reindex
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
 from deepreview.pipeline.panel import recorded_efforts, with_efforts
+from deepreview.pipeline.prepare import check_lfs_content, load_settings_for
 from deepreview.pipeline.review import (
-    check_lfs_content,
-    load_settings_for,
     run_and_finish,
     seat_prompt,
     store_failed,

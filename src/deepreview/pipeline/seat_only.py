@@ -22,12 +22,8 @@ from deepreview.agents.base import ProgressEvent
 from deepreview.errors import ExitCode, UsageError
 from deepreview.pipeline.checkout_watch import CheckoutWatch, checkout_note
 from deepreview.pipeline.context import Prepared, series_of
-from deepreview.pipeline.review import (
-    ReviewRequest,
-    explained_config_errors,
-    resolve,
-    seat_prompt,
-)
+from deepreview.pipeline.prepare import ReviewRequest, explained_config_errors, resolve
+from deepreview.pipeline.review import seat_prompt
 from deepreview.pipeline.seat_result import (
     SEAT_NAME,
     RecordedSeat,

@@ -10,11 +10,13 @@ detect-secrets values over in memory (`SeatResult.secrets`); for every other sea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from deepreview.model import AgentReview
+from deepreview.markdown_fence import code_span
+from deepreview.model import AgentReview, Finding
 from deepreview.runfiles import RUN_JSON, RUN_LOCK
 from deepreview.store.redact import Redactor, flags_secret, secret_candidates
 from deepreview.targets.git import Git
@@ -49,9 +51,46 @@ def flagged_values(target: Target, reviews: Sequence[AgentReview]) -> list[str]:
 def flagged_in(target: Target, findings: Iterable[Flagging]) -> list[str]:
     """The values on the lines that these secret findings point at (a seat's, or the lead's
     own: a reviewer that names a hard-coded secret is believed, whoever it is)."""
+    return _read_flagged(target, findings)[0]
+
+
+def unmasked_notes(target: Target, reviews: Sequence[AgentReview]) -> list[str]:
+    """One note for the places of secret findings that are no line of a file at the review
+    SHA (a wrong path, a line past the end): their value could not be read to be masked, and
+    the stored files (the seat's own review quoting it) may still hold it. Said, never
+    skipped in silence."""
+    quoting = (f for review in reviews for f in review.findings if _quotes_a_value(f))
+    unread = _read_flagged(target, quoting)[1]
+    if not unread:
+        return []
+    named = ", ".join(code_span(place) for place in dict.fromkeys(unread))
+    return [
+        f"A secret flagged at {named} could not be masked: no such line at the reviewed "
+        "commit, so its value was not read; the review's stored files may still hold it "
+        "(check them before sharing)."
+    ]
+
+
+# A quoted place (`conf/settings.py:2`, `app.py`) is no secret's value.
+_PLACE = re.compile(r"[/\\]|:\d|\.[A-Za-z][A-Za-z0-9]{0,7}$")
+
+
+def _quotes_a_value(finding: Finding) -> bool:
+    """Whether a finding's own text quotes a value that may be the secret (a literal or an
+    assignment, not a place): only then may the stored files hold what was not masked; a
+    finding that names a token or a password without quoting one leaves nothing to say."""
+    text = f"{finding.title}\n{finding.body}"
+    return any(
+        not _PLACE.search(value) for line in text.splitlines() for value in secret_candidates(line)
+    )
+
+
+def _read_flagged(target: Target, findings: Iterable[Flagging]) -> tuple[list[str], list[str]]:
+    """(the values on the flagged lines, the flagged places that could not be read)."""
     git = Git(target.repo_root)
     files: dict[str, list[str] | None] = {}
     values: list[str] = []
+    unread: list[str] = []
     for finding in findings:
         if not flags_secret(finding.title):
             continue
@@ -62,12 +101,13 @@ def flagged_in(target: Target, findings: Iterable[Flagging]) -> list[str]:
                 text = git.show_file(target.head_sha, loc.path)
                 files[loc.path] = None if text is None else text.split("\n")
             lines = files[loc.path]
-            if lines is None:
-                continue
             end = min(loc.end or loc.start, loc.start + _MAX_LINES - 1)
-            for line in lines[loc.start - 1 : end]:
+            flagged = [] if lines is None else lines[loc.start - 1 : end]
+            if not flagged:
+                unread.append(f"{loc.path}:{loc.start}")
+            for line in flagged:
                 values.extend(secret_candidates(line))
-    return values
+    return values, unread
 
 
 def sweep(review_dir: Path, redactor: Redactor) -> None:

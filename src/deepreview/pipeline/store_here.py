@@ -14,7 +14,8 @@ from deepreview.errors import GitError, NoCheckoutError, NotARepositoryError, Us
 from deepreview.store.location import STORE_ENV, store_root
 from deepreview.store.store import Store
 from deepreview.targets.default_base import current_branch_base
-from deepreview.targets.git import Git, find_repo_root
+from deepreview.targets.git import Git
+from deepreview.targets.repo_root import find_repo_root
 
 
 def settings_here(cwd: Path, cli: CliOverrides, env: Mapping[str, str]) -> Settings:

@@ -194,6 +194,13 @@ def _elsewhere(git: Git, target: Target, spec: str) -> str:
     ):
         # a `--depth 1` clone's tip has a parent, only not fetched: no "only commit" then
         require_full_history(git, f"nothing to review on {target.branch or 'HEAD'} itself")
+        base = target.base_ref or ""
+        ahead = _branch_ahead(git, target.head_sha, base)
+        alone = f"{target.branch or 'HEAD'} is one commit with no parent to review it against"
+        if ahead is not None:
+            return f"{alone}; `deep-review review {ahead}` reviews that branch's changes"
+        if base and git.rev(base) not in (None, target.head_sha):
+            return f"{alone}; commit a change on it first"  # its base went on: not the only one
         return (
             f"{target.branch or 'HEAD'} holds the repository's only commit, which has no parent "
             "to review it against; commit the next change and review that"
@@ -201,7 +208,30 @@ def _elsewhere(git: Git, target: Target, spec: str) -> str:
     base, branch = target.base_ref or "", target.branch or ""
     if branch and base in (branch, f"origin/{branch}") and _is_checkout(git, spec):
         return "`deep-review review HEAD~1..HEAD` reviews its last commit; or --base REF"
+    if branch and target.head_sha == target.base_sha:
+        # a branch just made from its base (`git checkout -b fresh`): nothing committed yet
+        ahead = _branch_ahead(git, target.head_sha, base)
+        if ahead is not None:
+            return (
+                f"commit a change on {branch} first, or `deep-review review {ahead}` reviews "
+                "that branch's changes"
+            )
     return "pick another target or --base REF"
+
+
+def _branch_ahead(git: Git, head_sha: str, base: str = "") -> str | None:
+    """The local branch committed to last of those whose tip `head_sha` does not hold: on a
+    root commit the repository's other work, no "only commit" (None: there is none). The
+    base branch is none of them: reviewed against itself, it has nothing either."""
+    found = git.run(
+        ["for-each-ref", "--sort=-committerdate", "--format=%(refname:short)",
+         "--no-merged", head_sha, "refs/heads"],
+        check=False,
+    )  # fmt: skip
+    names = found.stdout_text.split("\n") if found.ok else []
+    # a name a code span or a shell would garble is not offered
+    skip = {base, base.removeprefix("origin/")}
+    return next((n for n in names if n and n not in skip and not set(n) & set("`'\" \t$")), None)
 
 
 def _other_range(git: Git, target: Target) -> str:

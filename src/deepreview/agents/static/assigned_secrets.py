@@ -15,6 +15,7 @@ from pathlib import Path
 from deepreview.agents.static.changes import ChangedFile
 from deepreview.agents.static.diagnostics import AnalyzerRun, Diagnostic
 from deepreview.agents.static.secret_scan import mask
+from deepreview.agents.structured import inline_code
 from deepreview.change_secrets import Hit, scan_lines
 from deepreview.model import Severity
 
@@ -33,12 +34,16 @@ def run_assigned_secrets(root: Path, files: Sequence[ChangedFile]) -> AnalyzerRu
     t0 = time.monotonic()
     diagnostics: list[Diagnostic] = []
     file_secrets: dict[str, tuple[str, ...]] = {}
+    unread: dict[str, str] = {}
     for f in files:
         if not f.analyzable:
             continue
         try:
             text = (root / f.path).read_bytes().decode("utf-8", errors="replace")
-        except OSError:
+        except OSError as exc:
+            # Said, never skipped: a secret assigned there is neither reported nor masked in
+            # the stored files, so its row must not read as checked and clean.
+            unread[f.path] = exc.strerror or type(exc).__name__
             continue
         hits = scan_lines(text.split("\n"), f.path, f.added_lines)
         if hits:
@@ -51,7 +56,17 @@ def run_assigned_secrets(root: Path, files: Sequence[ChangedFile]) -> AnalyzerRu
         duration_s=time.monotonic() - t0,
         diagnostics=tuple(diagnostics),
         file_secrets=file_secrets,
+        error=_unread_error(unread),
+        unreached=tuple(unread) if unread else None,
     )
+
+
+def _unread_error(unread: dict[str, str]) -> str | None:
+    if not unread:
+        return None
+    named = ", ".join(f"{inline_code(path)} ({why})" for path, why in list(unread.items())[:5])
+    more = f" and {len(unread) - 5} more" if len(unread) > 5 else ""
+    return f"could not read {named}{more}"
 
 
 def _diagnostics(path: str, hits: Sequence[Hit]) -> list[Diagnostic]:
