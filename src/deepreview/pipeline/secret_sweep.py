@@ -10,8 +10,9 @@ detect-secrets values over in memory (`SeatResult.secrets`); for every other sea
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -19,6 +20,7 @@ from deepreview.markdown_fence import code_span
 from deepreview.model import AgentReview, Finding
 from deepreview.runfiles import RUN_JSON, RUN_LOCK
 from deepreview.store.redact import Redactor, flags_secret, secret_candidates
+from deepreview.store.write_error import store_error
 from deepreview.targets.git import Git
 from deepreview.targets.target import Target
 
@@ -112,7 +114,7 @@ def _read_flagged(target: Target, findings: Iterable[Flagging]) -> tuple[list[st
 
 def sweep(review_dir: Path, redactor: Redactor) -> None:
     """Rewrite every file of the review folder through `redactor` (now knowing more values)."""
-    for path in sorted(review_dir.rglob("*")):  # earlier leads' files too
+    for path in _files(review_dir):  # earlier leads' files too
         # run.lock is held by this process (its pid, host, command)
         if not path.is_file() or path.name == RUN_LOCK:
             continue
@@ -122,3 +124,16 @@ def sweep(review_dir: Path, redactor: Redactor) -> None:
             redactor.json_file(path)
         else:
             redactor.file(path)
+
+
+def _files(review_dir: Path) -> Iterator[Path]:
+    """Every file under `review_dir`. Not `rglob`: it passes over a folder it cannot list in
+    silence, and the files there would keep the secret."""
+
+    def refused(exc: OSError) -> None:
+        raise store_error("read", Path(exc.filename or review_dir), exc) from exc
+
+    for folder, subfolders, names in os.walk(review_dir, onerror=refused):
+        subfolders.sort()
+        for name in sorted(names):
+            yield Path(folder) / name

@@ -223,15 +223,22 @@ class Redactor:
         plain text) as whole text, read `READ_BYTES` at a time, so that a secret of several
         lines (a private key) is masked too.
 
-        If the redacted copy cannot be written (a full disk), the unredacted original is
-        deleted too, since it may hold secrets, and StoreError is raised.
+        If the file cannot be read, or the redacted copy cannot be written (a full disk), the
+        unredacted original is deleted, since it may hold secrets, and StoreError is raised.
         """
         if not path.exists():
             return
         by_line = bool({".json", ".jsonl"} & set(path.suffixes))
         try:
+            src = path.open("rb")
+        except OSError as exc:
+            # Unread, it cannot be redacted: not left behind, as it may hold the secret.
+            with contextlib.suppress(OSError):
+                path.unlink()
+            raise store_error("read", path, exc) from exc
+        try:
             # Not flushed to the disk before the rename: the file may be hundreds of MB.
-            with path.open("rb") as src, replacing(path, durable=False) as dst:
+            with src, replacing(path, durable=False) as dst:
                 if by_line:
                     for line in src:
                         dst.write(self.data(line))
