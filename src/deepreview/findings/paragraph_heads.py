@@ -91,9 +91,16 @@ def bold_line_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | N
     # (the words beside its place in the parenthesis, `(`a.py:30`, high, the loop spins)`, are
     # the finding's first words of text, not a sentence going on after the bold words)
     said = head.leftover.strip()
-    if not title or title.endswith((":", ".")) or not head.locations or said != head.aside:
+    if not title or title.endswith((":", ".")) or not head.locations:
         return None
-    return head
+    return head if said == head.aside or _MEMBER_ONLY.match(said) else None
+
+
+# the words left beside the place only name the code in it: `— in `parse()` (a.py)`,
+# `— `parse()` in `a.py:4``; more words are a sentence going on after the bold words
+_MEMBER_ONLY = re.compile(
+    r"^(?:(?:in|inside|within|at)[ \t]+)?`[^`\n]+`(?:[ \t]+(?:in|at|of))?[ \t]*[,;:]?$", re.I
+)
 
 
 def bold_lead_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | None:
