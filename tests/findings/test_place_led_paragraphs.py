@@ -1,56 +1,48 @@
-"""Findings written as paragraphs led by their place, with no list mark, under a findings
-section with no level: `Line 14 of pkg/cache.py: … raises …` (the place in words) or
-``pkg/cache.py:14`: …``. Each that names a problem is a finding (important, unrated), as the
-same lines written as list items are; before, the section was findings text that could not be
-read (the verdict Unverified). Paragraphs that only describe the change name no finding.
+"""Findings written as paragraphs led by their place, under singular section names.
+
+`### Bug` + `` `a.py:27` — text`` and `### Nit` + `` `a.py:5` unused import``: the singular
+`Bug` named no section (its text vanished), and a paragraph led by a place with a line was
+no finding under a level's heading (`### Nit`, `## Minor`: unread text), though the same line
+as a `- ` item is one. A place with no line (a list of files) and a heading like `### Cache bug` (a
+finding's own title, not a section) stay what they were.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from deepreview.findings import parse_review
-from support.printing_seats import review_printed
-
-_WORDS = (
-    "## Findings\n\n"
-    "Line 14 of pkg/cache.py: `evict()` raises `KeyError` once an entry has expired.\n\n"
-    "Line 40 of pkg/cache.py: `put()` never releases the lock when the write fails,\n"
-    "so the next caller hangs.\n"
-)
+from support.read_findings import read_findings
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        _WORDS,
-        _WORDS.replace("Line 14 of pkg/cache.py:", "`pkg/cache.py:14`:").replace(
-            "Line 40 of pkg/cache.py:", "`pkg/cache.py:40`:"
-        ),
-    ],
-    ids=["words", "code-span"],
-)
-def test_each_place_led_paragraph_is_a_finding(text: str) -> None:
-    review = parse_review(text, seat="alpha")
-    assert not review.unread_findings
-    assert [(f.id, str(f.locations[0])) for f in review.findings] == [
-        ("I1", "pkg/cache.py:14"),
-        ("I2", "pkg/cache.py:40"),
-    ]
-    assert "next caller hangs" in review.findings[1].title + review.findings[1].body
-
-
-def test_paragraphs_that_describe_the_change_are_no_findings() -> None:
+def test_singular_sections_hold_place_led_paragraphs() -> None:
     text = (
-        "## Findings\n\n"
-        "Line 14 of pkg/cache.py: `evict()` now takes the entry's key.\n\n"
-        "Line 40 of pkg/cache.py: `put()` stores a copy of the value.\n"
+        "### Summary\nMoves uploads to S3.\n\n"
+        "### Bug\n"
+        "`up/store.py:27` — the key is built from the user name, so two users with one name\n"
+        "overwrite each other's files.\n\n"
+        "### Nit\n"
+        "`up/store.py:5` unused import `os`.\n"
     )
-    assert not parse_review(text, seat="alpha").findings
+    got = [(r.level, r.places) for r in read_findings(text)]
+    assert got == [("important", [("up/store.py", 27)]), ("suggestion", [("up/store.py", 5)])]
 
 
-def test_the_verdict_asks_for_fixes(tmp_path: Path) -> None:
-    _res, _out, report = review_printed(tmp_path, {"alpha": _WORDS})
-    assert report["header"]["verdict"]["label"] == "Merge with fixes", report["header"]["verdict"]
+def test_place_led_paragraphs_under_a_level_heading_are_findings() -> None:
+    text = (
+        "## Minor\n\n"
+        "`pay/refund.py:40`: the refund is not capped at the charge, so a partial refund can\n"
+        "exceed what was paid.\n\n"
+        "`pay/refund.py:77` — the currency is dropped when the amount is logged.\n"
+    )
+    got = [(r.level, r.places) for r in read_findings(text)]
+    assert got == [
+        ("suggestion", [("pay/refund.py", 40)]),
+        ("suggestion", [("pay/refund.py", 77)]),
+    ]
+
+
+def test_files_without_lines_and_a_titled_heading_stay_as_they_were() -> None:
+    files = "## Issues\n\n`pay/refund.py` and `pay/models.py` are new in this change.\n"
+    assert parse_review(files, seat="alpha").findings == ()
+    # `### Cache bug` is no `### Bug` section: its paragraph is the walkthrough's prose
+    prose = "### Cache bug\n\nThe cache module was rewritten; it reads well now.\n"
+    assert parse_review(prose, seat="alpha").findings == ()

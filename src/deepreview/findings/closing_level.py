@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from deepreview.findings.levels import TAG_PATTERN
+from deepreview.findings.levels import LABEL_PATTERN, TAG_PATTERN
 from deepreview.findings.list_marker import MARGIN_ITEM
 
 _CLOSING: Final = re.compile(
     r"(?<=[.!?)`])[ \t]+(?:\*\*|__)?(?:severity|priority)(?:\*\*|__)?[ \t]*:[ \t]*"
-    rf"(?:\*\*|__)?(?P<w>{TAG_PATTERN})\.?(?:\*\*|__)?[ \t.]*$",
+    rf"(?:(?:\*\*|__)[ \t]*)?(?P<w>{LABEL_PATTERN})\.?(?:\*\*|__)?[ \t.]*$",
     re.IGNORECASE,
 )
 
@@ -46,9 +46,13 @@ _STRESSED: Final = re.compile(
 # `**Severity:** High` / `Priority: low` as a line of its own
 _LABEL_LINE: Final = re.compile(
     r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:severity|priority)(?:\*\*|__)?[ \t]*:[ \t]*"
-    rf"(?:\*\*|__)?(?P<w>{TAG_PATTERN})\.?(?:\*\*|__)?[ \t.]*$",
+    rf"(?:\*\*|__)?(?P<w>{LABEL_PATTERN})\.?(?:\*\*|__)?[ \t.]*$",
     re.IGNORECASE,
 )
+
+
+# a line that opens with a bold label (`**Impact:** …`), as a finding's closing fields do
+_FIELD_LINE: Final = re.compile(r"^[ \t]*(?:\*\*|__)[A-Z][\w /-]{0,30}:(?:\*\*|__)[ \t]*\S")
 
 
 def stressed_closing(line: str) -> tuple[str, int] | None:
@@ -67,6 +71,11 @@ def text_closing_level(text: str) -> tuple[str, str] | None:
     m = _LABEL_LINE.match(last)
     if m is not None:
         return m.group("w"), body[:cut].rstrip()
+    closing = _CLOSING.search(last) if _FIELD_LINE.match(last) else None
+    if closing is not None:
+        # `**Impact:** timing side channel. **Severity:** critical` after a suggestion block: a
+        # line of labelled fields whose last is the level
+        return closing.group("w"), (body[:cut] + last[: closing.start()]).rstrip()
     stressed = stressed_closing(last)
     if stressed is None:
         return None

@@ -18,7 +18,7 @@ from deepreview.findings.fix_words import FIX_WORDS, TEXT_WORDS
 from deepreview.findings.head import FindingHead
 from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
 from deepreview.findings.labels import body_location, closing_labels, label_lines, place_list
-from deepreview.findings.levels import HIGH, stressed_level, tag_level
+from deepreview.findings.levels import HIGH, label_level, stressed_level, tag_level
 from deepreview.findings.prose_levels import said_level
 from deepreview.findings.title_tags import closing_tag, untag_title
 from deepreview.model import Severity
@@ -166,7 +166,7 @@ def _closing_level(head: FindingHead, text: str) -> str:
     closing = text_closing_level(text) if head.severity is None else None
     if closing is None:
         return text
-    head.severity, head.level_word = tag_level(closing[0]), closing[0].lower()
+    head.severity, head.level_word = label_level(closing[0]), closing[0].lower()
     return closing[1]
 
 
@@ -240,7 +240,7 @@ def _closing_level_of(head: FindingHead, body: str) -> str:
     if closing is None:
         return body
     word, first = closing
-    head.severity, head.level_word = tag_level(word), word.lower()
+    head.severity, head.level_word = label_level(word), word.lower()
     return f"{first}{sep}{rest}"
 
 

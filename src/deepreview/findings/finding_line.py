@@ -27,6 +27,7 @@ from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.levels import (
     CIRCLES,
     TAG_PATTERN,
+    label_level,
     level_lead,
     severity_phrase,
     tag_level,
@@ -374,7 +375,7 @@ def _place_first(
     if phrase is not None:
         # `1. `a.py:33-35`: the refund can exceed the charge — high severity.`
         word, start, end = phrase
-        head.severity, head.level_word = tag_level(word), word.lower()
+        head.severity, head.level_word = label_level(word), word.lower()
         title = without_phrase(title, start, end).strip().rstrip(".—–-").rstrip()
     if not named_title(head, title):  # (`Crash on lists: …`: the name is the title)
         head.title = title
@@ -395,7 +396,7 @@ def _take_closing_level(head: FindingHead) -> None:
         return
     word, head.title = closing
     if head.severity is None:
-        head.severity, head.level_word = tag_level(word), word.lower()
+        head.severity, head.level_word = label_level(word), word.lower()
 
 
 def bullet_head(

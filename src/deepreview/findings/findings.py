@@ -62,6 +62,7 @@ from deepreview.findings.paragraph_heads import (
     cool_item_head,
     heading_head,
     leveled_item_head,
+    place_paragraph_head,
     severity_heading_head,
 )
 from deepreview.findings.quoted_text import held_lines
@@ -231,6 +232,13 @@ def parse_findings_block(
             # (under `## Issues` too: `**1. Title** (`a.py:2`)` + its text, with no level, is
             # a finding as the same list item is; an ordinary section's bold line is no start)
             head = bold_line_head(line, prefixes)
+        if (
+            head is None
+            and mode in (None, "placed")
+            and (section is not None or placed_headings)
+            and (i == 0 or not lines[i - 1].strip())
+        ):
+            head = place_paragraph_head(line, section is not None, prefixes)
         if head is None and mode in (None, "lead"):
             head = bold_lead_head(line, prefixes)
         elif head is None and mode in ("bulleted", "numbered") and line.startswith("**"):

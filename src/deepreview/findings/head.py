@@ -12,7 +12,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from deepreview.findings.closing_level import stressed_closing
-from deepreview.findings.levels import TAG_PATTERN, severity_phrase, tag_level, without_phrase
+from deepreview.findings.levels import (
+    LABEL_PATTERN,
+    TAG_PATTERN,
+    label_level,
+    severity_phrase,
+    tag_level,
+    without_phrase,
+)
 from deepreview.findings.locations import (
     join_line_words,
     lines_named,
@@ -50,8 +57,8 @@ _BOLD_LEVEL_FIRST = re.compile(
 # sentence, a place or a dash)
 _BOLD_LEVEL_LAST = re.compile(
     r"(?:^|(?<=[.;!?)`—–:,])|(?<=[ \t]-))[ \t]*"
-    rf"(?:(?P<m>\*\*|__|\*|_)(?:severity|priority)[ \t]*:[ \t]*(?P<w>{TAG_PATTERN})\.?(?P=m)"
-    rf"|(?:\*\*|__)(?:severity|priority)[ \t]*:(?:\*\*|__)[ \t]*(?P<w2>{TAG_PATTERN})\.?)"
+    rf"(?:(?P<m>\*\*|__|\*|_)(?:severity|priority)[ \t]*:[ \t]*(?P<w>{LABEL_PATTERN})\.?(?P=m)"
+    rf"|(?:\*\*|__)(?:severity|priority)[ \t]*:(?:\*\*|__)[ \t]*(?P<w2>{LABEL_PATTERN})\.?)"
     r"[ \t.]*$",
     re.IGNORECASE,
 )
@@ -98,7 +105,7 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
     if closing_level is not None:
         # `- **Title** (`a.py:3`): the loop returns None. **Severity: high.**`
         word = closing_level.group("w") or closing_level.group("w2")
-        head.severity, head.level_word = tag_level(word), word.lower()
+        head.severity, head.level_word = label_level(word), word.lower()
         tail = tail[: closing_level.start()]
     stressed = stressed_closing(tail) if head.severity is None else None
     if stressed is not None:
@@ -109,7 +116,7 @@ def parse_tail(head: FindingHead, tail: str, prefixes: tuple[str, ...]) -> None:
     if phrase is not None:
         # `(`a.py:3`) — severity: high. The slice…`, `(medium severity)`, `[priority: low]`
         word, start, end = phrase
-        head.severity, head.level_word = tag_level(word), word.lower()
+        head.severity, head.level_word = label_level(word), word.lower()
         tail = _EMPTY_BRACKETS.sub(" ", without_phrase(tail, start, end))
     # The location just before: a bare `40-45` after `a.go:12,` is another range of that file.
     anchor: Location | None = None

@@ -143,17 +143,35 @@ def _label_closing(
         fenced[end] or not _HEADING.match(lines[end])
     ):
         end += 1
-    while end > start and not lines[end - 1].strip():
-        end -= 1
-    first = end
-    while first > start and lines[first - 1].strip() and not fenced[first - 1]:
-        first -= 1
-    if first == end or (first > start and lines[first - 1].strip()):
+    span = label_paragraph(lines, fenced, start, end)
+    if span is None:
         return None
-    found = [LABEL.match(line) for line in lines[first:end]]
-    if not all(found):
-        return None
+    found = [LABEL.match(line) for line in lines[span[0] : span[1]]]
     return next((m for m in found if m and m.group("label").lower() in names), None)
+
+
+def label_paragraph(
+    lines: list[str], fenced: list[bool], start: int, end: int
+) -> tuple[int, int] | None:
+    """(first, end) of the paragraph of label lines alone that closes `lines[start:end]`, or
+    the one before it when the last paragraph is plain words: the last finding's label lines
+    (`— severity: low`) may be followed by the review's closing words ("Nothing else: the
+    tests in `t.py` cover it.")."""
+    for _ in range(2):
+        while end > start and not lines[end - 1].strip():
+            end -= 1
+        first = end
+        while first > start and lines[first - 1].strip() and not fenced[first - 1]:
+            first -= 1
+        if first == end or (first > start and lines[first - 1].strip()):
+            return None  # (the paragraph starts in code: no label paragraph)
+        found = [LABEL.match(line) for line in lines[first:end]]
+        if all(found):
+            return first, end
+        if any(found):
+            return None  # (a paragraph of labels and words is a finding's own text)
+        end = first
+    return None
 
 
 def severity_label_follows(lines: list[str], fenced: list[bool], start: int) -> bool:
@@ -391,20 +409,14 @@ def closing_labels(
     """The same label lines as the last paragraph of a finding's text instead (`### 1. Title` +
     its text + `**Location:** `a.py:41`` + `**Severity:** High`, a small model's layout): they
     fill the head and leave the body. Only a paragraph of label lines alone, all of them read."""
-    end = len(lines)
-    while end and not lines[end - 1].strip():
-        end -= 1
-    start = end
-    while start and lines[start - 1].strip() and not fenced[start - 1]:
-        start -= 1
-    if start == end or (start and lines[start - 1].strip()):
-        return lines, fenced  # (the paragraph starts in code: no label paragraph)
-    if not all(LABEL.match(line) for line in lines[start:end]):
+    span = label_paragraph(lines, fenced, 0, len(lines))
+    if span is None:
         return lines, fenced
+    start, end = span
     rest, _ = label_lines(head, lines[start:end], fenced[start:end], prefixes)
     if any(line.strip() for line in rest):
         return lines, fenced  # (a label it could not read: the paragraph stays as written)
-    return lines[:start], fenced[:start]
+    return lines[:start] + lines[end:], fenced[:start] + fenced[end:]
 
 
 _INLINE_LINES = re.compile(

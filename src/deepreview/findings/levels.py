@@ -34,6 +34,7 @@ LEVEL_WORDS: Final[dict[str, Severity]] = {
             "medium",
             "moderate",
             "significant",
+            "serious",
             "warning",
             "warnings",
             "p1",
@@ -149,12 +150,24 @@ TAG_WORDS: Final = frozenset(
     ]
 )
 TAG_PATTERN: Final = "|".join(sorted(TAG_WORDS, key=len, reverse=True))
+# After a `severity:` / `priority:` label the word can only be a level: the whole scale counts
+# there (`(severity: moderate)`, `Priority: trivial`), words too loose to be a bare tag included.
+LABEL_WORDS: Final = TAG_WORDS | frozenset(
+    ["moderate", "serious", "severe", "significant", "trivial", "cosmetic", "nitpick", "optional"]
+)
+LABEL_PATTERN: Final = "|".join(sorted(LABEL_WORDS, key=len, reverse=True))
 
 
 def tag_level(word: str) -> Severity | None:
     """A tag's word (`High`, `nit`, `P1`) -> its level; None for any other word."""
     w = word.strip().strip("*_`").lower()  # `(**high**)`
     return LEVEL_WORDS[w] if w in TAG_WORDS or w in CIRCLES else None
+
+
+def label_level(word: str) -> Severity | None:
+    """The word after a `severity:` label (`moderate`, `High`) -> its level; None otherwise."""
+    w = word.strip().strip("*_`").lower()
+    return LEVEL_WORDS[w] if w in LABEL_WORDS or w in CIRCLES else None
 
 
 def first_level_word(text: str) -> str | None:
@@ -247,8 +260,8 @@ def _kind_lead(m: re.Match[str]) -> bool:
 # (in bold or in italics: `— *Severity: High* —`)
 _PHRASE = re.compile(
     rf"(?:(?<=^)|(?<=[\s(\[—–:,;-]))(?:\*\*?|__?)?"
-    rf"(?:(?:severity|priority)(?:\*\*?|__?)?[ \t]*[:=]?[ \t]*(?:\*\*?|__?)?(?P<a>{TAG_PATTERN})"
-    rf"|(?P<b>{TAG_PATTERN})[ \t-]+(?:severity|priority))(?:\*\*?|__?)?"
+    rf"(?:(?:severity|priority)(?:\*\*?|__?)?[ \t]*[:=]?[ \t]*(?:\*\*?|__?)?(?P<a>{LABEL_PATTERN})"
+    rf"|(?P<b>{LABEL_PATTERN})[ \t-]+(?:severity|priority))(?:\*\*?|__?)?"
     r"(?=[ \t]*(?:$|[.,;)\]]|[—–]|-[ \t]))",
     re.IGNORECASE,
 )

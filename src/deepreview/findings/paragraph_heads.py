@@ -4,6 +4,7 @@
     ### Medium: Title                               (led by its level: `severity_heading_head`)
     **Retry swallows the error** (`a.py:42`)        (a bold title and its place: `bold_line_head`)
     **Blocking:** Retry swallows the error. …       (a bold level word leads it: `bold_lead_head`)
+    `a.py:27` — the key is built from the name …    (its place with a line: `place_paragraph_head`)
 
 The title and tail of each are read as a list item's are (`finding_line`).
 """
@@ -18,6 +19,7 @@ from deepreview.findings.finding_line import (
     NUMBERED,
     bullet_head,
     is_severity_heading,
+    parse_head,
 )
 from deepreview.findings.head import FindingHead
 from deepreview.findings.kind_leads import kind_titled
@@ -89,9 +91,16 @@ def bold_line_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | N
     # (the words beside its place in the parenthesis, `(`a.py:30`, high, the loop spins)`, are
     # the finding's first words of text, not a sentence going on after the bold words)
     said = head.leftover.strip()
-    if not title or title.endswith((":", ".")) or not head.locations or said != head.aside:
+    if not title or title.endswith((":", ".")) or not head.locations:
         return None
-    return head
+    return head if said == head.aside or _MEMBER_ONLY.match(said) else None
+
+
+# the words left beside the place only name the code in it: `— in `parse()` (a.py)`,
+# `— `parse()` in `a.py:4``; more words are a sentence going on after the bold words
+_MEMBER_ONLY = re.compile(
+    r"^(?:(?:in|inside|within|at)[ \t]+)?`[^`\n]+`(?:[ \t]+(?:in|at|of))?[ \t]*[,;:]?$", re.I
+)
 
 
 def bold_lead_head(line: str, prefixes: tuple[str, ...] = ()) -> FindingHead | None:
@@ -140,3 +149,22 @@ def leveled_item_head(line: str, opener: str, prefixes: tuple[str, ...] = ()) ->
         return None
     head = bullet_head(m["rest"], prefixes, plain=True)
     return head if head is not None and head.level_word and head.locations else None
+
+
+# `` `a.py:27` — the key is built from … `` / `` `a.py:5` unused import `` as a paragraph of its
+# own: a code span naming a file and its line opens it, words follow
+_PLACE_PARAGRAPH = re.compile(r"^`[^`\s]+:\d[^`\s]*`[ \t]*(?:[—–:-][ \t]*)?[^\s`]")
+
+
+def place_paragraph_head(
+    line: str, section_led: bool, prefixes: tuple[str, ...] = ()
+) -> FindingHead | None:
+    """A paragraph at the margin led by its place with a line (`` `a.py:27` — text``) in a
+    findings section (`### Bug`, `### Nit`): a finding as the same `- ` item is."""
+    if _PLACE_PARAGRAPH.match(line) is None:
+        return None
+    head = parse_head(f"- {line}", bulleted=True, plain_bullets=True, section_led=section_led,
+                      prefixes=prefixes)  # fmt: skip
+    if head is None or head.style != "placed" or not head.title.strip():
+        return None
+    return head if any(loc.start is not None for loc in head.locations) else None

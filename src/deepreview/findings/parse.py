@@ -215,7 +215,8 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     rank_levels(blocks)
     blocks, redrafted = earlier_drafts(blocks, lines, mask)
     placed_concerns(blocks, prefixes)
-    st = ReviewParts(prefixes, prose=not any(b.kind in FINDING_KINDS for b in blocks))
+    kinds = {b.kind for b in blocks if b.kind in FINDING_KINDS}
+    st = ReviewParts(prefixes, prose=not kinds, lesser_only=kinds == {Kind.SUGGESTIONS})
     if unwrapped is not None:
         st.sink.warnings.append("review wrapped in a Markdown code block; unwrapped")
     if redrafted:

@@ -86,6 +86,9 @@ class ReviewParts:
     design_kind: Literal["concern", "strength"] = "concern"
     unread: list[str] = field(default_factory=list)
     prose: bool = False  # no findings section: the review tells its findings in prose
+    # only a lesser level's section (`Minor:` + items): the main findings may be told in prose
+    # above it, as in a review with no findings section
+    lesser_only: bool = False
     summary_level: int | None = None  # inside the summary's section (its heading's level)
     from_summary: set[int] = field(default_factory=set)  # `id()`s of the summary's drafts
 
@@ -157,7 +160,11 @@ def read_block(block: Block, st: ReviewParts) -> None:
         whole = (block.lines, block.fenced)
         # (a recap named for problems, `## Action items`: its placed items are findings as in
         # a review told in prose, unless a finding holds them: `repeats.summary_repeats`)
-        told = st.prose or (k is Kind.OTHER and problem_section(block.title) is not None)
+        told = (
+            st.prose
+            or (k is Kind.PREAMBLE and st.lesser_only)
+            or (k is Kind.OTHER and problem_section(block.title) is not None)
+        )
         drafts, block.lines, block.fenced, unread = _loose_in_block(block, st, prose=told)
         st.drafts.extend(drafts)
         if unread:

@@ -43,6 +43,9 @@ _TITLES: dict[str, Kind] = {
     "findings": Kind.FINDINGS,
     "review findings": Kind.FINDINGS,
     "issues": Kind.FINDINGS,
+    # a section named in the singular beside `### Nit` (`### Bug`): a bug to fix, the level
+    # above a nit; only the word alone, as `Cache bug` is a finding's own title
+    **dict.fromkeys(("bug", "defect"), Kind.IMPORTANT),
     "critical issues": Kind.CRITICAL,
     "critical": Kind.CRITICAL,
     "critical findings": Kind.CRITICAL,
@@ -99,6 +102,7 @@ _TITLES: dict[str, Kind] = {
     "design observations": Kind.DESIGN,
     "design": Kind.DESIGN,
     "concerns": Kind.CONCERNS,
+    "concern": Kind.CONCERNS,
     "strengths": Kind.STRENGTHS,
     "testing assessment": Kind.TESTING,
     "testing": Kind.TESTING,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from deepreview.findings.head import FindingHead, parse_tail, place_label_at
-from deepreview.findings.levels import TAG_PATTERN
+from deepreview.findings.levels import LABEL_PATTERN, TAG_PATTERN
 from deepreview.findings.title_tags import title_tag
 
 # `(**high**)`, `[high]`, or `— **high**` at the end of the title. Searched from the start of a
@@ -67,8 +67,8 @@ def fill_head(head: FindingHead, rest: str, prefixes: tuple[str, ...]) -> None:
         r"(?<![ \t])[ \t]+[—–][ \t]+",
         r"(?<![ \t])[ \t]+(?:--?|·)[ \t]+(?=[`\[(])",  # `Title · `a.py:3``
         # `(important, gap)`, `(bug, high)`: a tag opens the tail, its level first or second
-        rf"(?<![ \t])[ \t]+`?\((?:[A-Za-z][\w-]{{0,24}},[ \t]*|(?:severity|priority)[ \t]*:[ \t]*)?"
-        rf"(?:\*\*|__)?(?:{TAG_PATTERN})"
+        rf"(?<![ \t])[ \t]+`?\((?:(?:[A-Za-z][\w-]{{0,24}},[ \t]*)?(?:\*\*|__)?(?:{TAG_PATTERN})"
+        rf"|(?:severity|priority)[ \t]*:[ \t]*(?:\*\*|__)?(?:{LABEL_PATTERN}))"
         r"(?:\*\*|__)?(?=[ \t]*[,)])",
     ):
         m = re.search(rx, rest, re.IGNORECASE)
