@@ -29,6 +29,8 @@ def outcome_doc(outcome: ReviewOutcome, *, lead_failed: str | None = None) -> di
         "review_dir": str(outcome.review_dir),
         "paths": outcome.paths,
         "verdict": outcome.report.header.verdict.label if outcome.report else None,
+        # The label alone of a clean review with a failed seat reads as a plain approval.
+        "verdict_reason": outcome.report.header.verdict.reason if outcome.report else None,
         "seats": [
             {
                 "seat": r.seat,

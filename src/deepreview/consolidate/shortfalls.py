@@ -9,6 +9,8 @@ seat what the verdict says.
 - `cut_off`: the review stopped before it was done but was kept (`cut_off_reviewers`);
 - `timed_out`: a seat stopped by its timeout (failed, its text not read for findings) whose
   text so far holds findings: they were never judged, so the seat's silence is no approval;
+- `failed_findings`: the same of a model seat that failed otherwise after writing findings (its
+  answer cut by the output limit, the CLI's error after its review): kept, not read, not judged;
 - `checks_timed_out`: the same of an analyzer seat (the static seat): its checks did not
   finish, whatever the findings its analyzers finished say (its verdict words differ);
 - `checks_stopped`: an analyzer seat stopped by its timeout whose findings so far were read
@@ -29,7 +31,9 @@ from deepreview.findings.list_siblings import listed_fault
 from deepreview.model import AgentReview
 from deepreview.runmodel import RUN_NOTES, SeatRun, with_notes
 
-Kind = Literal["unread", "cut_off", "timed_out", "checks_timed_out", "checks_stopped"]
+Kind = Literal[
+    "unread", "cut_off", "timed_out", "failed_findings", "checks_timed_out", "checks_stopped"
+]
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,15 @@ def shortfalls(seat_reviews: Sequence[SeatReview]) -> tuple[Shortfall, ...]:
         if sr.review is None
         and sr.run is not None
         and sr.run.status == "timeout"
+        and wrote_findings(sr.output)
+    ]
+    out += [
+        Shortfall(sr.seat, sr.reviewer.name, "failed_findings")
+        for sr in seat_reviews
+        if sr.review is None
+        and sr.model_backed
+        and sr.run is not None
+        and sr.run.status == "failed"
         and wrote_findings(sr.output)
     ]
     out += [

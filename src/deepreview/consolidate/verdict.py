@@ -16,8 +16,9 @@ silence is not "no issues". Unless a lead read that text, "Merge as-is" then bec
 (`findings/unfinished.py`) but left something to keep (findings, severity sections saying
 "None", a verdict) is said the same way ("Alpha's review is cut off"): what it did not get to
 write no one can read, so without a lead its silence on the rest is no approval either. A
-seat stopped by its timeout after writing findings makes a "Merge as-is" "Unverified", lead or
-not; for the static seat the reason says its checks did not finish.
+seat stopped by its timeout (or failing otherwise: its answer cut by the output limit) after
+writing findings makes a "Merge as-is" "Unverified", lead or not; for the static seat the
+reason says its checks did not finish.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ CUT_OFF_CLAUSE = "cut off"
 STATIC_ONLY_CLAUSE = "no model reviewed this change (static checks only)"
 STATIC_AND_LEAD_CLAUSE = "no model seat reviewed this change (static checks and the lead only)"
 TIMED_OUT_CLAUSE = "timed out after writing findings that were not judged"
+# A model seat that failed otherwise with findings in its kept text (cut by the output limit).
+FAILED_FINDINGS_CLAUSE = "failed after writing findings that were not judged"
 # The same of an analyzer (the static seat): each finding it wrote is sound as far as it goes,
 # but its checks did not finish, and what it found so far is not in the findings either.
 CHECKS_TIMED_OUT_CLAUSE = "before {its} checks finished, {its} findings so far not judged"
@@ -141,6 +144,7 @@ def qualify(
     seats, failed = outcomes.seats, outcomes.failed
     unread, cut_off = outcomes.named("unread"), outcomes.named("cut_off")
     timed_out = outcomes.named("timed_out")
+    failed_findings = outcomes.named("failed_findings")
     checks_timed_out = outcomes.named("checks_timed_out")
     checks_stopped = outcomes.named("checks_stopped")
     if not outcomes.model_reviewed:
@@ -188,7 +192,7 @@ def qualify(
             # a lead read the change when it added findings: no model *seat* did
             reason = _then(reason, STATIC_AND_LEAD_CLAUSE if added else STATIC_ONLY_CLAUSE)
     if reason == "no issues found" and (
-        (unread and not lead_read) or timed_out or checks_timed_out
+        (unread and not lead_read) or timed_out or failed_findings or checks_timed_out
     ):
         reason = "no issues found in the findings that could be read"
     if failed:
@@ -212,6 +216,10 @@ def qualify(
         if label == "Merge as-is":
             label = UNVERIFIED
         reason = _then(reason, f"{' and '.join(timed_out)} {TIMED_OUT_CLAUSE}")
+    if failed_findings:
+        if label == "Merge as-is":
+            label = UNVERIFIED  # (no lead reads a failed seat's text)
+        reason = _then(reason, f"{' and '.join(failed_findings)} {FAILED_FINDINGS_CLAUSE}")
     if checks_timed_out:
         # Incomplete as a model seat's timeout is (README, Exit codes): no lead runs the checks
         # that did not finish.
@@ -236,13 +244,14 @@ def unread_clause(reason: str) -> str | None:
 
 
 def timed_out_clause(reason: str) -> str | None:
-    """The clause of a verdict reason naming the seats that timed out after writing findings
-    (models' or analyzers')."""
+    """The clause of a verdict reason naming the seats that timed out (models' or analyzers')
+    or failed after writing findings."""
     checks = tuple(
         f" timed out {CHECKS_TIMED_OUT_CLAUSE.format(its=its)} (see the appendix)"
         for its in ("its", "their")
     ) + tuple(f" timed out {CHECKS_STOPPED_CLAUSE.format(its=its)}" for its in ("its", "their"))
-    return next((c for c in reason.split("; ") if c.endswith((TIMED_OUT_CLAUSE, *checks))), None)
+    ends = (TIMED_OUT_CLAUSE, FAILED_FINDINGS_CLAUSE, *checks)
+    return next((c for c in reason.split("; ") if c.endswith(ends)), None)
 
 
 def listed_verdict(verdict: Verdict) -> str:
