@@ -35,6 +35,7 @@ from deepreview.findings.reasoning import without_reasoning
 from deepreview.findings.section_titles import FINDING_KINDS, Kind
 from deepreview.findings.sentences import lead_sentence, sentences
 from deepreview.findings.unwrap import unwrap_review
+from deepreview.findings.writing import reads_as_writing
 from deepreview.findings.zero_counts import zero_counts
 from deepreview.model import AgentReview
 
@@ -216,7 +217,8 @@ def unparseable_reason(review: AgentReview) -> str | None:
     saying anything usable, or says it did not finish and holds no finding (`gave_up.py`); None
     when it is a review."""
     if review.cut_off and not _says_anything_usable(review):
-        return UNFINISHED
+        # noise ends on no full stop too: it is no review begun, but none at all
+        return UNFINISHED if reads_as_writing(without_reasoning(review.raw)) else UNPARSEABLE
     if review.cut_off.startswith(GAVE_UP) and not (review.findings or review.unread_findings):
         # by its own account it reviewed nothing: its "None." sections are no approval
         return UNFINISHED
