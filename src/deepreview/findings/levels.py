@@ -87,12 +87,28 @@ _PHRASES: Final = (
     # `**Non-blockers**` beside `**Blockers**`: the noun, not more blockers
     ("non-blockers", "optional"),
     ("non-blocker", "optional"),
+    ("nice to haves", "optional"),
+    ("nice-to-haves", "optional"),
     ("nice to have", "optional"),
     ("nice-to-have", "optional"),
     ("must fix", "blocker"),
     ("must-fix", "blocker"),
+    # the same tiers told as what to do about them (`## Must address`, `## Should change`)
+    ("must address", "blocker"),
+    ("must change", "blocker"),
+    ("must-have", "blocker"),
     ("should fix", "important"),
     ("should-fix", "important"),
+    ("should address", "important"),
+    ("should change", "important"),
+    # `## Worth a look` / `## Follow-ups` beside `## Must address`: the optional tier
+    ("worth a look", "optional"),
+    ("worth looking at", "optional"),
+    ("worth fixing later", "optional"),
+    ("follow-ups", "optional"),
+    ("follow-up", "optional"),
+    ("follow ups", "optional"),
+    ("follow up", "optional"),
     # MoSCoW's third tier (`## Could fix`, after `## Must fix` / `## Should fix`)
     ("could fix", "optional"),
     ("could-fix", "optional"),
