@@ -81,6 +81,15 @@ CIRCLES: Final[dict[str, Severity]] = {
     "🔵": Severity.SUGGESTION,
 }
 LEVEL_WORDS.update(CIRCLES)  # (a circle is a level "word" wherever a level word is looked up)
+# A tier written as one hyphenated word is a tag of its own (`- **L23** (must-fix): …`,
+# `[nice-to-have]`); spaced (`must fix`) it is only a phrase, read in titles and labels.
+_TIER_TAGS: Final = {
+    "must-fix": Severity.CRITICAL,
+    "should-fix": Severity.IMPORTANT,
+    "could-fix": Severity.SUGGESTION,
+    "nice-to-have": Severity.SUGGESTION,
+}
+LEVEL_WORDS.update(_TIER_TAGS)
 
 _PHRASES: Final = (
     ("non-blocking", "optional"),
@@ -163,6 +172,7 @@ TAG_WORDS: Final = frozenset(
         "p1",
         "p2",
         "p3",
+        *_TIER_TAGS,
     ]
 )
 TAG_PATTERN: Final = "|".join(sorted(TAG_WORDS, key=len, reverse=True))
