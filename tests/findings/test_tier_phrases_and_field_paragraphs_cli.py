@@ -113,3 +113,28 @@ def test_a_summary_paragraph_of_bold_fields_is_no_finding(tmp_path: Path) -> Non
         "## Issues\n\n- `sub` ignores `b` — `calc.py:5`. Severity: high.\n"
     )
     assert _severities(tmp_path, text) == [("critical", "calc.py:5")]
+
+
+def test_bold_tier_leads_and_spaced_tier_tags_are_levels(tmp_path: Path) -> None:
+    text = (
+        "## Review\n\n"
+        "**Must address:** `sub` returns `a` and drops `b` (`calc.py:5`).\n\n"
+        "**Optional:** `shout` could call `str.upper` once (`util/strings.py:2`).\n\n"
+        "## Issues\n\n"
+        "1. `add` has no test at all — `calc.py:1` (should fix).\n"
+        "2. `shout` has no docstring — `util/strings.py:1` [nice to have].\n"
+    )
+    assert sorted(_severities(tmp_path, text)) == [
+        ("critical", "calc.py:5"),
+        ("important", "calc.py:1"),
+        ("suggestion", "util/strings.py:1"),
+        ("suggestion", "util/strings.py:2"),
+    ]
+
+
+def test_a_tier_word_leading_a_summary_sentence_is_no_finding(tmp_path: Path) -> None:
+    text = (
+        "## Summary\n\n**Consider:** the overall split into two modules reads well.\n\n"
+        "## Issues\n\n1. **`sub` drops `b`** — `calc.py:5`. Severity: high.\n"
+    )
+    assert _severities(tmp_path, text) == [("critical", "calc.py:5")]

@@ -81,13 +81,14 @@ CIRCLES: Final[dict[str, Severity]] = {
     "🔵": Severity.SUGGESTION,
 }
 LEVEL_WORDS.update(CIRCLES)  # (a circle is a level "word" wherever a level word is looked up)
-# A tier written as one hyphenated word is a tag of its own (`- **L23** (must-fix): …`,
-# `[nice-to-have]`); spaced (`must fix`) it is only a phrase, read in titles and labels.
+# A tier told as what to do is a tag as a level word is (`- **L23** (must-fix): …`,
+# `[nice to have]`, `— `a.py:3` (must fix).`): hyphenated or spaced, it says nothing else.
 _TIER_TAGS: Final = {
-    "must-fix": Severity.CRITICAL,
-    "should-fix": Severity.IMPORTANT,
-    "could-fix": Severity.SUGGESTION,
-    "nice-to-have": Severity.SUGGESTION,
+    **dict.fromkeys(("must-fix", "must fix"), Severity.CRITICAL),
+    **dict.fromkeys(("should-fix", "should fix"), Severity.IMPORTANT),
+    **dict.fromkeys(
+        ("could-fix", "could fix", "nice-to-have", "nice to have"), Severity.SUGGESTION
+    ),
 }
 LEVEL_WORDS.update(_TIER_TAGS)
 
@@ -363,6 +364,12 @@ def level_lead(rest: str, *, heading: bool = False) -> tuple[str | None, str]:
     label = conventional_label(text)
     if label is not None and label[1] is not None:
         return label[1], label[2]  # `**nitpick:** …`, `**issue (blocking):** …`
+    tier = _TIER_LEAD.match(text)
+    if tier is not None:
+        # `**Must address:** …`, `**Worth a look** — …`: the tier's level, said as its name
+        level = title_level(tier["p"].lower())
+        if level is not None:
+            return level[0].value, tier["r"]
     # `**🔴 Critical — Title**`: the circle inside the bold span, before the level word
     inner = _BOLD_EMOJI.sub(r"\g<b>", text)
     for candidate in (text, inner) if inner != text else (text,):
@@ -398,4 +405,10 @@ def level_lead(rest: str, *, heading: bool = False) -> tuple[str | None, str]:
     return None, rest
 
 
+# A bold lead-in naming a tier in words (`**Should address:**`, `**Consider:**`, `**Optional**
+# —`); only a few words, each of them the tier's (`title_level` reads them as a heading's)
+_TIER_LEAD: Final = re.compile(
+    r"^\*\*(?P<p>[A-Za-z][A-Za-z -]{2,24}?)(?:[ \t]*:[ \t]*\*\*|\*\*[ \t]*(?:[:—–]|-(?=[ \t])))"
+    r"[ \t]*(?P<r>\S.*)$"
+)
 _CIRCLE_IN_BOLD: Final = re.compile(rf"^\*\*(?P<c>[{''.join(CIRCLES)}])\ufe0f?[ \t]*(?=[^\s*])")
