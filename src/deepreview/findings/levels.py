@@ -365,8 +365,10 @@ def level_lead(rest: str, *, heading: bool = False) -> tuple[str | None, str]:
     if label is not None and label[1] is not None:
         return label[1], label[2]  # `**nitpick:** …`, `**issue (blocking):** …`
     tier = _TIER_LEAD.match(text)
-    if tier is not None:
+    if tier is not None and any(p in tier["p"].lower() for p, _ in _PHRASES):
         # `**Must address:** …`, `**Worth a look** — …`: the tier's level, said as its name
+        # (only a tier phrase: `**Suggestions:**` or `**Improvements:**` may lead a paragraph
+        # of several points, no one finding)
         level = title_level(tier["p"].lower())
         if level is not None:
             return level[0].value, tier["r"]
