@@ -416,8 +416,10 @@ def bullet_head(
     label = conventional_label(rest)
     if label is not None and label[1] is None:
         return None  # `- **question** `a.py:70`: …`, `**praise:** …`: a comment, no finding
-    rest, head.classification = soft_lead(rest)
+    led_by, (rest, head.classification) = rest, soft_lead(rest)
     word, rest = level_lead(rest, heading=heading)
+    if word is None and rest != led_by and led_by.lstrip("*_").lower().startswith("optional"):
+        word = "suggestion"  # `**Optional:** …`: the seat's own lesser tier, as `Nit:` is
     if word is not None:
         head.severity, head.level_word = tag_level(word), word.lower()
     if _place_first(head, rest, prefixes, led=led or word is not None):

@@ -81,18 +81,44 @@ CIRCLES: Final[dict[str, Severity]] = {
     "🔵": Severity.SUGGESTION,
 }
 LEVEL_WORDS.update(CIRCLES)  # (a circle is a level "word" wherever a level word is looked up)
+# A tier told as what to do is a tag as a level word is (`- **L23** (must-fix): …`,
+# `[nice to have]`, `— `a.py:3` (must fix).`): hyphenated or spaced, it says nothing else.
+_TIER_TAGS: Final = {
+    **dict.fromkeys(("must-fix", "must fix"), Severity.CRITICAL),
+    **dict.fromkeys(("should-fix", "should fix"), Severity.IMPORTANT),
+    **dict.fromkeys(
+        ("could-fix", "could fix", "nice-to-have", "nice to have"), Severity.SUGGESTION
+    ),
+}
+LEVEL_WORDS.update(_TIER_TAGS)
 
 _PHRASES: Final = (
     ("non-blocking", "optional"),
     # `**Non-blockers**` beside `**Blockers**`: the noun, not more blockers
     ("non-blockers", "optional"),
     ("non-blocker", "optional"),
+    ("nice to haves", "optional"),
+    ("nice-to-haves", "optional"),
     ("nice to have", "optional"),
     ("nice-to-have", "optional"),
     ("must fix", "blocker"),
     ("must-fix", "blocker"),
+    # the same tiers told as what to do about them (`## Must address`, `## Should change`)
+    ("must address", "blocker"),
+    ("must change", "blocker"),
+    ("must-have", "blocker"),
     ("should fix", "important"),
     ("should-fix", "important"),
+    ("should address", "important"),
+    ("should change", "important"),
+    # `## Worth a look` / `## Follow-ups` beside `## Must address`: the optional tier
+    ("worth a look", "optional"),
+    ("worth looking at", "optional"),
+    ("worth fixing later", "optional"),
+    ("follow-ups", "optional"),
+    ("follow-up", "optional"),
+    ("follow ups", "optional"),
+    ("follow up", "optional"),
     # MoSCoW's third tier (`## Could fix`, after `## Must fix` / `## Should fix`)
     ("could fix", "optional"),
     ("could-fix", "optional"),
@@ -147,6 +173,7 @@ TAG_WORDS: Final = frozenset(
         "p1",
         "p2",
         "p3",
+        *_TIER_TAGS,
     ]
 )
 TAG_PATTERN: Final = "|".join(sorted(TAG_WORDS, key=len, reverse=True))
@@ -337,6 +364,14 @@ def level_lead(rest: str, *, heading: bool = False) -> tuple[str | None, str]:
     label = conventional_label(text)
     if label is not None and label[1] is not None:
         return label[1], label[2]  # `**nitpick:** …`, `**issue (blocking):** …`
+    tier = _TIER_LEAD.match(text)
+    if tier is not None and any(p in tier["p"].lower() for p, _ in _PHRASES):
+        # `**Must address:** …`, `**Worth a look** — …`: the tier's level, said as its name
+        # (only a tier phrase: `**Suggestions:**` or `**Improvements:**` may lead a paragraph
+        # of several points, no one finding)
+        level = title_level(tier["p"].lower())
+        if level is not None:
+            return level[0].value, tier["r"]
     # `**🔴 Critical — Title**`: the circle inside the bold span, before the level word
     inner = _BOLD_EMOJI.sub(r"\g<b>", text)
     for candidate in (text, inner) if inner != text else (text,):
@@ -372,4 +407,10 @@ def level_lead(rest: str, *, heading: bool = False) -> tuple[str | None, str]:
     return None, rest
 
 
+# A bold lead-in naming a tier in words (`**Should address:**`, `**Consider:**`, `**Optional**
+# —`); only a few words, each of them the tier's (`title_level` reads them as a heading's)
+_TIER_LEAD: Final = re.compile(
+    r"^\*\*(?P<p>[A-Za-z][A-Za-z -]{2,24}?)(?:[ \t]*:[ \t]*\*\*|\*\*[ \t]*(?:[:—–]|-(?=[ \t])))"
+    r"[ \t]*(?P<r>\S.*)$"
+)
 _CIRCLE_IN_BOLD: Final = re.compile(rf"^\*\*(?P<c>[{''.join(CIRCLES)}])\ufe0f?[ \t]*(?=[^\s*])")

@@ -68,6 +68,7 @@ from deepreview.findings.blocks import Block, build_blocks, rank_levels
 from deepreview.findings.code_lines import fence_mask
 from deepreview.findings.details import open_details
 from deepreview.findings.drafts import earlier_drafts
+from deepreview.findings.field_paragraphs import split_field_paragraphs
 from deepreview.findings.file_lists import open_file_lists
 from deepreview.findings.file_names import known_files as reading_files
 from deepreview.findings.finding_draft import is_rule, one_line
@@ -392,6 +393,11 @@ def _opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
         lines = join_place_lines(lines, code(lines)) or lines
     if any("with" in line.lower() for line in lines):
         lines = open_verdict_nits(lines, code(lines)) or lines
+    if any(line.startswith(("**", "__")) for line in lines):
+        fields = split_field_paragraphs(lines, code(lines))
+        if fields is not None:
+            lines = fields  # (a paragraph made field lines: the quoted lines are found again)
+            held = held_lines(lines, fence_mask(lines))
     if has_records(lines):
         lines = rewrite_records(lines, code(lines)) or lines
     if any("**" in line and re.match(r"\s+[-*+]\s", line) for line in lines):

@@ -21,7 +21,7 @@ import re
 from typing import Final
 
 from deepreview.findings.blocks import classify_heading
-from deepreview.findings.levels import first_level_word
+from deepreview.findings.levels import LEVEL_WORDS, TAG_WORDS, first_level_word
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.section_titles import Kind
 
@@ -153,7 +153,12 @@ def _label_above(lines: list[str], start: int) -> int | None:
     while k >= 0 and not lines[k].strip():
         k -= 1
     numbered = k >= 0 and re.search(r"\d", lines[k]) is not None
-    return k if numbered and _ATX.match(lines[k]) and _bare_label(lines[k]) else None
+    # (`Issue #2` as a plain line over a plain-text record is that record's heading too)
+    heading = _ATX.match(lines[k]) or _PLAIN_LABEL.match(lines[k]) if k >= 0 else None
+    return k if numbered and heading and _bare_label(lines[k]) else None
+
+
+_PLAIN_LABEL: Final = re.compile(r"^[ \t]{0,3}[A-Za-z]+[ \t]*#?\d{1,4}[ \t]*:?[ \t]*$")
 
 
 def _bare_label(heading: str) -> bool:
@@ -179,6 +184,12 @@ def _records_below(lines: list[str], start: int) -> int:
         run = run + 1 if _field(line) is not None else 0
         count += run == 3
     return count
+
+
+def field_kind(key: str) -> str | None:
+    """What a record's label (`Where`, `Severity`, `Issue`) gives: file, line, level, title,
+    text or fix; None for a label no record has."""
+    return _KEYS.get(key.strip().lower())
 
 
 def _field(line: str) -> tuple[str, str] | None:
@@ -220,6 +231,9 @@ def _rewrite(out: list[str], start: int, end: int, named: str | None = None) -> 
     indent = numbered or re.match(r"^[ \t]*", out[start])
     for n in range(start, end):
         out[n] = ""
+    if word is not None and word not in TAG_WORDS and word in LEVEL_WORDS:
+        # `Severity: Serious`: a word only a label makes a level; as a tag it would be none
+        word = LEVEL_WORDS[word].value
     tag = f"[{word}] " if word else ""
     out[start] = f"{indent.group(0) if indent else ''}**{tag}{title}** — {where}"
     if body:
