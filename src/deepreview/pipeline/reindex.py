@@ -193,6 +193,10 @@ def check_delete(store: Store, review_id: str, *, force: bool) -> str | None:
     from deepreview.rounds.previous import later_rows
 
     folder = store.root / review_id
+    # Before the prompt and the store's lock: asking to delete a date typed from `list` reads
+    # as if a review were about to go, and the lock would make a default store not made yet.
+    if not _known(store, review_id):
+        raise store.unknown_id(review_id)
     if plain_id(review_id):
         runlock.refuse_running(folder, review_id, then="delete it")
     later = None if force else next(iter(later_rows(store, review_id)), None)
@@ -232,8 +236,7 @@ def _delete(store: Store, review_id: str) -> list[Path]:
     with store.lock():
         folder = store.root / review_id
         files = store.report_files(review_id)
-        known = review_id in store.round_numbers()
-        if not plain_id(review_id) or not (known or files or folder.is_dir()):
+        if not _known(store, review_id):  # again under the lock: deleted meanwhile
             raise store.unknown_id(review_id)
         removed: list[Path] = []
         try:
@@ -251,3 +254,14 @@ def _delete(store: Store, review_id: str) -> list[Path]:
         store.forget([review_id])
         write_index(store)
     return removed
+
+
+def _known(store: Store, review_id: str) -> bool:
+    """A review the store holds in any part: its index row, report files or folder."""
+    if not plain_id(review_id):
+        return False
+    return (
+        review_id in store.round_numbers()
+        or bool(store.report_files(review_id))
+        or (store.root / review_id).is_dir()
+    )

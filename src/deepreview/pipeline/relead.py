@@ -24,7 +24,7 @@ from deepreview.pipeline.index_step import write_index
 from deepreview.pipeline.panel import recorded_efforts, with_efforts
 from deepreview.pipeline.prepare import load_settings_for
 from deepreview.pipeline.reindex import ready
-from deepreview.pipeline.runstate import RunState, load_state, load_target
+from deepreview.pipeline.runstate import RunState, load_state, load_target, require_checkout
 from deepreview.pipeline.seats import check_rerun_models, choose_lead
 from deepreview.pipeline.store_here import locate_store
 from deepreview.prompts.review import read_steering_files
@@ -104,6 +104,7 @@ def relead(
         )
     if not force:
         _refuse_declined(store, review_id)
+    require_checkout(review_id, state, "relead it")
     _refuse_gone_commits(review_id, state.target)
     target = load_target(state)
     steering = read_steering_files(target)

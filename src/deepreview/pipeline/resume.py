@@ -31,6 +31,7 @@ from deepreview.pipeline.runstate import (
     SettingsRecord,
     load_state,
     load_target,
+    require_checkout,
 )
 from deepreview.pipeline.seats import check_rerun_models, plan_seat, valid_seats
 from deepreview.pipeline.store_here import locate_store
@@ -59,6 +60,7 @@ def resume(
     runlock.refuse_running(review_dir, review_id_, then="resume it")
     state = load_state(review_dir)
     _refuse_complete(review_id_, state)
+    require_checkout(review_id_, state, "resume it")
     cli = _config_for_resume(review_id_, state, cli)
     target = load_target(state)
     steering = read_steering_files(target)

@@ -20,7 +20,7 @@ from typing import Any, Final, Literal
 from deepreview.agents.registry import PREFERRED_LEADS
 from deepreview.checkmodel import CheckResults
 from deepreview.config import ChecksSettings
-from deepreview.errors import StoreError, first_problem
+from deepreview.errors import StoreError, UsageError, first_problem
 from deepreview.runfiles import PASSES_JSON_V2, RUN_JSON
 from deepreview.runmodel import SeatRun
 from deepreview.stats.panel import PanelChoice
@@ -327,6 +327,18 @@ def load_state(review_dir: Path) -> RunState:
         except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise StoreError(f"cannot read {old}: {exc}") from exc
     return state_from_data(data, str(path), passes_json)
+
+
+def require_checkout(review_id: str, state: RunState, then: str) -> None:
+    """`resume` and `relead` read the reviewed commits from the checkout the review was made
+    in: one moved or deleted since is said as such, with where it was (else git fails there,
+    read as a rebase that took the commits, or as git not being installed)."""
+    root = state.target.repo_root
+    if not Path(root).is_dir():
+        raise UsageError(
+            f"review {review_id} was made in the checkout {root}, which is gone (moved or "
+            f"deleted); put the checkout back there to {then}, or review the branch again"
+        )
 
 
 def load_target(state: RunState) -> Target:
