@@ -28,6 +28,7 @@ def test_a_context_file_left_uncommitted_needs_force(tmp_path: Path) -> None:
     assert again.returncode == 2, again.stderr
     assert again.stdout == ""
     assert "has uncommitted changes" in again.stderr and "or pass --force" in again.stderr
+    assert "`git stash -u` for a new file" in again.stderr  # a plain stash leaves it
     forced = run_cli(["context", "apply", rid, "--yes", "--force"], cwd=repo, env=env)
     assert forced.returncode == 0, forced.stderr
     assert "already in deep-review-context.md" in forced.stdout, forced.stdout

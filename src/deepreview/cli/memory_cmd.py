@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from deepreview.cli.options import confirmed, repo_option, series_key, store_option
+from deepreview.cli.options import confirmed, repo_option, series_option, store_option
 from deepreview.cli.store_cmd import _repo_opt, _store
+from deepreview.errors import UsageError
 from deepreview.untrusted_text import clean_text
 
 if TYPE_CHECKING:
@@ -33,7 +34,12 @@ def decline(
 
     from deepreview.pipeline.memory import decline as decline_
 
-    key = series_key(series) if series else None
+    key = series_option(series)
+    if not finding.strip():
+        raise UsageError(
+            "FINDING is empty; give a finding's ID such as C1 or I2 "
+            "(`deep-review show REVIEW_ID` lists them)"
+        )
     d, before = decline_(
         _store(store, repo, writes=True), review_id, finding, reason, series=key, repo=Path(repo)
     )
@@ -86,7 +92,7 @@ def declines(
     from deepreview.pipeline.memory import declines as declines_
     from deepreview.runmodel import SCHEMA_VERSION
 
-    key = series_key(series) if series else None
+    key = series_option(series)
     st, here = store_and_repository(store, repo)
     found = declines_(st, key, None if repo_wide else here)
     current = current_findings(st, found)  # (each report read once)

@@ -97,6 +97,18 @@ def series_key(text: str) -> str:
     return f"branch:{text}"
 
 
+def series_option(series: str | None) -> str | None:
+    """`--series` as a key (`series_key`), None when not given. Given empty (`--series ""`, an
+    unset variable) it is refused: read as "no filter" it would list or count every series."""
+    if series is None:
+        return None
+    if not series.strip():
+        raise UsageError(
+            "--series is empty; give a PR number (123, #123) or a branch name, or drop --series"
+        )
+    return series_key(series)
+
+
 def confirmed(yes: bool, question: str, what: str, verb: str) -> bool:
     """`--yes`, else the user's answer on the terminal to `question`; with no terminal (CI,
     `</dev/null`) nobody can answer, so it is refused before asking, as bad input (`what`:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from deepreview.cli.hints import with_store
-from deepreview.cli.options import STORE_REPO_HELP, repo_option, series_key, store_option
+from deepreview.cli.options import STORE_REPO_HELP, repo_option, series_option, store_option
 from deepreview.cli.scope import store_and_repository
 from deepreview.errors import UsageError
 from deepreview.stats.cells import COLUMNS, no_lead_note, row_cells
@@ -113,7 +113,7 @@ def stats(
     scope = Scope(
         repo=None if repo_wide else here,
         since=_since(since),
-        series=series_key(series) if series else None,
+        series=series_option(series),
     )
     history = load_history(st, scope)
     table = aggregate(history.reviews)

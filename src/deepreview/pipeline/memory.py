@@ -341,7 +341,8 @@ def context_plan(
     dirty = Git(repo_root).out("status", "--porcelain", "--", CONTEXT_FILE)
     if dirty and not force:
         raise UsageError(
-            f"{CONTEXT_FILE} has uncommitted changes; commit or stash them, or pass --force"
+            f"{CONTEXT_FILE} has uncommitted changes; commit them (or stash them: "
+            "`git stash -u` for a new file), or pass --force"
         )
     # Every proposal is written or listed with why not: none is dropped without a word.
     edits: list[ContextEdit] = []
