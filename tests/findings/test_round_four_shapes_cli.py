@@ -3,7 +3,9 @@
 - `- a.py:3 | text | must fix` list items: the level after the last pipe was not read (every
   item an unrated Important, its text led by a pipe);
 - a `### Not issues` section (what the reviewer checked and found fine) was reported as unread
-  findings text.
+  findings text;
+- a table after the findings with a row per finding told above was read as more findings;
+- CodeRabbit's comments (`` `44-52`: _⚠️ Potential issue_ `` + a bold title) were not read.
 """
 
 from __future__ import annotations
@@ -152,33 +154,3 @@ def test_italic_words_and_place_led_bold_lines_are_no_coderabbit_comments(
     )
     found, _ = _read(tmp_path, text)
     assert found == []
-
-
-_PER_COMMIT = (
-    "Went through it commit by commit.\n\n"
-    "**3f2a1bc — rework subtraction**\n\n"
-    "- blocking: `sub` (calc.py, lines 5–6) returns `a` and drops `b`.\n"
-    "- non-blocking: it could take any number of operands too.\n\n"
-    "**9c0d4e2 — strings**\n\n"
-    "- blocking: `shout` (util/strings.py, line 2) raises on `None`.\n"
-)
-
-
-def test_a_follow_on_item_takes_the_place_of_the_item_it_follows(tmp_path: Path) -> None:
-    found, _ = _read(tmp_path, _PER_COMMIT)
-    assert sorted((s, p) for s, p, _ in found) == [
-        ("critical", "calc.py:5"),
-        ("critical", "util/strings.py:2"),
-        ("suggestion", "calc.py:5"),
-    ]
-
-
-def test_an_unplaced_item_in_a_list_of_places_keeps_no_place(tmp_path: Path) -> None:
-    # two items name places of their own: the third is about neither of them in particular
-    text = _PER_COMMIT.replace(
-        "- non-blocking: it could take any number of operands too.\n",
-        "- blocking: `add` (calc.py, line 1) has no test.\n"
-        "- non-blocking: the module could use type hints.\n",
-    )
-    found, _ = _read(tmp_path, text)
-    assert ("suggestion", None) in [(s, p) for s, p, _ in found]

@@ -74,14 +74,12 @@ from deepreview.findings.file_lists import open_file_lists
 from deepreview.findings.file_names import known_files as reading_files
 from deepreview.findings.finding_draft import is_rule, one_line
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
-from deepreview.findings.follow_on import place_follow_ons
 from deepreview.findings.gave_up import gave_up
 from deepreview.findings.html_lines import blank_breaks
 from deepreview.findings.inline_nits import split_inline_nits
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
 from deepreview.findings.level_lists import open_level_lists
 from deepreview.findings.level_ranks import rank_circles, rank_high
-from deepreview.findings.list_marker import MARGIN_ITEM
 from deepreview.findings.loose import placed_concerns
 from deepreview.findings.nested_levels import open_nested_levels
 from deepreview.findings.opening_file import placed_by_opening
@@ -421,8 +419,6 @@ def _opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
         lines = open_level_lists(lines, code(lines)) or lines
     if any(line[:1].isspace() and line.lstrip()[:2] in ("- ", "* ", "+ ") for line in lines):
         lines = open_file_lists(lines, code(lines)) or lines
-    if any(MARGIN_ITEM.match(line) for line in lines):
-        lines = place_follow_ons(lines, code(lines)) or lines  # (`- also …` after `- a.py:3 …`)
     return lines, held
 
 
