@@ -66,6 +66,7 @@ from deepreview.findings.assemble import (
 )
 from deepreview.findings.blocks import Block, build_blocks, rank_levels
 from deepreview.findings.code_lines import fence_mask
+from deepreview.findings.coderabbit import open_coderabbit
 from deepreview.findings.details import open_details
 from deepreview.findings.drafts import earlier_drafts
 from deepreview.findings.field_paragraphs import split_field_paragraphs
@@ -82,6 +83,7 @@ from deepreview.findings.level_ranks import rank_circles, rank_high
 from deepreview.findings.loose import placed_concerns
 from deepreview.findings.nested_levels import open_nested_levels
 from deepreview.findings.opening_file import placed_by_opening
+from deepreview.findings.pipe_items import open_pipe_items
 from deepreview.findings.place_lines import join_place_lines
 from deepreview.findings.prose_problems import (
     asks_for_changes,
@@ -95,7 +97,7 @@ from deepreview.findings.readable import unparseable_reason
 from deepreview.findings.reasoning import without_reasoning
 from deepreview.findings.records import has_records, rewrite_records
 from deepreview.findings.relative_places import place_relative
-from deepreview.findings.repeats import in_summary, level_repeats, summary_repeats
+from deepreview.findings.repeats import in_summary, level_repeats, recap_table, summary_repeats
 from deepreview.findings.review_parts import (
     ReviewParts,
     longest,
@@ -233,8 +235,10 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
             st.summary_level = in_summary(block.kind is Kind.SUMMARY, block.level, st.summary_level)
             before = len(st.drafts)
             read_block(block, st)
-            if (st.summary_level is not None and block.kind is not Kind.SUMMARY) or is_recap(
-                block.title
+            if (
+                (st.summary_level is not None and block.kind is not Kind.SUMMARY)
+                or is_recap(block.title)
+                or recap_table(st.drafts[:before], st.drafts[before:])
             ):
                 # the summary's list, or a recap after the findings (`## Next steps`): an item
                 # a finding holds (same title, or its places) is that finding told again
@@ -376,6 +380,13 @@ def _opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
     their lines (`file_lists`); `<br>` lines are blank.
     Text quoted inside a finding is left as written: the lines it is on come back too."""
     held = held_lines(lines, fence_mask(lines))
+    if any(line.lstrip().startswith(("`", "_")) for line in lines):
+        rabbit = open_coderabbit(
+            lines, [a or b for a, b in zip(fence_mask(lines), held, strict=True)]
+        )
+        if rabbit is not None:
+            lines = rabbit  # (comments made headings: the quoted lines are found again)
+            held = held_lines(lines, fence_mask(lines))
     lines = open_details(lines, held) or lines
     lines = blank_breaks(lines) or lines
 
@@ -398,6 +409,8 @@ def _opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
         if fields is not None:
             lines = fields  # (a paragraph made field lines: the quoted lines are found again)
             held = held_lines(lines, fence_mask(lines))
+    if any(" | " in line and not line.lstrip().startswith("|") for line in lines):
+        lines = open_pipe_items(lines, code(lines)) or lines  # (`- a.py:3 | text | must fix`)
     if has_records(lines):
         lines = rewrite_records(lines, code(lines)) or lines
     if any("**" in line and re.match(r"\s+[-*+]\s", line) for line in lines):

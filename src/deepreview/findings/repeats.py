@@ -37,7 +37,7 @@ def summary_repeats(drafts: list[Draft], from_summary: set[int]) -> tuple[list[D
     kept: list[Draft] = []
     warnings: list[str] = []
     for d in drafts:
-        if id(d) in from_summary and any(_holds(e, d) for e in listed):
+        if id(d) in from_summary and any(_holds(e, d) or _row_inside(e, d) for e in listed):
             warnings.append(
                 f"summary item {d.head.title!r} repeats a finding of the findings sections; "
                 "counted once"
@@ -45,6 +45,41 @@ def summary_repeats(drafts: list[Draft], from_summary: set[int]) -> tuple[list[D
             continue
         kept.append(d)
     return kept, warnings
+
+
+def recap_table(told: list[Draft], rows: list[Draft]) -> bool:
+    """`rows`, a block's findings read from a table after findings `told` above it, are a recap
+    of those (`## Summary table` with a row per finding): every row tells one of them again.
+    A table with a row no finding above holds is findings of its own, and so is a table that
+    comes first (a review may give its findings only as a table)."""
+    return (
+        bool(told)
+        and bool(rows)
+        and all(r.head.style == "table" for r in rows)
+        and all(any(_holds(e, r) or _inside(e, r) for e in told) for r in rows)
+    )
+
+
+def _row_inside(finding: Draft, item: Draft) -> bool:
+    """A recap table's row names a line inside the finding's range (`a.go:57` for `a.go:57-71`)."""
+    return item.head.style == "table" and _inside(finding, item)
+
+
+def _inside(finding: Draft, row: Draft) -> bool:
+    """Every place of the row lies in one of the finding's (`a.go:57` in `a.go:57-71`), and the
+    row tells no kind of fault the finding does not."""
+    places = row.head.locations
+    return (
+        bool(places)
+        and all(any(_within(p, q) for q in finding.head.locations) for p in places)
+        and not _other_fault(finding, row)
+    )
+
+
+def _within(p: Location, q: Location) -> bool:
+    if p.path != q.path or p.start is None or q.start is None:
+        return False
+    return q.start <= p.start <= (q.end or q.start) and (p.end or p.start) <= (q.end or q.start)
 
 
 def _holds(finding: Draft, item: Draft) -> bool:

@@ -274,13 +274,30 @@ _OLDER_CODE = re.compile(
 )
 
 
+# What the reviewer looked at and cleared (`### Not issues`, `## Non-issues`, `Things I checked
+# that are fine`, `## False positives`): each item names a place and says it is no problem.
+_CLEARED = re.compile(
+    r"^(?:(?:not|non|no)[\s-]+(?:an?\s+)?(?:issues?|problems?|findings?|bugs?|concerns?)"
+    r"(?:\s+after\s+all)?|false\s+(?:positives?|alarms?)|"
+    r"(?:(?:things|what|places|areas)\s+)?(?:i\s+)?(?:checked|verified|looked\s+at)"
+    r"(?:\s+(?:and|that|which))?(?:\s+(?:is|are|was|were|looks?|looked|found))?\s+"
+    r"(?:fine|ok|okay|good|correct|sound|safe)(?:\s+\w+){0,2})$"
+)
+
+
+def cleared_section(title: str) -> bool:
+    """The section lists what the reviewer checked and found fine (see `_CLEARED`)."""
+    words = " ".join(re.findall(r"[a-z]+", normalize_title(title)))
+    return _CLEARED.match(words) is not None
+
+
 def about_earlier_rounds(title: str) -> bool:
     """The section lists items that are not this review's findings: earlier rounds' (their
-    status, what was fixed), the PR's feedback threads, or problems the change did not
-    introduce."""
+    status, what was fixed), the PR's feedback threads, problems the change did not
+    introduce, or what the reviewer checked and cleared."""
     if problem_section(title) is not None:
         return False  # `## Changes requested`: this review's own request
-    if _OLDER_CODE.search(title):
+    if _OLDER_CODE.search(title) or cleared_section(title):
         return True
     words = {w for w in re.split(r"[^a-z]+", title.lower()) if w}
     if "feedback" in words and words <= _OWN_FEEDBACK:
