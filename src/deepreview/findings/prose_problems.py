@@ -83,15 +83,42 @@ def prose_problems(
     if says_nothing_found_outright("\n\n".join(paragraphs)):
         return []
     out: list[str] = []
+    asked = False  # under a lead-in asking for a change ("**One thing I'd want fixed first**")
     for p in paragraphs:
+        if _BOLD_ONLY.match(p):
+            asked = asks_for_a_change(p)
+            continue
         if len(p) <= _MAX_PASSAGE:
-            if names_a_placed_problem(p, prefixes):
+            if names_a_placed_problem(p, prefixes, tells=_any if asked else names_a_problem):
                 out.append(p)
         elif p.count("\n") < _MAX_RUN_ON_LINES:
             # a run-on paragraph of many lines (a small model's review with no blank line):
             # each line judged alone, as a passage of its own
             out.extend(line for line in p.split("\n") if names_a_placed_problem(line, prefixes))
     return out
+
+
+# A paragraph that is one bold line: a lead-in of what follows (`**What I liked**`).
+_BOLD_ONLY: Final = re.compile(r"^(?:\*\*|__)[^*_\n]{3,120}(?:\*\*|__)[ \t:.]*$")
+# A lead-in asking for a change before the merge, in the reviewer's words: what follows it at
+# a place is a problem however it is told ("the limiter never limits" holds no problem word).
+_ASKS_FOR_A_CHANGE: Final = re.compile(
+    r"\bbefore\s+(?:merging|merge|landing|it\s+(?:lands|merges)|this\s+(?:lands|merges))\b"
+    r"|\b(?:want|like|need)\w*\s+(?:\w+\s+){0,2}?(?:changed|fixed|addressed)\b"
+    r"|\b(?:requested\s+changes|changes\s+requested|must[-\s]fix(?:es)?)\b",
+    re.IGNORECASE,
+)
+_ASKS_NOTHING: Final = re.compile(r"\b(?:nothing|no|not|none|never|don['’]t)\b", re.IGNORECASE)
+
+
+def asks_for_a_change(lead_in: str) -> bool:
+    """A bold lead-in that asks for a change ("One thing I'd want changed before merging"), not
+    one that says nothing needs one ("Nothing I'd want changed before merging")."""
+    return bool(_ASKS_FOR_A_CHANGE.search(lead_in)) and not _ASKS_NOTHING.search(lead_in)
+
+
+def _any(_text: str) -> bool:
+    return True
 
 
 def opened_quotes(before: list[str], after: list[str]) -> frozenset[str]:

@@ -1,0 +1,70 @@
+"""A conversational review: praise, then a bold lead-in asking for a change before merging and
+the bug told in prose at a place, closing "Otherwise LGTM". Read as a review with no finding it
+said "Merge as-is — no issues found": the bug's words ("never limits") are no problem words and
+the lead-in is no findings title. What follows such a lead-in, at a place, is the seat's findings
+text that could not be read, so the verdict says so. A lead-in that asks for nothing ("Nothing
+I'd want changed before merging") and praise at places stay a clean review."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from support.printing_seats import printing_seats
+from support.repos import cli_env, make_repo, run_cli
+
+PRAISE = """This is a tidy change.
+
+**What I liked**
+
+- Moving the sum into `calc.py:1` makes it easy to test, and `calc.py:2` reads well.
+"""
+
+ASKS = (
+    PRAISE
+    + """
+**One thing I'd want changed before merging**
+
+In `calc.py` around line 2, `add()` takes the second argument as a count of tens, so every
+total after the first call comes out ten times too large and the report shows it as correct.
+
+Otherwise LGTM, happy to approve once that is sorted.
+"""
+)
+
+ASKS_NOTHING = (
+    PRAISE
+    + """
+**Nothing I'd want changed before merging**
+
+In `calc.py` around line 2, `add()` keeps the argument order the callers use.
+
+LGTM.
+"""
+)
+
+
+def _verdict(tmp_path: Path, text: str) -> tuple[str, str, str]:
+    repo = make_repo(tmp_path)
+    printing_seats(tmp_path, {"chat": text})
+    res = run_cli(
+        ["review", "--agents", "chat", "--lead", "none", "--json"], cwd=repo, env=cli_env(tmp_path)
+    )
+    assert res.returncode == 0, res.stderr
+    out = res.json()
+    report = json.loads(Path(out["paths"]["json"]).read_text())
+    verdict = report["header"]["verdict"]
+    return out["seats"][0]["status"], verdict["label"], verdict["reason"]
+
+
+def test_a_change_asked_for_in_prose_is_no_clean_review(tmp_path: Path) -> None:
+    status, label, reason = _verdict(tmp_path, ASKS)
+    assert status == "ok"
+    assert label != "Merge as-is" or "could not be read" in reason
+    assert reason.endswith("Chat's findings could not be read (see the appendix)")
+
+
+def test_a_lead_in_asking_for_nothing_stays_clean(tmp_path: Path) -> None:
+    status, label, reason = _verdict(tmp_path, ASKS_NOTHING)
+    assert status == "ok"
+    assert (label, reason) == ("Merge as-is", "no issues found")
