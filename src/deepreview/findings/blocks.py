@@ -36,7 +36,9 @@ from deepreview.findings.section_titles import (
 )
 from deepreview.markdown_fence import is_fence_line
 
-_BOLD_LINE = re.compile(r"^ {0,3}(?:\*\*|__)([^*_\n][^\n]*?)(?:\*\*|__)[ \t]*:?[ \t]*$")
+# A line that is only bold text (`**Critical Issues**`, `**What I liked**:`): a heading written
+# in bold, or a lead-in of the paragraphs after it (`prose_problems`).
+BOLD_LINE = re.compile(r"^ {0,3}(?:\*\*|__)([^*_\n][^\n]*?)(?:\*\*|__)[ \t]*:?[ \t]*$")
 _LABEL_LINE = re.compile(r"^ {0,3}([A-Z][A-Za-z ]{2,40}):[ \t]*$")
 # `**Suggestions:** None`: a section whose whole content is on its heading's line. Only with a
 # "none" value: `**Suggestion:** extract a helper` inside a finding is that finding's text.
@@ -232,7 +234,7 @@ def _level_label_of_heading(lines: list[str], headings: dict[int, Heading], n: i
 
 
 def _bold_or_label(line: str) -> Heading | None:
-    for rx in (_BOLD_LINE, _LABEL_LINE, _BOLD_LABEL_NONE):
+    for rx in (BOLD_LINE, _LABEL_LINE, _BOLD_LABEL_NONE):
         m = rx.match(line)
         if m:
             title = clean_title(m.group(1))

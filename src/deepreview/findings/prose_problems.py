@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Collection
 from typing import Final
 
-from deepreview.findings.blocks import Block
+from deepreview.findings.blocks import BOLD_LINE, Block
 from deepreview.findings.file_names import is_known_file, known_extension
 from deepreview.findings.head import locations_in
 from deepreview.findings.levels import stressed_level
@@ -85,7 +85,7 @@ def prose_problems(
     out: list[str] = []
     asked = False  # under a lead-in asking for a change ("**One thing I'd want fixed first**")
     for p in paragraphs:
-        if _BOLD_ONLY.match(p):
+        if BOLD_LINE.match(p):  # a lead-in of what follows
             asked = asks_for_a_change(p)
             continue
         if len(p) <= _MAX_PASSAGE:
@@ -98,8 +98,6 @@ def prose_problems(
     return out
 
 
-# A paragraph that is one bold line: a lead-in of what follows (`**What I liked**`).
-_BOLD_ONLY: Final = re.compile(r"^(?:\*\*|__)[^*_\n]{3,120}(?:\*\*|__)[ \t:.]*$")
 # A lead-in asking for a change before the merge, in the reviewer's words: what follows it at
 # a place is a problem however it is told ("the limiter never limits" holds no problem word).
 _ASKS_FOR_A_CHANGE: Final = re.compile(
