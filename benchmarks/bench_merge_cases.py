@@ -34,7 +34,8 @@ from deepreview.consolidate import SeatReview, cluster_findings, display_name
 from deepreview.consolidate.cluster import _items
 from deepreview.consolidate.evidence import describe
 from deepreview.consolidate.inputs import is_model_backed
-from deepreview.consolidate.score import evidence, rarity
+from deepreview.consolidate.score import evidence
+from deepreview.consolidate.word_weights import rarity
 from deepreview.findings.parse import parse_review
 from deepreview.model import Finding, Reviewer
 

@@ -8,7 +8,8 @@ from consolidate_helpers import failed, finding, groups, seat
 from deepreview.consolidate import cluster as cluster_mod
 from deepreview.consolidate import cluster_findings
 from deepreview.consolidate.partition import LINK_THRESHOLD
-from deepreview.consolidate.score import evidence, rarity
+from deepreview.consolidate.score import evidence
+from deepreview.consolidate.word_weights import rarity
 
 EXCERPT = (
     "```go\ncase phaseRunning:\n    r.shutdownAgent(ctx, name)\n    r.stopWatcher(name)\n```\n\n"

@@ -5,7 +5,8 @@ from consolidate_helpers import finding
 from deepreview.consolidate.evidence import describe
 from deepreview.consolidate.features import PathResolver, extract
 from deepreview.consolidate.partition import LINK_THRESHOLD
-from deepreview.consolidate.score import evidence, rarity
+from deepreview.consolidate.score import evidence
+from deepreview.consolidate.word_weights import rarity
 from deepreview.model import Finding, Severity
 
 RESOLVER = PathResolver(["pkg/a/switch.go"])

@@ -58,7 +58,8 @@ from deepreview.consolidate.code_sites import called_at, defined_at
 from deepreview.consolidate.evidence import describe
 from deepreview.consolidate.features import Features, PathResolver, extract
 from deepreview.consolidate.partition import Partition
-from deepreview.consolidate.score import evidence, rarity
+from deepreview.consolidate.score import evidence
+from deepreview.consolidate.word_weights import rarity
 from deepreview.model import AgentReview, Finding, Location
 
 if TYPE_CHECKING:

@@ -5,8 +5,8 @@
 the standalone controller, built untagged (`Makefile:99-100`)" at `limavm_controller.go:466`:
 each reviewer placed it at one end and named the other end in its explanation. One citation is
 a reviewer's reasoning (the code it calls, the test it read) and counts half a place
-(`score._where`); a citation each way is the pair agreeing where the problem lies, as a careful
-lead reads it, and counts as the place itself.
+(`places_alike.place_score`); a citation each way is the pair agreeing where the problem lies,
+as a careful lead reads it, and counts as the place itself.
 """
 
 from __future__ import annotations

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Sequence
 
 from deepreview.consolidate.features import PathResolver, extract
 from deepreview.consolidate.partition import LINK_THRESHOLD
-from deepreview.consolidate.score import evidence, rarity
+from deepreview.consolidate.score import evidence
+from deepreview.consolidate.word_weights import rarity
 from deepreview.model import Finding
 
 

@@ -7,8 +7,7 @@ the classification term can also subtract (contradicting classifications).
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from deepreview.consolidate.across_files import told_in_two_files
@@ -24,12 +23,10 @@ from deepreview.consolidate.claim_pairs import (
 )
 from deepreview.consolidate.claims import SYMPTOMS
 from deepreview.consolidate.cross_cited import (
-    cite_each_other,
     either_cites,
-    lines_cited_each_way,
 )
 from deepreview.consolidate.evidence import SAID_PROSE, SAID_TEXT, SAID_TITLE, Evidence
-from deepreview.consolidate.features import COMMIT_MESSAGE, Features, Span, finding_words
+from deepreview.consolidate.features import Features, finding_words
 from deepreview.consolidate.gaps import (
     cites_the_test,
     one_gap_in_a_test_file,
@@ -42,11 +39,13 @@ from deepreview.consolidate.nearby import (
     same_failure_nearby,
 )
 from deepreview.consolidate.place_only import place_only
+from deepreview.consolidate.places_alike import NEAR_LINES, place_score
 from deepreview.consolidate.prose_names import named_across
 from deepreview.consolidate.same_fix import SAME_FIX_BONUS, same_fix
 from deepreview.consolidate.spans import meet_in_a_test, meet_on_a_line, one_line, same_lines
 from deepreview.consolidate.stance import AGREEMENT_BONUS, stance_bonus
 from deepreview.consolidate.traced import TRACED_BONUS, traced_alike
+from deepreview.consolidate.word_weights import dice, wdice
 
 # Classifications that say which code is at fault: two of them that differ contradict each other.
 # Other labels (enhancement, correctness, security, ...) name a kind of finding, not a culprit;
@@ -54,9 +53,7 @@ from deepreview.consolidate.traced import TRACED_BONUS, traced_alike
 # In report order (regressions first), which merge.py numbers findings by.
 FAULT_CLASSES = ("regression", "gap", "pre-existing")
 CHANGE_CLASSES = frozenset({"regression", "gap"})  # the two that blame the change itself
-NEAR_LINES = 15  # locations this many lines apart in one file still count as nearby
 SHARED_SCALE = 6.0  # idf mass of shared identifiers at which that evidence is 63% certain
-_EPS = 1e-9
 # Capped pairs stay below a link (partition.LINK_THRESHOLD, 0.3) and do not count as one of the two
 # supports that tie a third seat's finding to a linked pair (partition.SUPPORT_THRESHOLD: above
 # 0.25): at 0.29 two capped pairs pulled an "overflow" claim into two seats' zero-divisor finding.
@@ -78,100 +75,6 @@ class Weights:
 
 
 WEIGHTS = Weights()
-
-
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return 2 * len(a & b) / (len(a) + len(b))
-
-
-def _wdice(a: frozenset[str], b: frozenset[str], weight: Mapping[str, float]) -> float:
-    """Dice coefficient with each element weighted by its rarity among all findings (IDF)."""
-    if not a or not b:
-        return 0.0
-    # sets iterate in hash order; summing floats in sorted order keeps results bit-identical
-    shared = sum(weight.get(t, 1.0) for t in sorted(a & b))
-    if not shared:
-        return 0.0
-    total = sum(weight.get(t, 1.0) for t in sorted(a)) + sum(weight.get(t, 1.0) for t in sorted(b))
-    return 2 * shared / total
-
-
-def rarity(features: Iterable[Features]) -> dict[str, float]:
-    """IDF weights of identifiers and words: names every finding of a PR mentions (the function
-    the change is about) say less about *which* problem a finding describes than rare ones."""
-    df: dict[str, int] = defaultdict(int)
-    n = 0
-    for f in features:
-        n += 1
-        for t in f.identifiers | f.title_words | f.prose_words:
-            df[t] += 1
-    return {t: math.log(1 + n / c) for t, c in df.items()}
-
-
-def _span_text(s: Span, *, bare: bool = False) -> str:
-    if s.start is None:
-        return "the whole file"
-    if s.end == s.start:
-        return str(s.start) if bare else f"line {s.start}"
-    return f"{s.start}-{s.end}" if bare else f"lines {s.start}-{s.end}"
-
-
-def _span_similarity(a: Span, b: Span) -> tuple[float, str]:
-    if a.path != b.path:
-        return 0.0, ""
-    if a.path == COMMIT_MESSAGE:
-        return 0.3, "both about the commit message"
-    name = f"`{a.path.rsplit('/', 1)[-1]}`"
-    if a.start is None or b.start is None or a.end is None or b.end is None:
-        return 0.3, f"same file {name}"
-    overlap = min(a.end, b.end) - max(a.start, b.start) + 1
-    heading = a.start == b.start and min(a.end, b.end) == a.start
-    if heading and max(a.end, b.end) - a.start + 1 > NEAR_LINES:
-        # one line that starts the other's section-wide range (`_a_section_wide`): its heading,
-        # which stands for the section ("Requirements sit on the wrong page" at a page's
-        # heading, "make the section easier to find" over all of it). Only the same place: the
-        # caps on findings that say nothing alike still apply (a typo in the heading stays
-        # apart). A short block keeps its overlap score: a function's first line takes many
-        # remarks of its own
-        return 1.0, f"same file {name}, {_span_text(a)} heads {_span_text(b, bare=True)}"
-    if overlap > 0:
-        union = max(a.end, b.end) - min(a.start, b.start) + 1
-        text = f"same file {name}, {_span_text(a)} overlap {_span_text(b, bare=True)}"
-        return 0.6 + 0.4 * overlap / union, text
-    gap = 1 - overlap
-    if gap <= NEAR_LINES:
-        text = f"same file {name}, {_span_text(a)} within {gap} lines of {_span_text(b, bare=True)}"
-        return 0.6 * (1 - gap / (NEAR_LINES + 1)), text
-    return 0.15, f"same file {name}"
-
-
-def _where(x: Features, y: Features) -> tuple[float, str]:
-    best, text = 0.0, ""
-    pairs = [(a, b, 1.0, "") for a in x.locations for b in y.locations]
-    # a place one explanation cites counts half; cited each way, as the place (`cross_cited`)
-    cited, note = (0.5, " (cited in the text)")
-    if cite_each_other(x, y):
-        cited, note = (1.0, " (each cites the other's place)")
-    pairs += [(a, b, cited, note) for a in x.mentions for b in y.locations]
-    pairs += [(a, b, cited, note) for a in x.locations for b in y.mentions]
-    for a, b, factor, said in pairs:
-        sim, why = _span_similarity(a, b)
-        if sim * factor > best + _EPS:
-            best, text = sim * factor, why + said
-    each_way = lines_cited_each_way(x, y)
-    if each_way is not None:
-        sim, why = _span_similarity(*each_way)
-        if sim > best + _EPS:
-            best, text = sim, why + " (each cites the other's lines)"
-    shared = len(x.excerpt & y.excerpt)
-    if shared:
-        sim = 0.3 + 0.7 * _dice(x.excerpt, y.excerpt)
-        if sim > best + _EPS:
-            plural = "s" if shared > 1 else ""
-            best, text = sim, f"quote the same code ({shared} identical line{plural})"
-    return best, text
 
 
 # Two findings about tests on overlapping lines of one test file: see `evidence`.
@@ -248,17 +151,17 @@ def evidence(
 ) -> Evidence:
     """`generic`: one of the two is an analyzer's finding (its wording is a rule's message)."""
     idf = idf or {}
-    where, where_text = _where(x, y)
+    where, where_text = place_score(x, y)
     # a name one backticks and the other writes bare is a name both give (`prose_names`)
     x_names = x.identifiers | named_across(y.identifiers, dict(y.spellings), x.prose_names)
     y_names = y.identifiers | named_across(x.identifiers, dict(x.spellings), y.prose_names)
     # Dice alone punishes verbose findings; several shared specific names are strong evidence
     # however many others each finding mentions.
     shared_mass = sum(idf.get(t, 1.0) for t in sorted(x_names & y_names))
-    ident = 0.5 * _wdice(x_names, y_names, idf) + 0.5 * (1 - math.exp(-shared_mass / SHARED_SCALE))
-    title = _wdice(x.title_words, y.title_words, idf)
-    prose = _wdice(x.prose_words, y.prose_words, idf)
-    cited = _dice(x.cited, y.cited)
+    ident = 0.5 * wdice(x_names, y_names, idf) + 0.5 * (1 - math.exp(-shared_mass / SHARED_SCALE))
+    title = wdice(x.title_words, y.title_words, idf)
+    prose = wdice(x.prose_words, y.prose_words, idf)
+    cited = dice(x.cited, y.cited)
     told = _told_beyond_names(x, y, x_names & y_names, idf) if _place_and_names(x, y) else prose
     agree: str | None = None
     cls = 0.0
@@ -368,7 +271,7 @@ def evidence(
         or prose >= SAID_PROSE
         or bool(x.identifiers & y.identifiers)
         or same_claim(x, y)
-        or _wdice(x.title_words | x.prose_words, y.title_words | y.prose_words, idf) >= SAID_TEXT
+        or wdice(x.title_words | x.prose_words, y.title_words | y.prose_words, idf) >= SAID_TEXT
         or _said_across(x, y)
     )
     # a construct both name a line or two apart (`apart.named_beside`) is shared code, as a quote is
@@ -464,7 +367,7 @@ def _told_beyond_names(
     "auto" and "logon" wherever it is written) are where both looked, not what they say."""
     spelled = {**dict(y.spellings), **dict(x.spellings)}
     names = {w for i in shared for w in finding_words(spelled.get(i, i)) | finding_words(i)}
-    return _wdice(x.prose_words - names, y.prose_words - names, idf)
+    return wdice(x.prose_words - names, y.prose_words - names, idf)
 
 
 def _a_section_wide(x: Features, y: Features) -> bool:

@@ -31,7 +31,8 @@ from deepreview.consolidate.features import Features, extract
 from deepreview.consolidate.merge import key_order
 from deepreview.consolidate.partition import LINK_THRESHOLD
 from deepreview.consolidate.paths import PathResolver
-from deepreview.consolidate.score import SAID_PROSE, evidence, rarity
+from deepreview.consolidate.score import SAID_PROSE, evidence
+from deepreview.consolidate.word_weights import rarity
 from deepreview.model import SEVERITIES, Finding
 
 _RANK = {s: n for n, s in enumerate(SEVERITIES)}  # critical first

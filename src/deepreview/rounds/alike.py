@@ -12,7 +12,8 @@ from deepreview.consolidate.claim_pairs import one_sided_failure
 from deepreview.consolidate.features import PathResolver, extract
 from deepreview.consolidate.partition import LINK_THRESHOLD
 from deepreview.consolidate.places import key_path
-from deepreview.consolidate.score import evidence, rarity
+from deepreview.consolidate.score import evidence
+from deepreview.consolidate.word_weights import rarity
 from deepreview.model import SEVERITIES, Finding, Location
 from deepreview.rounds.matching import declined_matches, elsewhere_than, graded
 from deepreview.store.declines import Decline

@@ -20,7 +20,7 @@ from deepreview.consolidate.fingerprint import (
     normalised_title,
 )
 from deepreview.consolidate.places import key_location, key_path
-from deepreview.consolidate.score import NEAR_LINES
+from deepreview.consolidate.places_alike import NEAR_LINES
 from deepreview.model import Finding
 from deepreview.store.declines import Decline
 
