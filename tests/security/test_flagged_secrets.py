@@ -23,6 +23,19 @@ def _seat(tmp: Path, name: str, text: str) -> str:
     return f"[seats.{name}]\nargv = {json.dumps(argv)}\n"
 
 
+def _review_by_flagger(tmp: Path, repo: Path, text: str) -> tuple[dict, dict]:
+    """A one-seat review whose seat prints `text`: the `--json` result and the report's JSON."""
+    (tmp / "user-config.toml").write_text(_seat(tmp, "flagger", text))
+    res = run_cli(
+        ["review", "--agents", "flagger", "--lead", "none", "--json"],
+        cwd=repo,
+        env=cli_env(tmp),
+    )
+    assert res.returncode == 0, res.stderr
+    out = res.json()
+    return out, json.loads(Path(out["paths"]["json"]).read_text())
+
+
 def _stored_files(store: Path) -> list[Path]:
     return [p for p in store.rglob("*") if p.is_file() and p.suffix != ".sqlite"]
 
@@ -99,15 +112,7 @@ def test_a_flagged_secret_whose_place_cannot_be_read_is_reported(tmp_path: Path)
         f"The token `{MODEL_FLAGGED}` is committed.\n\n"
         "Fix: read it from the environment.\n"
     )
-    (tmp_path / "user-config.toml").write_text(_seat(tmp_path, "flagger", flagger))
-    res = run_cli(
-        ["review", "--agents", "flagger", "--lead", "none", "--json"],
-        cwd=repo,
-        env=cli_env(tmp_path),
-    )
-    assert res.returncode == 0, res.stderr
-    out = res.json()
-    report = json.loads(Path(out["paths"]["json"]).read_text())
+    out, report = _review_by_flagger(tmp_path, repo, flagger)
     said = [n for n in report["notes"] if "conf/settings.py:2" in n]
     assert len(said) == 1, report["notes"]
     assert "could not be masked" in said[0], said
@@ -126,12 +131,5 @@ def test_a_token_finding_at_a_gone_place_that_quotes_no_value_adds_no_note(
         "Two refreshes at `auth/refresh.py:40` can both see the old expiry.\n\n"
         "Fix: take the lock first.\n"
     )
-    (tmp_path / "user-config.toml").write_text(_seat(tmp_path, "flagger", flagger))
-    res = run_cli(
-        ["review", "--agents", "flagger", "--lead", "none", "--json"],
-        cwd=repo,
-        env=cli_env(tmp_path),
-    )
-    assert res.returncode == 0, res.stderr
-    report = json.loads(Path(res.json()["paths"]["json"]).read_text())
+    _, report = _review_by_flagger(tmp_path, repo, flagger)
     assert not [n for n in report["notes"] if "could not be masked" in n], report["notes"]
