@@ -7,7 +7,8 @@ agents' original reviews come from the report's appendix (`parse_appendix_entrie
 consolidated offline without a lead, exactly as `deep-review consolidate` does; then every
 consolidated finding *of the report* (its Critical / Important / Suggestions sections, crediting
 reviewers as `[Claude, Codex]`) is matched to one of ours: same file, nearest line within 20
-(ties: the most similar title). A match agrees when it credits exactly the same reviewers.
+(ties: the most similar title, then text). A match agrees when it credits exactly the same
+reviewers.
 
 Reviewer names are normalised onto the appendix's reviewers: `Claude Opus 4.6` is `Claude` when
 the appendix has one Claude; two Geminis (`Gemini 3.1 Pro`, `Gemini 3.5 Flash`) stay apart.
@@ -101,15 +102,15 @@ def _family(name: str) -> str:
 
 def _distance(
     resolver: PathResolver, theirs: Finding, ours: Finding
-) -> tuple[float, float, float] | None:
-    """(distance to our nearest line, -title similarity, distance between first lines) of the
-    closest pair of locations; None when no line of ours is within `NEAR`.
+) -> tuple[float, float, float, float] | None:
+    """(distance to our nearest line, -title similarity, -text similarity, distance between
+    first lines) of the closest pair of locations; None when no line of ours is within `NEAR`.
 
     Among findings of ours equally near (their lines overlap the report's: both at distance 0)
     the one whose title is the report's is the report's finding, whichever starts nearer: a
     neighbour that starts on the report's first line is another reviewer's other issue there.
     The title is compared with every member's own title (the lead may have kept another
-    reviewer's title than we did)."""
+    reviewer's title than we did); titles equally alike, the text (`_text_similarity`)."""
     best: tuple[float, float] | None = None
     for loc in theirs.locations:
         path = resolver.resolve(loc.path)
@@ -132,7 +133,16 @@ def _distance(
     a = set(words(theirs.title))
     titles = [ours.title, *(s.title for s in ours.sources)]
     sim = max(len(a & set(words(t))) / max(1, len(a | set(words(t)))) for t in titles)
-    return best[0], -sim, best[1]
+    return best[0], -sim, -_text_similarity(theirs, ours), best[1]
+
+
+def _text_similarity(theirs: Finding, ours: Finding) -> float:
+    """How alike the report's finding and ours read, title and explanation together: among
+    findings of ours equally near and with titles equally like the report's (often none of
+    its words, the lead having retitled it), the one the report's explanation retells."""
+    a = set(words(f"{theirs.title}\n{theirs.body}"))
+    b = set(words("\n".join([ours.title, ours.body, *(s.title for s in ours.sources)])))
+    return len(a & b) / max(1, len(a | b))
 
 
 def _on_the_commit_message(f: Finding) -> bool:

@@ -412,3 +412,62 @@ def test_why_says_where_the_credited_reviewer_put_a_finding_nothing_of_ours_sits
     plain = io.StringIO()
     _module().report(tmp_path, plain)
     assert "cites" not in plain.getvalue() and "never names" not in plain.getvalue()
+
+
+RETITLED = """# Deep Review: 20260109-101010-pr-13
+
+| | |
+|---|---|
+| **Reviewers** | Claude Opus 9, Gemini 4.0 Pro |
+
+---
+
+## Important Issues
+
+I1. **Re-verify the credential before the retry** — `auth/token.go:40-52` [Gemini 4.0 Pro]
+
+`refresh` checks the token once, then sleeps through the backoff and retries with it; by the
+second attempt the token may have expired, so the retry is sent with a stale token.
+
+## Suggestions
+
+S1. **Cache keyed by user name alone** — `auth/token.go:40` [Claude Opus 9] (suggestion)
+
+Body.
+
+---
+
+## Appendix: Original Reviews
+
+### [Claude Opus 9]
+
+## Findings
+
+### Suggestions
+
+S1. **Cache keyed by user name alone** — `auth/token.go:40-41` (suggestion, gap)
+
+`sessions[name]` lets two tenants with one login share an entry.
+
+### [Gemini 4.0 Pro]
+
+## Findings
+
+### Important Issues
+
+I1. **Stale token sent after the backoff sleep** — `auth/token.go:50-52` (important, gap)
+
+`refresh` validates the token, sleeps through the backoff, then retries with the same token;
+it may have expired during the sleep, so the second attempt sends a stale token.
+"""
+
+
+def test_of_our_findings_equally_near_with_titles_equally_unlike_the_retold_one_matches(
+    tmp_path: Path,
+) -> None:
+    """The lead retitled Gemini's finding in words neither of ours holds, and its range
+    overlaps both: the titles tie, and Claude's other issue starts on the report's first line.
+    The report's explanation retells Gemini's, so that is its match, not a "mixed" miss."""
+    (tmp_path / "a.md").write_text(RETITLED, encoding="utf-8")
+    out = io.StringIO()
+    assert _module().report(tmp_path, out) == 1.0, out.getvalue()
