@@ -79,7 +79,7 @@ from deepreview.findings.html_lines import blank_breaks
 from deepreview.findings.inline_nits import split_inline_nits
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
 from deepreview.findings.level_lists import open_level_lists
-from deepreview.findings.level_ranks import rank_circles, rank_high
+from deepreview.findings.level_ranks import rank_circles, rank_cool_titles, rank_high
 from deepreview.findings.loose import placed_concerns
 from deepreview.findings.nested_levels import open_nested_levels
 from deepreview.findings.opening_file import placed_by_opening
@@ -262,6 +262,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         critical_section=any(b.kind is Kind.CRITICAL and not says_high(b.title) for b in blocks),
     )
     rank_circles(st.drafts)
+    rank_cool_titles(st.drafts)
     st.unread.extend(unfilled_sections(st.drafts, blocks))  # the layout with nothing filled in
     st.drafts, echoes = without_templates(st.drafts)
     st.sink.warnings.extend(echoes)

@@ -1,0 +1,77 @@
+"""Review shapes read wrongly before round five of the parse cases, tried through the command.
+
+- field bullets whose names carry a pictograph (`* **📁 File:**` + `* **📍 Line:** 27`): the
+  line was not read, so the finding had a file and no line;
+- `### 🟢 Title` after `### 🔴 …` / `### 🟡 …` findings: the green circle was no level;
+- a numbered item wrapped before its closing `(severity: high)`: the item was not read;
+- a numbered list that skips a number (`1.`, `2.`, `4.`): the item after the gap was not read;
+- a place told in words as `in `a.py` around line 40` / `in a.py line 8` was not read, and a
+  body naming another place took the title's place away;
+- a conversational review's paragraphs under `**One thing I'd want changed before merging**`
+  were findings text we could not read, never findings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support.repos import cli_env, run_cli
+
+
+def _read(tmp_path: Path, text: str) -> tuple[list[tuple[str, str | None, str]], list[str]]:
+    """`deep-review parse` of `text`: (severity, place, title) per finding, the unread text."""
+    review = tmp_path / "review.md"
+    review.write_text(text, encoding="utf-8")
+    out = run_cli(["parse", str(review)], cwd=tmp_path, env=cli_env(tmp_path)).json()
+    found = []
+    for f in out["findings"]:
+        loc = f["locations"][0] if f["locations"] else None
+        place = f"{loc['path']}:{loc['start']}" if loc and loc["start"] else None
+        place = place or (loc["path"] if loc else None)
+        found.append((f["severity"], place, f["title"]))
+    return found, list(out["unread_findings"])
+
+
+_EMOJI_FIELDS = (
+    "## 🐛 Problems\n\n"
+    "### 🔴 Totals are summed as floats\n"
+    "* **📁 File:** `shop/cart.py`\n"
+    "* **{label}** 12\n"
+    "* **💬 Details:** rounding drifts by a cent on large carts; use `Decimal`.\n\n"
+    "### 🟡 Discount applied twice\n"
+    "* **📁 File:** `shop/discounts.py`\n"
+    "* **📍 Line:** 30\n"
+    "* **💬 Details:** the coupon runs in `apply` and again in `total`.\n\n"
+    "### 🟢 Helper name says too little\n"
+    "* **📁 File:** `shop/util.py`\n"
+    "* **📍 Line:** 4\n"
+    "* **💬 Details:** `do_it` could say what it does.\n"
+)
+
+
+def test_pictograph_field_names_give_the_line(tmp_path: Path) -> None:
+    found, unread = _read(tmp_path, _EMOJI_FIELDS.format(label="📍 Line:"))
+    assert [(s, p) for s, p, _ in found] == [
+        ("critical", "shop/cart.py:12"),
+        ("important", "shop/discounts.py:30"),
+        ("suggestion", "shop/util.py:4"),
+    ]
+    assert found[2][2] == "Helper name says too little"
+    assert unread == []
+
+
+def test_a_pictograph_before_another_word_is_no_line_field(tmp_path: Path) -> None:
+    found, _ = _read(tmp_path, _EMOJI_FIELDS.format(label="📍 Timeline:"))
+    assert found[0][1] == "shop/cart.py"
+
+
+def test_a_green_circle_alone_is_no_level(tmp_path: Path) -> None:
+    # no red, orange or yellow finding above: the green circle may lead praise, so it sets
+    # no level of its own
+    text = (
+        "## Findings\n\n"
+        "### 🟢 Helper name says too little\n"
+        "`shop/util.py:4` — `do_it` could say what it does.\n"
+    )
+    found, _ = _read(tmp_path, text)
+    assert [s for s, _, _ in found] != ["suggestion"]
