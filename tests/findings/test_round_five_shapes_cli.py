@@ -75,3 +75,66 @@ def test_a_green_circle_alone_is_no_level(tmp_path: Path) -> None:
     )
     found, _ = _read(tmp_path, text)
     assert [s for s, _, _ in found] != ["suggestion"]
+
+
+_WRAPPED = (
+    "Problems I found:\n\n"
+    "1. The `load` function in store/files.py line 14 returns None for a missing file and\n"
+    "   the caller never checks it. (severity: high)\n\n"
+    "2. In store/files.py line 30 the cache directory is hardcoded to /tmp.\n"
+    "   (severity: medium)\n\n"
+    "{n}. The name `x2` in store/index.py line 8 says nothing. (severity: low)\n"
+)
+
+
+def test_a_level_tag_wrapped_onto_the_next_line_is_read(tmp_path: Path) -> None:
+    found, unread = _read(tmp_path, _WRAPPED.format(n=3))
+    assert [(s, p) for s, p, _ in found] == [
+        ("critical", "store/files.py:14"),
+        ("important", "store/files.py:30"),
+        ("suggestion", "store/index.py:8"),
+    ]
+    assert unread == []
+
+
+def test_a_level_tag_inside_wrapped_text_stays_text(tmp_path: Path) -> None:
+    text = (
+        "Problems I found:\n\n"
+        "1. The cache directory in store/files.py line 30 is hardcoded; the label\n"
+        "   (severity: high)\n"
+        "   is what the old linter printed beside it, and nobody reads it.\n"
+    )
+    found, _ = _read(tmp_path, text)
+    assert [s for s, _, _ in found] != ["critical"]
+
+
+def test_a_skipped_number_does_not_end_the_list(tmp_path: Path) -> None:
+    found, unread = _read(tmp_path, _WRAPPED.format(n=4))
+    assert [(s, p) for s, p, _ in found] == [
+        ("critical", "store/files.py:14"),
+        ("important", "store/files.py:30"),
+        ("suggestion", "store/index.py:8"),
+    ]
+    assert unread == []
+
+
+def test_steps_with_a_skipped_number_stay_the_findings_text(tmp_path: Path) -> None:
+    text = (
+        "Problems I found:\n\n"
+        "1. `load` in `store/files.py:14` returns None for a missing file. (severity: high)\n"
+        "   To fix it:\n"
+        "   1. raise `FileNotFoundError` in `load`\n"
+        "   3. catch it in `main`\n"
+    )
+    found, _ = _read(tmp_path, text)
+    assert [(s, p) for s, p, _ in found] == [("critical", "store/files.py:14")]
+
+
+def test_the_place_the_title_tells_wins_over_the_body(tmp_path: Path) -> None:
+    text = (
+        "Problems I found:\n\n"
+        "1. The name `x2` in store/index.py line 8 says nothing. (severity: low)\n\n"
+        "All in all fine, but the `load` function in store/files.py line 14 is the same story.\n"
+    )
+    found, _ = _read(tmp_path, text)
+    assert found[0][1] == "store/index.py:8"

@@ -72,6 +72,7 @@ from deepreview.findings.section_lists import (
     next_numbered,
     numbered_sentence,
     sentence_list,
+    skips_ahead,
 )
 from deepreview.findings.table_findings import table_findings
 from deepreview.findings.zero_counts import is_tally
@@ -323,6 +324,7 @@ def parse_findings_block(
                 and not anew
                 and not (leads and (head.locations or head.severity is not None))
                 and not (leads and labels_follow(lines, fenced, i + 1))
+                and not skips_ahead(head, line, lines[starts[-1][0]] if starts else None, expected)
             ):
                 continue
             if anew and head.number != expected:

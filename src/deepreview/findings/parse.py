@@ -119,6 +119,7 @@ from deepreview.findings.unfinished import cut_off
 from deepreview.findings.unwrap import unwrap_review
 from deepreview.findings.verdict_nits import open_verdict_nits
 from deepreview.findings.withdrawn import withdrawn
+from deepreview.findings.wrapped_tags import lift_wrapped_tags
 from deepreview.findings.zero_counts import counts_match
 from deepreview.model import AgentReview
 from deepreview.untrusted_text import without_escapes
@@ -412,6 +413,8 @@ def _opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
             held = held_lines(lines, fence_mask(lines))
     if any(" | " in line and not line.lstrip().startswith("|") for line in lines):
         lines = open_pipe_items(lines, code(lines)) or lines  # (`- a.py:3 | text | must fix`)
+    if any("(severity" in line.lower() or "(priority" in line.lower() for line in lines):
+        lines = lift_wrapped_tags(lines, code(lines)) or lines  # (`(severity: high)` wrapped)
     if has_records(lines):
         lines = rewrite_records(lines, code(lines)) or lines
     if any("**" in line and re.match(r"\s+[-*+]\s", line) for line in lines):
