@@ -138,3 +138,40 @@ def test_the_place_the_title_tells_wins_over_the_body(tmp_path: Path) -> None:
     )
     found, _ = _read(tmp_path, text)
     assert found[0][1] == "store/index.py:8"
+
+
+_ASKED = (
+    "Nice work overall, the new cache is much easier to follow.\n\n"
+    "**What I liked**\n\n"
+    "- Moving the key logic into `shop/keys.py` makes it testable, see `shop/keys.py:10-20`.\n\n"
+    "**{lead}**\n\n"
+    "In `shop/cache.py` around line 40, `get()` builds the key from the product id only, so\n"
+    "a small image can be served where a large one was asked for (see line 12). Put the size\n"
+    "in the key.\n\n"
+    "And a very small thing: the `print` left in `shop/views.py:15` will be noisy in the logs.\n\n"
+    "Otherwise LGTM, happy to approve once the key is fixed.\n"
+)
+
+
+def test_paragraphs_under_a_lead_in_asking_for_a_change_are_findings(tmp_path: Path) -> None:
+    found, unread = _read(tmp_path, _ASKED.format(lead="One thing I'd want changed before merging"))
+    assert [(s, p) for s, p, _ in found] == [
+        ("important", "shop/cache.py:40"),
+        ("suggestion", "shop/views.py:15"),
+    ]
+    assert found[1][2].startswith("The `print` left in")
+    assert unread == []
+
+
+def test_a_lead_in_asking_for_nothing_opens_no_findings(tmp_path: Path) -> None:
+    found, _ = _read(tmp_path, _ASKED.format(lead="Nothing I'd want changed before merging"))
+    assert found == []
+
+
+def test_a_paragraph_with_no_place_keeps_them_all_unread(tmp_path: Path) -> None:
+    text = _ASKED.format(lead="One thing I'd want changed before merging").replace(
+        "the `print` left in `shop/views.py:15`", "the leftover `print`"
+    )
+    found, unread = _read(tmp_path, text)
+    assert found == []
+    assert unread

@@ -58,6 +58,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 
+from deepreview.findings.asked_changes import asked_changes
 from deepreview.findings.assemble import (
     assemble,
     overruled_ids,
@@ -267,6 +268,8 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     st.unread.extend(unfilled_sections(st.drafts, blocks))  # the layout with nothing filled in
     st.drafts, echoes = without_templates(st.drafts)
     st.sink.warnings.extend(echoes)
+    if not st.drafts and not st.unread:
+        st.drafts = asked_changes(blocks, st.prefixes, unquoted)  # told in prose, asked for
     # A review with no findings of its own: its findings may be a JSON block (in the preamble,
     # or as the unread text of a `Findings:` section).
     if not st.drafts and (st.unread or {b.kind for b in blocks} <= {Kind.PREAMBLE, Kind.OTHER}):
