@@ -175,3 +175,33 @@ def test_a_paragraph_with_no_place_keeps_them_all_unread(tmp_path: Path) -> None
     found, unread = _read(tmp_path, text)
     assert found == []
     assert unread
+
+
+_FOLLOW_ON = (
+    "Went through it commit by commit.\n\n"
+    "**3f1a2b0 — read the timeout from the environment**\n\n"
+    "- blocking: in `read_timeout` (svc/config.py, lines 12–20) an empty `TIMEOUT` becomes 0,\n"
+    "  so every request times out at once.\n"
+    "{gap}- non-blocking: the parser could take `30s` and `2m` as well, people will write them.\n"
+)
+
+
+def test_a_rated_item_right_under_a_placed_one_takes_its_place(tmp_path: Path) -> None:
+    found, _ = _read(tmp_path, _FOLLOW_ON.format(gap=""))
+    assert sorted((s, p) for s, p, _ in found) == [
+        ("critical", "svc/config.py:12"),
+        ("suggestion", "svc/config.py:12"),
+    ]
+
+
+def test_a_rated_item_after_a_blank_line_keeps_no_place(tmp_path: Path) -> None:
+    found, _ = _read(tmp_path, _FOLLOW_ON.format(gap="\n"))
+    assert ("suggestion", None) in [(s, p) for s, p, _ in found]
+
+
+def test_under_a_heading_that_names_no_commit_the_item_keeps_no_place(tmp_path: Path) -> None:
+    text = _FOLLOW_ON.format(gap="").replace(
+        "**3f1a2b0 — read the timeout from the environment**", "**Issues:**"
+    )
+    found, _ = _read(tmp_path, text)
+    assert ("suggestion", None) in [(s, p) for s, p, _ in found]
