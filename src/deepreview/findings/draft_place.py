@@ -2,8 +2,9 @@
 from (a heading, a list item, a table row, a JSON record, a prose paragraph): `make_draft` calls
 `settle_place` for every draft.
 
-- told in words: `(line 14 of net/retry.py, …)` is the finding's place when its prose tells
-  exactly one such place (naming two, which is the finding's own is the reader's call); so is
+- told in words: `(line 14 of net/retry.py, …)` is the finding's place when its title tells
+  exactly one such place, else when its prose does (naming two, which is the finding's own is
+  the reader's call); so is
   a bare place in a sentence (`the select at srv.go:12 never …`: a file name with an extension
   and its line, or a path the repository holds at the review SHA, `ops/bootstrap:3`; never a
   URL's port, a version `v1.2:3` or a folder), and the one line range
@@ -31,7 +32,13 @@ def settle_place(head: FindingHead, body: str, fix: str, prefixes: tuple[str, ..
     """Give `head` the place its prose tells, and no folder for a place (see the module)."""
     if not any(loc.start is not None for loc in head.locations):
         texts = [head.title, head.leftover, *_prose(body)]
-        told = told_place(texts, prefixes) or _lines_of_the_file(head.locations, texts, prefixes)
+        # (a place its title tells is the finding's, whatever else its text goes on to name)
+        told = (
+            told_place(texts[:2], prefixes)
+            or _lines_of_the_file(head.locations, texts[:2], prefixes)
+            or told_place(texts, prefixes)
+            or _lines_of_the_file(head.locations, texts, prefixes)
+        )
         head.locations = told or head.locations
     if head.locations and all(_is_folder(loc) for loc in head.locations):
         files = _files_named([head.title, head.leftover, *_prose(body), *_prose(fix)], prefixes)

@@ -36,6 +36,7 @@ from deepreview.findings.finding_draft import (
     strip_rules,
 )
 from deepreview.findings.finding_line import may_open_an_item, parse_head
+from deepreview.findings.follow_on import follow_on_places
 from deepreview.findings.head import FindingHead
 from deepreview.findings.heading_places import later_severity, placed_in_text, record_says_fine
 from deepreview.findings.item_lists import closing_remark, sentence_head
@@ -72,6 +73,7 @@ from deepreview.findings.section_lists import (
     next_numbered,
     numbered_sentence,
     sentence_list,
+    skips_ahead,
 )
 from deepreview.findings.table_findings import table_findings
 from deepreview.findings.zero_counts import is_tally
@@ -323,6 +325,7 @@ def parse_findings_block(
                 and not anew
                 and not (leads and (head.locations or head.severity is not None))
                 and not (leads and labels_follow(lines, fenced, i + 1))
+                and not skips_ahead(head, line, lines[starts[-1][0]] if starts else None, expected)
             ):
                 continue
             if anew and head.number != expected:
@@ -366,6 +369,7 @@ def parse_findings_block(
     out.closing = closing
     if closing < len(lines):
         out.unparsed.append("\n".join(strip_rules(lines[closing:])))
+    made: list[tuple[int, FindingHead, Draft]] = []
     for n, (i, head) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else closing
         if i in closed or status_closes(lines[i + 1 : end]):
@@ -382,16 +386,11 @@ def parse_findings_block(
         own, mask = [lines[k] for k in body], [fenced[k] for k in body]
         if head.style == "heading" and section is None:
             own, mask = later_severity(head, own, mask)  # `**Severity:** High` after the text
-        out.drafts.append(
-            draft_of(
-                head,
-                own,
-                mask,
-                section,
-                prefixes,
-                section_high=section_high,
-            )
+        made.append(
+            (i, head, draft_of(head, own, mask, section, prefixes, section_high=section_high))
         )
+        out.drafts.append(made[-1][2])
+    follow_on_places(made, lines)  # `- non-blocking: the regex …` under a placed item
     return out
 
 

@@ -20,8 +20,13 @@ from deepreview.model import Location
 
 # `**Severity:** High`, `**Severity: High**`, `*Severity: Medium*` (italics): bold or not.
 # (a dash may set the line apart: `— severity: medium · confidence: high` closing a finding)
+# Gemini CLI decorates each field's name with a pictograph (`**📁 File:**`, `**📍 Line:** 27`):
+# the field is the word after it.
+_PICTOGRAPH = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?[ \t]*"
 LABEL = re.compile(
-    r"^ {0,4}(?:[-*—–][ \t]+)?(?:\*\*?|__?)?(?P<label>Classification|Severity|Priority|File|Files|"
+    r"^ {0,4}(?:[-*—–][ \t]+)?(?:\*\*?|__?)?(?:"
+    + _PICTOGRAPH
+    + r")?(?P<label>Classification|Severity|Priority|File|Files|"
     r"Location|Locations|Where|Lines?)(?:\*\*?|__?)?[ \t]*:(?:\*\*?|__?)?[ \t]*(?P<value>\S.*)$",
     re.IGNORECASE,
 )

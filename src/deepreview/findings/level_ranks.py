@@ -8,8 +8,10 @@ the review's drafts as a whole.
 
 from __future__ import annotations
 
+import re
+
 from deepreview.findings.finding_draft import Draft
-from deepreview.findings.levels import ORANGE, YELLOW
+from deepreview.findings.levels import CIRCLES, ORANGE, YELLOW
 from deepreview.model import Severity
 
 
@@ -32,3 +34,24 @@ def rank_circles(drafts: list[Draft]) -> None:
     for d in drafts:
         if d.head.level_word == YELLOW and d.severity is Severity.IMPORTANT:
             d.severity = Severity.SUGGESTION
+
+
+# a cool circle before a plain title (`### 🟢 Magic number`): no level alone, it may be praise
+_WARM = frozenset(("🔴", ORANGE, YELLOW))
+_COOL_LEAD = re.compile(r"^(?P<c>[🟢🔵])\ufe0f?[ \t]+(?=\S)")
+
+
+def rank_cool_titles(drafts: list[Draft]) -> None:
+    """In a review whose findings are led by a red, orange or yellow circle (`### 🔴 Title`), a
+    finding with no level of its own whose title opens with a green or blue circle (`### 🟢
+    Magic number`) is at that circle's level, as the list's next step down; the circle leaves
+    its title. Alone, a cool circle says nothing (it may lead praise)."""
+    if not any(d.head.level_word in _WARM for d in drafts):
+        return
+    for d in drafts:
+        m = _COOL_LEAD.match(d.head.title)
+        if m is None or not d.head.unrated:
+            continue
+        d.head.title = d.head.title[m.end() :]
+        d.head.severity, d.head.level_word, d.head.unrated = CIRCLES[m["c"]], m["c"], False
+        d.severity = CIRCLES[m["c"]]

@@ -406,15 +406,26 @@ LINE_OF_PATH = re.compile(
 )
 
 
+# `in `a/b.ts` around line 73`, `in a/b.py line 14`: the file, then its line in words (told
+# after `in` or `at`, so a file merely named before a line of something else is not read)
+_PATH_THEN_LINE_WORDS = re.compile(
+    r"\b(?:in|at)[ \t]+(?P<path>`[^`\n]+`|[^\s`\[\](),;]*[^\s`\[\](),;.:]),?[ \t]+"
+    rf"(?:(?:around|at|on|near)[ \t]+)?{LINES}",
+    re.IGNORECASE,
+)
+
+
 def lines_of_paths(text: str, prefixes: tuple[str, ...] = ()) -> list[Location]:
-    """The places `text` names in words, `line 14 of a/b.py`, `lines 3-9 in `c.py``: each file
-    a path-looking token (`line 3 of the handler` names none), in the order written."""
+    """The places `text` names in words, `line 14 of a/b.py`, `lines 3-9 in `c.py``, `in
+    a/b.py around line 14`: each file a path-looking token (`line 3 of the handler` names
+    none), in the order written."""
     out: list[Location] = []
-    for m in LINE_OF_PATH.finditer(text):
-        path = m.group("path").strip("`")
-        loc = parse_location(path, prefixes) if looks_like_path(path) else None
-        if loc is not None and loc.start is None:
-            out.append(matched_lines(loc.path, m))
+    for rx in (LINE_OF_PATH, _PATH_THEN_LINE_WORDS):
+        for m in rx.finditer(text):
+            path = m.group("path").strip("`")
+            loc = parse_location(path, prefixes) if looks_like_path(path) else None
+            if loc is not None and loc.start is None:
+                out.append(matched_lines(loc.path, m))
     return out
 
 

@@ -58,6 +58,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 
+from deepreview.findings.asked_changes import asked_changes
 from deepreview.findings.assemble import (
     assemble,
     overruled_ids,
@@ -79,7 +80,7 @@ from deepreview.findings.html_lines import blank_breaks
 from deepreview.findings.inline_nits import split_inline_nits
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
 from deepreview.findings.level_lists import open_level_lists
-from deepreview.findings.level_ranks import rank_circles, rank_high
+from deepreview.findings.level_ranks import rank_circles, rank_cool_titles, rank_high
 from deepreview.findings.loose import placed_concerns
 from deepreview.findings.nested_levels import open_nested_levels
 from deepreview.findings.opening_file import placed_by_opening
@@ -119,6 +120,7 @@ from deepreview.findings.unfinished import cut_off
 from deepreview.findings.unwrap import unwrap_review
 from deepreview.findings.verdict_nits import open_verdict_nits
 from deepreview.findings.withdrawn import withdrawn
+from deepreview.findings.wrapped_tags import lift_wrapped_tags
 from deepreview.findings.zero_counts import counts_match
 from deepreview.model import AgentReview
 from deepreview.untrusted_text import without_escapes
@@ -262,9 +264,12 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         critical_section=any(b.kind is Kind.CRITICAL and not says_high(b.title) for b in blocks),
     )
     rank_circles(st.drafts)
+    rank_cool_titles(st.drafts)
     st.unread.extend(unfilled_sections(st.drafts, blocks))  # the layout with nothing filled in
     st.drafts, echoes = without_templates(st.drafts)
     st.sink.warnings.extend(echoes)
+    if not st.drafts and not st.unread:
+        st.drafts = asked_changes(blocks, st.prefixes, unquoted)  # told in prose, asked for
     # A review with no findings of its own: its findings may be a JSON block (in the preamble,
     # or as the unread text of a `Findings:` section).
     if not st.drafts and (st.unread or {b.kind for b in blocks} <= {Kind.PREAMBLE, Kind.OTHER}):
@@ -411,6 +416,8 @@ def _opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
             held = held_lines(lines, fence_mask(lines))
     if any(" | " in line and not line.lstrip().startswith("|") for line in lines):
         lines = open_pipe_items(lines, code(lines)) or lines  # (`- a.py:3 | text | must fix`)
+    if any("(severity" in line.lower() or "(priority" in line.lower() for line in lines):
+        lines = lift_wrapped_tags(lines, code(lines)) or lines  # (`(severity: high)` wrapped)
     if has_records(lines):
         lines = rewrite_records(lines, code(lines)) or lines
     if any("**" in line and re.match(r"\s+[-*+]\s", line) for line in lines):

@@ -74,12 +74,7 @@ def prose_problems(
     sections that name a problem at a place with a line. Sections about earlier rounds (`##
     Prior Round Findings`) are not this review's findings. `quoted`: lines (stripped) that
     were a blockquote before the parser opened it."""
-    paragraphs = [
-        p
-        for b in blocks
-        if b.kind in _PROSE_KINDS and not set_aside(b.title, b.lines)
-        for p in _paragraphs(b, quoted)
-    ]
+    paragraphs = prose_passages(blocks, quoted)
     if says_nothing_found_outright("\n\n".join(paragraphs)):
         return []
     out: list[str] = []
@@ -96,6 +91,17 @@ def prose_problems(
             # each line judged alone, as a passage of its own
             out.extend(line for line in p.split("\n") if names_a_placed_problem(line, prefixes))
     return out
+
+
+def prose_passages(blocks: list[Block], quoted: Collection[str] = ()) -> list[str]:
+    """The paragraphs and bold lead-ins of the sections that tell findings in a review with no
+    findings section, in order."""
+    return [
+        p
+        for b in blocks
+        if b.kind in _PROSE_KINDS and not set_aside(b.title, b.lines)
+        for p in _paragraphs(b, quoted)
+    ]
 
 
 # A lead-in asking for a change before the merge, in the reviewer's words: what follows it at

@@ -73,5 +73,19 @@ def numbered_sentence(line: str, number: int, prefixes: tuple[str, ...]) -> Find
     return head
 
 
+def skips_ahead(head: FindingHead, line: str, above: str | None, expected: int) -> bool:
+    """A numbered item past the number due (`4.` after `2.`), at the margin of the numbered
+    finding above and carrying its own level: a finding whose writer skipped a number (small
+    models do), not a step of the one above (a step carries no level of its own)."""
+    return (
+        above is not None
+        and head.number is not None
+        and head.number > expected
+        and head.severity is not None
+        and _NUMBERED.match(above) is not None
+        and _margin(line) == _margin(above)
+    )
+
+
 def _margin(line: str) -> str:
     return line[: len(line) - len(line.lstrip(" \t"))]
