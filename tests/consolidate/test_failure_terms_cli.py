@@ -15,6 +15,11 @@ words, are one finding; beside another failure at that very place, two.
   taken for an ordinary answer is why nothing retries it).
 - "The lock row is released before the batch is written" / "the lock has already been dropped
   when the insert fails": one; beside "the batch insert has no timeout" at that line, two.
+- "The sample config trusts any proxy's forwarded header" / "clients can send spoofed
+  addresses", eleven lines apart in one page: one; beside "the `timeout` value has no unit" at
+  the config's line, two.
+- "The setup guide tells everyone to install the beta" / "`--pre` keeps pulling rc builds",
+  three lines apart: one.
 """
 
 from __future__ import annotations
@@ -62,6 +67,11 @@ _LOCK = _full(
     "jobs/import.py:48-52",
     "`release_lock()` runs first and `insert_batch()` second; another worker can take the same "
     "batch in between.",
+)
+_PROXY = _full(
+    "The sample config trusts any proxy's forwarded header",
+    "docs/deploy.md:8",
+    "`trusted_proxies: 0.0.0.0/0` makes the client address whatever the request says it is.",
 )
 
 CASES = [
@@ -166,6 +176,31 @@ CASES = [
         _LOCK,
         _bullet("jobs/import.py:52", "the batch insert has no timeout; one stuck query holds it"),
         TWO,
+    ),
+    (
+        _PROXY,
+        _bullet(
+            "docs/deploy.md:19",
+            "copying this block lets any client send spoofed addresses past the rate limit",
+        ),
+        ONE,
+    ),
+    (
+        _PROXY,
+        _bullet("docs/deploy.md:8", "the `timeout` value has no unit; seconds or milliseconds?"),
+        TWO,
+    ),
+    (
+        _full(
+            "The setup guide tells everyone to install the beta",
+            "docs/setup.md:10",
+            "The one command on the page carries the pre-release flag.",
+        ),
+        _bullet(
+            "docs/setup.md:13",
+            "`pip install --pre` keeps pulling rc builds after 2.0 is out",
+        ),
+        ONE,
     ),
 ]
 

@@ -9,6 +9,9 @@ programming concept, in the words any reviewer uses for it, not the words of one
   forever", "stuck at `loading=true`", "the spinner is never reset");
 - a view that keeps showing old data after its input changed ("never reloads when `id`
   changes", "still displays the first user", "the dependency list is empty");
+- a client's own claim about itself believed ("trusts every peer's forwarded header", "accepts
+  forged client IPs", "spoofed");
+- users handed a pre-release ("tells everyone to install the beta", "keeps pulling rc builds");
 - and more words for an ignored error (an exit status nobody checks: "the tests ignore the exit
   status", "a non-zero exit goes unnoticed"; "upload failures are swallowed"), and for an
   effect applied twice (a retried non-idempotent request, "duplicate side effects", "sent
@@ -90,6 +93,21 @@ TERM_PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:has|have)\s+already\s+been\s+(?:removed|released|taken\s+off|dropped|deleted|freed"
         r"|acknowledged|acked|committed)\b",
     ),
+    # a client's own claim about itself believed: "trusts every peer's X-Forwarded-For",
+    # "accepts forged client IPs", "the role header can be spoofed"
+    "spoofing": (
+        r"\bforged\b",
+        r"\bspoof\w*",
+        r"\btrusts?\s+(?:every|any|all)\s+(?:\w+\s+)?(?:peers?|clients?|proxies|proxy|hosts?|senders?"
+        r"|callers?)\b",
+    ),
+    # users handed a pre-release: "Everyone is told to install the beta", "keeps pulling
+    # alpha/rc builds"
+    "pre-release": (
+        r"\b(?:install|pull|get|download|ship|pin)\w*\s+(?:the\s+|a\s+)?(?:latest\s+)?(?:beta|alpha"
+        r"|pre-?release|release\s+candidate)s?\b",
+        r"\b(?:beta|alpha|pre-?release|rc)\s+builds?\b",
+    ),
 }
 
 # How the merge reasons say the kinds this module adds: "both name a failure nobody retries"
@@ -97,6 +115,8 @@ TERM_SAID: dict[str, str] = {
     "no retry": "a failure nobody tries again",
     "stuck state": "a state left set after a failure",
     "stale view": "a view showing old data after its input changed",
+    "spoofing": "a claim anyone can forge believed",
+    "pre-release": "users handed a pre-release",
 }
 
 # Kinds that tell one problem from two sides (`claims._SIDES_OF_ONE`): "Upload failures are
