@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from deepreview.consolidate.failure_kinds import FAILURE_PHRASES
 from deepreview.consolidate.failure_phrases import MORE_PHRASES, MORE_SAID, quoted_claims
+from deepreview.consolidate.failure_terms import TERM_PHRASES, TERM_SAID, TERM_SIDES
 from deepreview.consolidate.failure_words import WORD_PHRASES, WORD_SAID, WORD_SIDES
 from deepreview.consolidate.security_failures import SECURITY_PHRASES
 from deepreview.markdown_fence import strip_code
@@ -38,6 +39,7 @@ _SPAN = re.compile(r"`([^`\n]*)`")
 _KINDS: dict[str, tuple[str, ...]] = {**FAILURE_PHRASES, **SECURITY_PHRASES}
 _KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in MORE_PHRASES.items()})  # failure_phrases
 _KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in WORD_PHRASES.items()})  # failure_words
+_KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in TERM_PHRASES.items()})  # failure_terms
 _PATTERNS = {kind: re.compile("|".join(ps), re.IGNORECASE) for kind, ps in _KINDS.items()}
 KINDS = tuple(_KINDS)
 # How the merge reasons say it: "both name a race"
@@ -76,6 +78,7 @@ SAID = {
     "loose match": "a name matched by a part of it",
     **MORE_SAID,
     **WORD_SAID,
+    **TERM_SAID,
 }
 
 
@@ -92,6 +95,7 @@ _SIDES_OF_ONE = (
     # "the amount sent is one short for prices like 19.99")
     frozenset({"truncation", "off by one"}),
     *WORD_SIDES,
+    *TERM_SIDES,
 )
 
 

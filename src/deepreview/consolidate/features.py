@@ -19,6 +19,7 @@ from deepreview.consolidate.kinds import asks_for_a_test, kind_of, nature_of, sa
 from deepreview.consolidate.paths import PathResolver
 from deepreview.consolidate.prose_names import prose_names_in
 from deepreview.consolidate.withdrawn import withdrawn
+from deepreview.consolidate.word_concepts import concepts_of
 from deepreview.findings.file_names import EXTENSIONLESS, member_like
 from deepreview.markdown_fence import code_blocks, strip_code
 from deepreview.model import Finding, Location
@@ -121,6 +122,7 @@ def finding_words(text: str) -> frozenset[str]:
     pairs = set(itertools.pairwise(found))
     if out & _SECRET_WORDS or pairs & _secret_pairs():
         out.add("secret")
+    out |= concepts_of(out)  # a version "floor" is the "minimum" version (`word_concepts`)
     return frozenset(out)
 
 

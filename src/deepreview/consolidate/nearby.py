@@ -25,6 +25,10 @@ CLAIM_NEAR_LINES = 15
 # (0.3 x 0.6 x (1 - gap/16)) it reaches a link (partition.LINK_THRESHOLD, 0.3) up to eleven
 # lines apart; further apart it needs one more thing in common (a word, a name).
 SAME_FAILURE_NEARBY = 0.25
+# What two findings are about (`kinds.kind_of`) for their failure to be one a few lines apart: the
+# code, or the tests (both then in one test file, `lines_apart`: one weakness of a suite told at
+# two of its tests)
+NEAR_KINDS = frozenset({"code", "tests"})
 
 
 def lines_apart(x: Features, y: Features) -> int | None:
@@ -54,8 +58,11 @@ def same_failure_nearby(x: Features, y: Features) -> frozenset[str]:
     an empty environment" at line 4. Else nothing. Both titles: a failure one text mentions on
     the way is no claim at this distance ("Script lacks strict mode", whose explanation adds
     that unset variables expand to empty strings, three lines above "no guard on an empty
-    environment")."""
-    if not (x.kind == y.kind == "code") or claims_differ(x, y) or meet_on_a_line(x, y):
+    environment"). About tests too, both in one test file: "The tests ignore the exit status"
+    at the first test, "the second test never looks at `$status`" five lines on."""
+    if x.kind != y.kind or x.kind not in NEAR_KINDS:
+        return frozenset()
+    if claims_differ(x, y) or meet_on_a_line(x, y):
         return frozenset()
     if x.severity is not None and y.severity is not None and abs(x.severity - y.severity) > 1:
         return frozenset()
