@@ -20,16 +20,20 @@ appendix) are the lead's own work: they are counted on a separate line and exclu
 from __future__ import annotations
 
 import argparse
+import math
 import pathlib
 import re
 import sys
 import typing
 from collections import Counter
 
-from deepreview.consolidate.cluster import Cluster, cluster_findings
+from deepreview.consolidate.cluster import Cluster, _items, cluster_findings
+from deepreview.consolidate.evidence import describe
 from deepreview.consolidate.features import PathResolver
 from deepreview.consolidate.files import ReviewText, consolidate_reviews
 from deepreview.consolidate.inputs import SeatReview, is_model_backed
+from deepreview.consolidate.score import evidence
+from deepreview.consolidate.word_weights import rarity
 from deepreview.findings.parse import parse_review
 from deepreview.findings.readable import unparseable_reason
 from deepreview.findings.report_parse import QuotedReview, parse_appendix_entries, parse_report
@@ -85,8 +89,7 @@ def _fmt(names: typing.Iterable[str]) -> str:
     return "[" + ", ".join(sorted(names)) + "]"
 
 
-def _clusters(reviews: list[ReviewText]) -> tuple[Cluster, ...]:
-    """The clusters `consolidate_reviews` builds its findings from (for `--why`)."""
+def _seat_reviews(reviews: list[ReviewText]) -> list[SeatReview]:
     seat_reviews = []
     for r in reviews:
         parsed = parse_review(r.text, seat=r.seat, pass_no=r.pass_no)
@@ -97,7 +100,24 @@ def _clusters(reviews: list[ReviewText]) -> tuple[Cluster, ...]:
                 model_backed=is_model_backed(r.seat),
             )
         )
-    return cluster_findings(seat_reviews)
+    return seat_reviews
+
+
+def _clusters(reviews: list[ReviewText]) -> tuple[Cluster, ...]:
+    """The clusters `consolidate_reviews` builds its findings from (for `--why`)."""
+    return cluster_findings(_seat_reviews(reviews))
+
+
+def _cluster_of(match: Finding, clusters: tuple[Cluster, ...], names: dict[str, str]) -> Cluster:
+    own = {(s.reviewer, s.finding_id) for s in match.sources if s.kind == "finding"}
+    return next(
+        (
+            c
+            for c in clusters
+            if {(names.get(m.seat, m.seat), m.finding.id) for m in c.members} == own
+        ),
+        Cluster("K0", ()),
+    )
 
 
 def _why(match: Finding, clusters: tuple[Cluster, ...], names: dict[str, str]) -> tuple[str, ...]:
@@ -116,6 +136,72 @@ def _why(match: Finding, clusters: tuple[Cluster, ...], names: dict[str, str]) -
         lines.extend(f"link {k.joiner} -> {k.anchor} {k.score:.2f}: {k.evidence}" for k in c.links)
         return tuple(lines)
     return (f"(no cluster of exactly {sorted(own)})", *noted)
+
+
+class _Pairs:
+    """Pair scores as clustering computes them (`score.evidence`), for `--why`."""
+
+    def __init__(self, texts: list[ReviewText]) -> None:
+        items, _ = _items(_seat_reviews(texts), ())
+        self.idf = rarity(i.features for i in items)
+        self.items = {i.member.key: i for i in items}
+
+    def explain(self, a: str, b: str) -> tuple[float, str]:
+        x, y = self.items[a], self.items[b]
+        generic = not (x.member.model_backed and y.member.model_backed)
+        ev = evidence(x.features, y.features, idf=self.idf, generic=generic)
+        text = describe(ev)
+        return ev.score, "nothing alike" + text if text.startswith(" ") else text
+
+
+def _kept_apart(
+    theirs: Finding,
+    match: Finding,
+    missing: frozenset[str],
+    ours: typing.Sequence[Finding],
+    clusters: tuple[Cluster, ...],
+    pairs: _Pairs,
+    seat_names: dict[str, str],
+    resolver: PathResolver,
+) -> tuple[str, ...]:
+    """For each reviewer the report credits and `match` does not: its finding of ours nearest
+    the report's place and the one scoring best against a member of `match` (ID, place, title),
+    each with its best pair's score and evidence; or that the reviewer has no finding of its own
+    (only a note, or nothing)."""
+    names = Names(seat_names.values())
+    members = _cluster_of(match, clusters, seat_names).members
+    out: list[str] = []
+    for name in sorted(missing):
+        mine = [
+            (f, m)
+            for f in ours
+            for s in f.sources
+            if s.kind == "finding" and names(s.reviewer) == name
+            for c in clusters
+            for m in c.members
+            if m.finding.id == s.finding_id and seat_names.get(m.seat, m.seat) == s.reviewer
+        ]
+        if not mine or not members:
+            noted = [f.id for f in ours if any(names(s.reviewer) == name for s in f.sources)]
+            out.append(
+                f"{name} has no finding of its own"
+                + (f"; a note of it is on ours {', '.join(noted)}" if noted else ", nor a note")
+            )
+            continue
+        rows = []
+        for f, m in mine:
+            d = _distance(resolver, theirs, f)
+            score, ev, key = max((*pairs.explain(m.key, a.key), a.key) for a in members)
+            rows.append((d[0] if d else math.inf, -score, f, m, key, ev))
+        nearest, best = min(rows, key=lambda r: r[:2]), min(rows, key=lambda r: r[1::-1])
+        for gap, neg, f, m, key, ev in dict.fromkeys([nearest, best]):
+            loc = f.locations[0] if f.locations else None
+            where = f"{loc.path}:{loc.start}" if loc else "no place"
+            off = "not near" if gap == math.inf else f"{gap:.0f} lines from"
+            title = " ".join(f.title.replace("**", "").split())[:60]
+            out.append(f"{m.key} is ours {f.id} at {where} ({off} the report's place): {title}")
+            out.append(f"  pair {m.key} ~ {key} {-neg:.2f}: {ev}")
+    return tuple(out)
 
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
@@ -194,7 +280,8 @@ def _one_place(q: QuotedReview, loc: Location, resolver: PathResolver) -> list[s
 def evaluate(path: pathlib.Path, *, why: bool = False) -> tuple[list[Outcome], str]:
     """Outcomes of one report, and a note when its appendix could not be used. `why`: each
     over-merged or mixed miss carries the members and links of our finding, each not-located
-    one where the reviewers it credits put it (`_placed_elsewhere`)."""
+    one where the reviewers it credits put it (`_placed_elsewhere`), each under-merged or not-near
+    one where the missing reviewers' findings of ours are and how they scored (`_kept_apart`)."""
     text = path.read_text(encoding="utf-8", errors="replace")
     report = parse_report(text)
     # the package's splitter: distinct names and seats for two reviewers of one family
@@ -219,6 +306,7 @@ def evaluate(path: pathlib.Path, *, why: bool = False) -> tuple[list[Outcome], s
     ]
     ours = consolidate_reviews(texts)
     clusters = _clusters(texts) if why else ()
+    pairs = _Pairs(texts) if why else None
     seat_names = {t.seat: t.name or t.seat for t in texts}
     names = Names(e.name for e in entries)
     known = {loc.path for f in (*report.findings, *ours.findings) for loc in f.locations}
@@ -266,6 +354,10 @@ def evaluate(path: pathlib.Path, *, why: bool = False) -> tuple[list[Outcome], s
             else f"report {_fmt(credited)} vs ours {match.id} {_fmt(mine)}"
         )
         explain = _why(match, clusters, seat_names) if why and surplus else ()
+        if pairs is not None and missing and not surplus:
+            explain = _kept_apart(
+                theirs, match, missing, ours.findings, clusters, pairs, seat_names, resolver
+            )
         outcomes.append(Outcome(path.name, label, kind, detail + extra, explain))
     return outcomes, ""
 
@@ -275,7 +367,8 @@ def report(
 ) -> float:
     """Print the attribution agreement over `corpus` and every mismatch; return the rate (0-1).
     `why`: under each over-merged or mixed miss, the members of our finding and their links;
-    under each not-located one, where the reviewers it credits put it."""
+    under each not-located one, where the reviewers it credits put it; under each under-merged
+    or not-near one, each missing reviewer's finding of ours and its pair score and evidence."""
     files = sorted(corpus.glob("*.md"))
     all_outcomes: list[Outcome] = []
     skipped: list[tuple[str, str]] = []
@@ -334,7 +427,8 @@ def main(argv: list[str] | None = None) -> int:
         "--why",
         action="store_true",
         help="under each over-merged or mixed miss: our finding's members and their links; under"
-        " each not-located one: where the credited reviewers put it",
+        " each not-located one: where the credited reviewers put it; under each under-merged or"
+        " not-near one: each missing reviewer's finding of ours and its pair score and evidence",
     )
     args = ap.parse_args(argv)
     args.corpus = args.corpus or default_corpus()

@@ -412,3 +412,80 @@ def test_why_says_where_the_credited_reviewer_put_a_finding_nothing_of_ours_sits
     plain = io.StringIO()
     _module().report(tmp_path, plain)
     assert "cites" not in plain.getvalue() and "never names" not in plain.getvalue()
+
+
+APART = """# Deep Review: 20260107-101010-pr-13
+
+| | |
+|---|---|
+| **Reviewers** | Claude Opus 9, Gemini 4.0 Pro, Gemini 4.1 Flash |
+| **Verdict** | **Merge with fixes** — one leak |
+
+---
+
+## Important Issues
+
+I1. **Dialer leaks on timeout** — `net/dial.go:40-44` [Claude Opus 9, Gemini 4.0 Pro] (important)
+
+Body.
+
+I2. **The pool is never drained** — `net/pool.go:10` [Claude Opus 9, Gemini 4.1 Flash] (important)
+
+Body.
+
+---
+
+## Appendix: Original Reviews
+
+### [Claude Opus 9]
+
+## Findings
+
+### Important Issues
+
+I1. **`dial` leaks the socket when the deadline fires** — `net/dial.go:41` (important, regression)
+
+The early return on timeout skips `conn.Close`.
+
+I2. **`drain` is never called on shutdown** — `net/pool.go:10-12` (important, regression)
+
+Idle connections stay open after `Shutdown` returns.
+
+### [Gemini 4.0 Pro]
+
+## Findings
+
+### Important Issues
+
+I1. **Timeout path forgets the connection** — `net/dial.go:160` (important, regression)
+
+When the deadline passes, the handle opened above is dropped.
+
+### [Gemini 4.1 Flash]
+
+No findings.
+"""
+
+
+def test_why_says_where_a_credited_reviewers_finding_of_ours_is_and_how_it_scored(
+    tmp_path: Path,
+) -> None:
+    """The report credits a reviewer our finding does not: --why names that reviewer's nearest
+    finding of ours (its place, how far from the report's) and its pair score and evidence
+    against our finding's members, or says the reviewer has no finding of its own."""
+    (tmp_path / "a.md").write_text(APART, encoding="utf-8")
+    out = io.StringIO()
+    _module().report(tmp_path, out, why=True)
+    lines = out.getvalue().splitlines()
+    at = {ln.split()[2]: n for n, ln in enumerate(lines) if ln.startswith("  MISS a.md")}
+    assert sorted(at) == ["I1", "I2"], lines
+    where, pair = lines[at["I1"] + 1].strip(), lines[at["I1"] + 2].strip()
+    assert where.startswith("gemini-4.0-pro:I1 is ours ") and where.endswith(
+        "at net/dial.go:160 (not near the report's place): Timeout path forgets the connection"
+    ), lines
+    assert pair.startswith("pair gemini-4.0-pro:I1 ~ claude:I1 0."), lines
+    assert "same file `dial.go`" in pair, lines
+    assert lines[at["I2"] + 1].strip() == "Gemini 4.1 Flash has no finding of its own, nor a note"
+    plain = io.StringIO()
+    _module().report(tmp_path, plain)
+    assert "pair " not in plain.getvalue() and "no finding of its own" not in plain.getvalue()
