@@ -138,6 +138,21 @@ def _why(match: Finding, clusters: tuple[Cluster, ...], names: dict[str, str]) -
     return (f"(no cluster of exactly {sorted(own)})", *noted)
 
 
+def _lines_off(resolver: PathResolver, theirs: Finding, mine: Finding) -> float:
+    """Lines between the nearest places of the two in one file (0 when they overlap or either
+    is a whole file); infinite when they share no file."""
+    best = math.inf
+    for a in theirs.locations:
+        for b in mine.locations:
+            if not _same_file(resolver.resolve(a.path), resolver.resolve(b.path)):
+                continue
+            if a.start is None or b.start is None:
+                best = min(best, 0.0)
+                continue
+            best = min(best, max(0, b.start - (a.end or a.start), a.start - (b.end or b.start)))
+    return best
+
+
 class _Pairs:
     """Pair scores as clustering computes them (`score.evidence`), for `--why`."""
 
@@ -171,6 +186,17 @@ def _kept_apart(
     names = Names(seat_names.values())
     members = _cluster_of(match, clusters, seat_names).members
     out: list[str] = []
+    credited = missing | {n for r in match.reviewers if (n := names(r)) is not None}
+    for f in ours:
+        there = any(
+            _same_file(resolver.resolve(a.path), resolver.resolve(b.path))
+            for a in theirs.locations
+            for b in f.locations
+        )
+        if f is not match and there and credited == {names(r) for r in f.reviewers}:
+            # the merge is made, in the report's file, at a place of ours not the nearest
+            where = ", ".join(f"{loc.path}:{loc.start}" for loc in f.locations[:3]) or "no place"
+            out.append(f"ours {f.id} credits all of them, at {where}")
     for name in sorted(missing):
         mine = [
             (f, m)
@@ -190,16 +216,15 @@ def _kept_apart(
             continue
         rows = []
         for f, m in mine:
-            d = _distance(resolver, theirs, f)
             score, ev, key = max((*pairs.explain(m.key, a.key), a.key) for a in members)
-            rows.append((d[0] if d else math.inf, -score, f, m, key, ev))
+            rows.append((_lines_off(resolver, theirs, m.finding), -score, f, m, key, ev))
         nearest, best = min(rows, key=lambda r: r[:2]), min(rows, key=lambda r: r[1::-1])
         for gap, neg, f, m, key, ev in dict.fromkeys([nearest, best]):
-            loc = f.locations[0] if f.locations else None
+            loc = m.finding.locations[0] if m.finding.locations else None
             where = f"{loc.path}:{loc.start}" if loc else "no place"
-            off = "not near" if gap == math.inf else f"{gap:.0f} lines from"
-            title = " ".join(f.title.replace("**", "").split())[:60]
-            out.append(f"{m.key} is ours {f.id} at {where} ({off} the report's place): {title}")
+            off = "in no file of the report's" if gap == math.inf else f"{gap:.0f} lines off"
+            title = " ".join(m.finding.title.replace("**", "").split())[:60]
+            out.append(f"{m.key} is in ours {f.id}, at {where} ({off}): {title}")
             out.append(f"  pair {m.key} ~ {key} {-neg:.2f}: {ev}")
     return tuple(out)
 
