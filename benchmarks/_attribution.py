@@ -21,23 +21,36 @@ appendix) are the lead's own work: they are counted on a separate line and exclu
 from __future__ import annotations
 
 import argparse
+import math
 import pathlib
 import re
 import sys
 import typing
 from collections import Counter
 
-from deepreview.consolidate.cluster import Cluster, cluster_findings
-from deepreview.consolidate.features import PathResolver, about_the_commit_message, words
+from deepreview.consolidate.cluster import Cluster, _items, cluster_findings
+from deepreview.consolidate.evidence import describe
+from deepreview.consolidate.features import PathResolver
 from deepreview.consolidate.files import ReviewText, consolidate_reviews
 from deepreview.consolidate.inputs import SeatReview, is_model_backed
+from deepreview.consolidate.score import evidence
+from deepreview.consolidate.word_weights import rarity
 from deepreview.findings.parse import parse_review
 from deepreview.findings.readable import unparseable_reason
 from deepreview.findings.report_parse import QuotedReview, parse_appendix_entries, parse_report
 from deepreview.model import Finding, Location, Reviewer
 
+# `_attribution_match` sits beside this file, which `bench_corpus.py` and the tests load by path
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from _attribution_match import (
+    Names,
+    _credits,
+    _distance,
+    _on_the_commit_message,
+    _same_file,
+)
+
 _APPENDIX = re.compile(r"^#{1,3}[ \t]+(?:[\w.]+[ \t]+)?Appendix\b", re.MULTILINE | re.IGNORECASE)
-NEAR = 20  # a report finding matches one of ours in the same file within this many lines
 LEAD_NAMES = frozenset({"orchestrator", "lead", "deep review", "deep-review"})
 _REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
 _CORPUS = pathlib.Path("shared", "corpus", "dev")
@@ -68,105 +81,6 @@ class Outcome(typing.NamedTuple):
     why: tuple[str, ...] = ()  # --why: the members of our finding and the links that joined them
 
 
-class Names:
-    """Maps a credit (`Codex GPT 5.4`, `codex`) onto one appendix reviewer name."""
-
-    def __init__(self, appendix_names: typing.Iterable[str]) -> None:
-        self.names = list(dict.fromkeys(appendix_names))
-        self._family: dict[str, list[str]] = {}
-        for n in self.names:
-            self._family.setdefault(_family(n), []).append(n)
-
-    def __call__(self, credit: str) -> str | None:
-        c = " ".join(credit.replace("*", "").split())
-        for n in self.names:
-            if n.lower() == c.lower():
-                return n
-        fam = self._family.get(_family(c), [])
-        if len(fam) == 1:
-            return fam[0]
-        # two of one family (`Gemini 3.1 Pro`, `Gemini 3.5 Flash`): the one whose words it has
-        fits = [n for n in fam if set(_tokens(c)) <= set(_tokens(n))]
-        return fits[0] if len(fits) == 1 else None
-
-
-def _tokens(name: str) -> list[str]:
-    return re.findall(r"[a-z0-9.]+", name.lower())
-
-
-def _family(name: str) -> str:
-    """`Gemma4 31B` -> `gemma`: the version is sometimes glued to the family name."""
-    t = _tokens(name)
-    return t[0].rstrip("0123456789.") or t[0] if t else ""
-
-
-def _distance(
-    resolver: PathResolver, theirs: Finding, ours: Finding
-) -> tuple[float, float, float, float] | None:
-    """(distance to our nearest line, -title similarity, -text similarity, distance between
-    first lines) of the closest pair of locations; None when no line of ours is within `NEAR`.
-
-    Among findings of ours equally near (their lines overlap the report's: both at distance 0)
-    the one whose title is the report's is the report's finding, whichever starts nearer: a
-    neighbour that starts on the report's first line is another reviewer's other issue there.
-    The title is compared with every member's own title (the lead may have kept another
-    reviewer's title than we did); titles equally alike, the text (`_text_similarity`)."""
-    best: tuple[float, float] | None = None
-    for loc in theirs.locations:
-        path = resolver.resolve(loc.path)
-        for o in ours.locations:
-            if not _same_file(path, resolver.resolve(o.path)):
-                continue
-            if loc.start is None or o.start is None:
-                d = (float(NEAR), float(NEAR))  # whole file: matches, but any line is nearer
-            else:
-                # the nearest lines of the two ranges: 0 when they overlap
-                end, their_end = o.end or o.start, loc.end or loc.start
-                near = max(0, o.start - their_end, loc.start - end)
-                d = (float(near), float(abs(loc.start - o.start)))
-            if d[0] <= NEAR and (best is None or d < best):
-                best = d
-    if best is None and _on_the_commit_message(theirs) and _on_the_commit_message(ours):
-        best = (0.0, 0.0)  # the place both give: the commit message (`features.COMMIT_MESSAGE`)
-    if best is None:
-        return None
-    a = set(words(theirs.title))
-    titles = [ours.title, *(s.title for s in ours.sources)]
-    sim = max(len(a & set(words(t))) / max(1, len(a | set(words(t)))) for t in titles)
-    return best[0], -sim, -_text_similarity(theirs, ours), best[1]
-
-
-def _text_similarity(theirs: Finding, ours: Finding) -> float:
-    """How alike the report's finding and ours read, title and explanation together: among
-    findings of ours equally near and with titles equally like the report's (often none of
-    its words, the lead having retitled it), the one the report's explanation retells."""
-    a = set(words(f"{theirs.title}\n{theirs.body}"))
-    b = set(words("\n".join([ours.title, ours.body, *(s.title for s in ours.sources)])))
-    return len(a & b) / max(1, len(a | b))
-
-
-def _on_the_commit_message(f: Finding) -> bool:
-    """No file, and a title about the commit message: placed at the commit message, as
-    consolidation places it (a report's "— commit 531ebaab6", a seat's "— Commit message")."""
-    return not f.locations and about_the_commit_message(f.title)
-
-
-def _same_file(a: str, b: str) -> bool:
-    return a == b or a.endswith("/" + b) or b.endswith("/" + a)
-
-
-def _credits(f: Finding, names: Names) -> tuple[frozenset[str], list[str]]:
-    out: set[str] = set()
-    unknown: list[str] = []
-    for r in f.reviewers:
-        n = names(r)
-        if n is None:
-            unknown.append(r)
-        else:
-            out.add(n)
-    return frozenset(out), unknown
-
-
 def _label(f: Finding) -> str:
     title = " ".join(f.title.replace("**", "").split())
     return f"{f.id} {title[:70]}"
@@ -176,8 +90,7 @@ def _fmt(names: typing.Iterable[str]) -> str:
     return "[" + ", ".join(sorted(names)) + "]"
 
 
-def _clusters(reviews: list[ReviewText]) -> tuple[Cluster, ...]:
-    """The clusters `consolidate_reviews` builds its findings from (for `--why`)."""
+def _seat_reviews(reviews: list[ReviewText]) -> list[SeatReview]:
     seat_reviews = []
     for r in reviews:
         parsed = parse_review(r.text, seat=r.seat, pass_no=r.pass_no)
@@ -188,7 +101,24 @@ def _clusters(reviews: list[ReviewText]) -> tuple[Cluster, ...]:
                 model_backed=is_model_backed(r.seat),
             )
         )
-    return cluster_findings(seat_reviews)
+    return seat_reviews
+
+
+def _clusters(reviews: list[ReviewText]) -> tuple[Cluster, ...]:
+    """The clusters `consolidate_reviews` builds its findings from (for `--why`)."""
+    return cluster_findings(_seat_reviews(reviews))
+
+
+def _cluster_of(match: Finding, clusters: tuple[Cluster, ...], names: dict[str, str]) -> Cluster:
+    own = {(s.reviewer, s.finding_id) for s in match.sources if s.kind == "finding"}
+    return next(
+        (
+            c
+            for c in clusters
+            if {(names.get(m.seat, m.seat), m.finding.id) for m in c.members} == own
+        ),
+        Cluster("K0", ()),
+    )
 
 
 def _why(match: Finding, clusters: tuple[Cluster, ...], names: dict[str, str]) -> tuple[str, ...]:
@@ -207,6 +137,97 @@ def _why(match: Finding, clusters: tuple[Cluster, ...], names: dict[str, str]) -
         lines.extend(f"link {k.joiner} -> {k.anchor} {k.score:.2f}: {k.evidence}" for k in c.links)
         return tuple(lines)
     return (f"(no cluster of exactly {sorted(own)})", *noted)
+
+
+def _lines_off(resolver: PathResolver, theirs: Finding, mine: Finding) -> float:
+    """Lines between the nearest places of the two in one file (0 when they overlap or either
+    is a whole file); infinite when they share no file."""
+    best = math.inf
+    for a in theirs.locations:
+        for b in mine.locations:
+            if not _same_file(resolver.resolve(a.path), resolver.resolve(b.path)):
+                continue
+            if a.start is None or b.start is None:
+                best = min(best, 0.0)
+                continue
+            best = min(best, max(0, b.start - (a.end or a.start), a.start - (b.end or b.start)))
+    return best
+
+
+class _Pairs:
+    """Pair scores as clustering computes them (`score.evidence`), for `--why`."""
+
+    def __init__(self, texts: list[ReviewText]) -> None:
+        items, _ = _items(_seat_reviews(texts), ())
+        self.idf = rarity(i.features for i in items)
+        self.items = {i.member.key: i for i in items}
+
+    def explain(self, a: str, b: str) -> tuple[float, str]:
+        x, y = self.items[a], self.items[b]
+        generic = not (x.member.model_backed and y.member.model_backed)
+        ev = evidence(x.features, y.features, idf=self.idf, generic=generic)
+        text = describe(ev)
+        return ev.score, "nothing alike" + text if text.startswith(" ") else text
+
+
+def _kept_apart(
+    theirs: Finding,
+    match: Finding,
+    missing: frozenset[str],
+    ours: typing.Sequence[Finding],
+    clusters: tuple[Cluster, ...],
+    pairs: _Pairs,
+    seat_names: dict[str, str],
+    resolver: PathResolver,
+) -> tuple[str, ...]:
+    """For each reviewer the report credits and `match` does not: its finding of ours nearest
+    the report's place and the one scoring best against a member of `match` (ID, place, title),
+    each with its best pair's score and evidence; or that the reviewer has no finding of its own
+    (only a note, or nothing)."""
+    names = Names(seat_names.values())
+    members = _cluster_of(match, clusters, seat_names).members
+    out: list[str] = []
+    credited = missing | {n for r in match.reviewers if (n := names(r)) is not None}
+    for f in ours:
+        there = any(
+            _same_file(resolver.resolve(a.path), resolver.resolve(b.path))
+            for a in theirs.locations
+            for b in f.locations
+        )
+        if f is not match and there and credited == {names(r) for r in f.reviewers}:
+            # the merge is made, in the report's file, at a place of ours not the nearest
+            where = ", ".join(f"{loc.path}:{loc.start}" for loc in f.locations[:3]) or "no place"
+            out.append(f"ours {f.id} credits all of them, at {where}")
+    for name in sorted(missing):
+        mine = [
+            (f, m)
+            for f in ours
+            for s in f.sources
+            if s.kind == "finding" and names(s.reviewer) == name
+            for c in clusters
+            for m in c.members
+            if m.finding.id == s.finding_id and seat_names.get(m.seat, m.seat) == s.reviewer
+        ]
+        if not mine or not members:
+            noted = [f.id for f in ours if any(names(s.reviewer) == name for s in f.sources)]
+            out.append(
+                f"{name} has no finding of its own"
+                + (f"; a note of it is on ours {', '.join(noted)}" if noted else ", nor a note")
+            )
+            continue
+        rows = []
+        for f, m in mine:
+            score, ev, key = max((*pairs.explain(m.key, a.key), a.key) for a in members)
+            rows.append((_lines_off(resolver, theirs, m.finding), -score, f, m, key, ev))
+        nearest, best = min(rows, key=lambda r: r[:2]), min(rows, key=lambda r: r[1::-1])
+        for gap, neg, f, m, key, ev in dict.fromkeys([nearest, best]):
+            loc = m.finding.locations[0] if m.finding.locations else None
+            where = f"{loc.path}:{loc.start}" if loc else "no place"
+            off = "in no file of the report's" if gap == math.inf else f"{gap:.0f} lines off"
+            title = " ".join(m.finding.title.replace("**", "").split())[:60]
+            out.append(f"{m.key} is in ours {f.id}, at {where} ({off}): {title}")
+            out.append(f"  pair {m.key} ~ {key} {-neg:.2f}: {ev}")
+    return tuple(out)
 
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
@@ -285,7 +306,8 @@ def _one_place(q: QuotedReview, loc: Location, resolver: PathResolver) -> list[s
 def evaluate(path: pathlib.Path, *, why: bool = False) -> tuple[list[Outcome], str]:
     """Outcomes of one report, and a note when its appendix could not be used. `why`: each
     over-merged or mixed miss carries the members and links of our finding, each not-located
-    one where the reviewers it credits put it (`_placed_elsewhere`)."""
+    one where the reviewers it credits put it (`_placed_elsewhere`), each under-merged or not-near
+    one where the missing reviewers' findings of ours are and how they scored (`_kept_apart`)."""
     text = path.read_text(encoding="utf-8", errors="replace")
     report = parse_report(text)
     # the package's splitter: distinct names and seats for two reviewers of one family
@@ -310,6 +332,7 @@ def evaluate(path: pathlib.Path, *, why: bool = False) -> tuple[list[Outcome], s
     ]
     ours = consolidate_reviews(texts)
     clusters = _clusters(texts) if why else ()
+    pairs = _Pairs(texts) if why else None
     seat_names = {t.seat: t.name or t.seat for t in texts}
     names = Names(e.name for e in entries)
     known = {loc.path for f in (*report.findings, *ours.findings) for loc in f.locations}
@@ -357,6 +380,10 @@ def evaluate(path: pathlib.Path, *, why: bool = False) -> tuple[list[Outcome], s
             else f"report {_fmt(credited)} vs ours {match.id} {_fmt(mine)}"
         )
         explain = _why(match, clusters, seat_names) if why and surplus else ()
+        if pairs is not None and missing and not surplus:
+            explain = _kept_apart(
+                theirs, match, missing, ours.findings, clusters, pairs, seat_names, resolver
+            )
         outcomes.append(Outcome(path.name, label, kind, detail + extra, explain))
     return outcomes, ""
 
@@ -366,7 +393,8 @@ def report(
 ) -> float:
     """Print the attribution agreement over `corpus` and every mismatch; return the rate (0-1).
     `why`: under each over-merged or mixed miss, the members of our finding and their links;
-    under each not-located one, where the reviewers it credits put it."""
+    under each not-located one, where the reviewers it credits put it; under each under-merged
+    or not-near one, each missing reviewer's finding of ours and its pair score and evidence."""
     files = sorted(corpus.glob("*.md"))
     all_outcomes: list[Outcome] = []
     skipped: list[tuple[str, str]] = []
@@ -425,7 +453,8 @@ def main(argv: list[str] | None = None) -> int:
         "--why",
         action="store_true",
         help="under each over-merged or mixed miss: our finding's members and their links; under"
-        " each not-located one: where the credited reviewers put it",
+        " each not-located one: where the credited reviewers put it; under each under-merged or"
+        " not-near one: each missing reviewer's finding of ours and its pair score and evidence",
     )
     args = ap.parse_args(argv)
     args.corpus = args.corpus or default_corpus()

@@ -176,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
         "--why",
         action="store_true",
         help="under each over-merged or mixed attribution miss: our finding's members and links;"
-        " under each not-located one: where the credited reviewers put it",
+        " under each not-located one: where the credited reviewers put it; under each"
+        " under-merged or not-near one: each missing reviewer's finding of ours and its pair score",
     )
     args = ap.parse_args(argv)
     corpus = args.corpus or default_corpus()

@@ -471,3 +471,100 @@ def test_of_our_findings_equally_near_with_titles_equally_unlike_the_retold_one_
     (tmp_path / "a.md").write_text(RETITLED, encoding="utf-8")
     out = io.StringIO()
     assert _module().report(tmp_path, out) == 1.0, out.getvalue()
+
+
+APART = """# Deep Review: 20260107-101010-pr-13
+
+| | |
+|---|---|
+| **Reviewers** | Claude Opus 9, Gemini 4.0 Pro, Gemini 4.1 Flash |
+| **Verdict** | **Merge with fixes** — one leak |
+
+---
+
+## Important Issues
+
+I1. **Dialer leaks on timeout** — `net/dial.go:40-44` [Claude Opus 9, Gemini 4.0 Pro] (important)
+
+Body.
+
+I2. **The pool is never drained** — `net/pool.go:10` [Claude Opus 9, Gemini 4.1 Flash] (important)
+
+Body.
+
+I3. **Resolver cache never expires** — `net/dial.go:275` [Claude Opus 9, Gemini 4.0 Pro] (important)
+
+Body.
+
+---
+
+## Appendix: Original Reviews
+
+### [Claude Opus 9]
+
+## Findings
+
+### Important Issues
+
+I1. **`dial` leaks the socket when the deadline fires** — `net/dial.go:41` (important, regression)
+
+The early return on timeout skips `conn.Close`.
+
+I2. **`drain` is never called on shutdown** — `net/pool.go:10-12` (important, regression)
+
+Idle connections stay open after `Shutdown` returns.
+
+I3. **`lookupCache` keeps entries forever** — `net/dial.go:300-304` (important, regression)
+
+Nothing removes an entry from `lookupCache`, so a changed DNS record is never seen.
+
+I4. **`dialTimeout` is read once at start** — `net/dial.go:280` (important, regression)
+
+A changed setting needs a restart.
+
+### [Gemini 4.0 Pro]
+
+## Findings
+
+### Important Issues
+
+I1. **Timeout path forgets the connection** — `net/dial.go:160` (important, regression)
+
+When the deadline passes, the handle opened above is dropped.
+
+I2. **DNS answers cached in `lookupCache` forever** — `net/dial.go:300-303` (important, regression)
+
+Entries in `lookupCache` are never removed, so a changed DNS record is never seen.
+
+### [Gemini 4.1 Flash]
+
+No findings.
+"""
+
+
+def test_why_says_where_a_credited_reviewers_finding_of_ours_is_and_how_it_scored(
+    tmp_path: Path,
+) -> None:
+    """The report credits a reviewer our finding does not: --why names that reviewer's nearest
+    finding of ours (its place, how far from the report's) and its pair score and evidence
+    against our finding's members, or says the reviewer has no finding of its own."""
+    (tmp_path / "a.md").write_text(APART, encoding="utf-8")
+    out = io.StringIO()
+    _module().report(tmp_path, out, why=True)
+    lines = out.getvalue().splitlines()
+    at = {ln.split()[2]: n for n, ln in enumerate(lines) if ln.startswith("  MISS a.md")}
+    assert sorted(at) == ["I1", "I2", "I3"], lines
+    # ours I1 (the cache, both credited) is in the report's file too: named before the pairs
+    assert lines[at["I1"] + 1].strip() == "ours I1 credits all of them, at net/dial.go:300"
+    where, pair = lines[at["I1"] + 2].strip(), lines[at["I1"] + 3].strip()
+    assert where.startswith("gemini-4.0-pro:I1 is in ours ") and where.endswith(
+        "at net/dial.go:160 (116 lines off): Timeout path forgets the connection"
+    ), lines
+    assert pair.startswith("pair gemini-4.0-pro:I1 ~ claude:I1 0."), lines
+    assert "same file `dial.go`" in pair, lines
+    assert lines[at["I2"] + 1].strip() == "Gemini 4.1 Flash has no finding of its own, nor a note"
+    # the merge is made, further from the report's line than another finding of ours
+    assert lines[at["I3"] + 1].strip() == "ours I1 credits all of them, at net/dial.go:300"
+    plain = io.StringIO()
+    _module().report(tmp_path, plain)
+    assert "pair " not in plain.getvalue() and "no finding of its own" not in plain.getvalue()

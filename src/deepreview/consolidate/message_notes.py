@@ -39,6 +39,13 @@ _FAULTED = re.compile(
     r"|no\s+longer|missing|stale|wrong|inaccurate|incorrect|misleading|outdated)\b",
     re.IGNORECASE,
 )
+# ... or gives a count of its own beside an older one it says the message gives: "all 31
+# `@test` blocks (up from 27/27 referenced in the PR description)", however the row grades it
+_COUNTED_APART = re.compile(
+    r"\b(?:up|down)\s+from\s+\d[\d/.]*\s+(?:\w+\s+){0,2}(?:in|by)\s+the\s+"
+    r"(?:PR|pull\s+request|commit)(?:'s)?\s+(?:description|body|message)\b",
+    re.IGNORECASE,
+)
 _CODE_WORD = re.compile(r"[\w.-]+")
 
 
@@ -93,7 +100,8 @@ def message_notes(
         name = sr.reviewer.credit
         for section, unit in _units(sr.review):
             subject = subject_of(unit)
-            if subject is None or subject in own or not _FAULTED.search(unit):
+            faulted = _FAULTED.search(unit) or _COUNTED_APART.search(unit)
+            if subject is None or subject in own or not faulted:
                 continue
             hits = [
                 n

@@ -41,6 +41,7 @@ from deepreview.consolidate.nearby import (
 from deepreview.consolidate.place_only import place_only
 from deepreview.consolidate.places_alike import NEAR_LINES, place_score
 from deepreview.consolidate.prose_names import named_across
+from deepreview.consolidate.quoted_sites import quoted_definition_and_call
 from deepreview.consolidate.same_fix import SAME_FIX_BONUS, same_fix
 from deepreview.consolidate.spans import meet_in_a_test, meet_on_a_line, one_line, same_lines
 from deepreview.consolidate.stance import AGREEMENT_BONUS, stance_bonus
@@ -229,7 +230,9 @@ def evidence(
         # both explanations follow the problem to the same lines of the same other files
         # (`traced.py`): a documentation page's promise and the code that does not keep it
         score += TRACED_BONUS
-    at_definition_and_call = not generic and bool(definition_and_call(x, y))
+    at_definition_and_call = not generic and bool(
+        definition_and_call(x, y) or quoted_definition_and_call(x, y)
+    )
     if at_definition_and_call:
         # one finding in a function, the other at a line calling it, saying something alike:
         # the definition and its use are one place for this problem (`code_sites`)
