@@ -214,18 +214,13 @@ def test_relead_keeps_the_measured_checks(tmp_path: Path) -> None:
     assert "`fix: applies · tests pass, as they did without the fix: no test tells it apart`" in md
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not have_go(), reason=NO_GO)
-def test_go_fix_checks_and_probes(tmp_path: Path) -> None:
-    weak = make_go_repo(tmp_path, strong=False, name="weak")
-    good = (
-        "```diff\n--- a/ages.go\n+++ b/ages.go\n@@ -4,3 +4,6 @@\n func IsAdult(age int) bool {\n"
-        "+\tif age < 0 {\n+\t\treturn false\n+\t}\n \treturn age >= 18\n }\n```"
-    )
-    env = seat_config(tmp_path, review_text([("Negative ages", good)], "ages.go:5"))
+def _go_checked(repo: Path, tmp_path: Path, review: str) -> dict:  # type: ignore[type-arg]
+    """A review of `repo` by a seat printing `review`, its fixes checked and its changed lines
+    probed with `go test ./...` (the local Go toolchain: no download)."""
+    env = seat_config(tmp_path, review)
     env["GOTOOLCHAIN"] = "local"
-    out = _review(
-        weak,
+    return _review(
+        repo,
         env,
         "--allow-exec",
         "--check-fixes",
@@ -234,6 +229,17 @@ def test_go_fix_checks_and_probes(tmp_path: Path) -> None:
         "go test ./...",
         timeout=400,
     )
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not have_go(), reason=NO_GO)
+def test_go_fix_checks_and_probes(tmp_path: Path) -> None:
+    weak = make_go_repo(tmp_path, strong=False, name="weak")
+    good = (
+        "```diff\n--- a/ages.go\n+++ b/ages.go\n@@ -4,3 +4,6 @@\n func IsAdult(age int) bool {\n"
+        "+\tif age < 0 {\n+\t\treturn false\n+\t}\n \treturn age >= 18\n }\n```"
+    )
+    out = _go_checked(weak, tmp_path, review_text([("Negative ages", good)], "ages.go:5"))
     assert (
         # plain `go test` counts packages, not tests
         "`fix: applies · tests pass (1 package passed), as they did without the fix: no test "
@@ -246,17 +252,8 @@ def test_go_fix_checks_and_probes(tmp_path: Path) -> None:
 
     strong = make_go_repo(tmp_path, strong=True, name="strong")
     bad = "```diff\n@@\n-\treturn age >= 18\n+\treturn age >= 21\n```"
-    env = seat_config(tmp_path, review_text([("Use 21", bad)], f"ages.go:{GO_BOUNDARY_LINE}"))
-    env["GOTOOLCHAIN"] = "local"
-    out = _review(
-        strong,
-        env,
-        "--allow-exec",
-        "--check-fixes",
-        "--probe-tests",
-        "--test-cmd",
-        "go test ./...",
-        timeout=400,
+    out = _go_checked(
+        strong, tmp_path, review_text([("Use 21", bad)], f"ages.go:{GO_BOUNDARY_LINE}")
     )
     assert (
         "`fix: applies (re-anchored at ages.go:5) · tests fail (TestBoundary; the package "

@@ -17,7 +17,7 @@ from deepreview.lead.apply import (
     rests_on_nothing,
     substitute,
 )
-from deepreview.lead.check import check_answer
+from deepreview.lead.check import Checked, check_answer
 from deepreview.lead.check_decisions import check_decisions
 from deepreview.model import Header, LeadInfo, Report, Severity, Verdict
 
@@ -40,10 +40,18 @@ def _decisions(clusters, *decisions: dict[str, Any]):  # type: ignore[no-untyped
 
 
 def _report(clusters, lead_answer: LeadAnswer) -> Report:  # type: ignore[no-untyped-def]
-    srs = seat_reviews()
-    checked = check_answer(lead_answer, clusters, seats=SEATS)
+    return _report_of(clusters, check_answer(lead_answer, clusters, seats=SEATS))
+
+
+def _report_of(clusters, checked: Checked) -> Report:  # type: ignore[no-untyped-def]
+    """The report of the scenario's seat reviews with the lead's `checked` answer applied."""
     return report_from_answer(
-        Header("r1"), srs, clusters, checked, lead=LeadInfo("claude", "ok"), changed_files=CHANGED
+        Header("r1"),
+        seat_reviews(),
+        clusters,
+        checked,
+        lead=LeadInfo("claude", "ok"),
+        changed_files=CHANGED,
     )
 
 
@@ -313,14 +321,7 @@ def test_retro_design_and_notes(clusters) -> None:  # type: ignore[no-untyped-de
     assert checked.design_notes[0].startswith("Dropped design concern (Helpers live in")
     assert checked.process_notes.skill_improvements == ("Ask seats to run the code.",)
 
-    report = report_from_answer(
-        Header("r1"),
-        seat_reviews(),
-        clusters,
-        checked,
-        lead=LeadInfo("claude", "ok"),
-        changed_files=CHANGED,
-    )
+    report = _report_of(clusters, checked)
     alpha = next(s for s in report.retro.seats if s.seat == "alpha")
     assert alpha.narrative == "Alpha did well (I1)."  # K1 renumbered
     bravo = next(s for s in report.retro.seats if s.seat == "bravo")
@@ -462,12 +463,5 @@ def test_the_lead_assessment_credits_who_said_each_statement(clusters) -> None: 
     assert checked.testing is not None
     assert checked.testing.item_reviewers == (("Alpha",), ("lead",))
     assert checked.testing.intro_reviewers == ("lead",)
-    report = report_from_answer(
-        Header("r1"),
-        seat_reviews(),
-        clusters,
-        checked,
-        lead=LeadInfo("claude", "ok"),
-        changed_files=CHANGED,
-    )
+    report = _report_of(clusters, checked)
     assert report.testing.credited_items[1] == ("No test calls `shout(None)` (I1).", ("lead",))

@@ -82,6 +82,17 @@ DROP_README = {
     "false_positive": True,
     "reason": "README.md:1 lists no helpers at all.",
 }
+# The crash kept, the README claim dropped, the missing `sub` test merged into the crash.
+KEEP_K1_FOLD_K3_INTO_IT = [
+    {"cluster": "K1", "action": "keep", "reason": "util/strings.py:2 has no guard."},
+    DROP_README,
+    {
+        "cluster": "K3",
+        "action": "merge",
+        "merge_into": "K1",
+        "reason": "calc.py:5 is the same missing care for inputs as K1.",
+    },
+]
 
 
 def _review(
@@ -118,16 +129,7 @@ def _row(md: str, label: str) -> str:
 
 def test_a_merge_without_severity_keeps_the_absorbing_findings_severity(tmp_path: Path) -> None:
     lead = {
-        "decisions": [
-            {"cluster": "K1", "action": "keep", "reason": "util/strings.py:2 has no guard."},
-            DROP_README,
-            {
-                "cluster": "K3",
-                "action": "merge",
-                "merge_into": "K1",
-                "reason": "calc.py:5 is the same missing care for inputs as K1.",
-            },
-        ],
+        "decisions": KEEP_K1_FOLD_K3_INTO_IT,
         "executive_summary": "K1 is the one real problem.",
         "verdict": {"label": "Rework", "reason": "fix K1 (K3 folded in)."},
     }
@@ -156,16 +158,7 @@ def test_a_merge_without_severity_keeps_the_absorbing_findings_severity(tmp_path
 def test_a_summary_naming_a_merged_away_cluster_says_whose_it_was(tmp_path: Path) -> None:
     """trial47a #15: "K3 folds into K1" read "C1's Codex S1 + Gemini S1 folds into C1"."""
     lead = {
-        "decisions": [
-            {"cluster": "K1", "action": "keep", "reason": "util/strings.py:2 has no guard."},
-            DROP_README,
-            {
-                "cluster": "K3",
-                "action": "merge",
-                "merge_into": "K1",
-                "reason": "calc.py:5 is the same missing care for inputs as K1.",
-            },
-        ],
+        "decisions": KEEP_K1_FOLD_K3_INTO_IT,
         "executive_summary": "K1 needs a fix. K2 was a false positive and K3 folds into K1. "
         "K3 alone would be minor.",
         "verdict": {"label": "Rework", "reason": "fix K1."},

@@ -45,16 +45,23 @@ def test_a_finding_fixed_earlier_and_raised_again_at_its_renamed_file_is_not_new
     assert "Division by zero is not handled — `mathops.py:3` — fixed in round 2" in closed, closed
 
 
-def test_a_decline_whose_commit_is_gone_follows_a_rename_since_the_previous_round(
-    tmp_path: Path,
-) -> None:
+def _declined_then_rewritten(tmp_path: Path) -> tuple[Fakes, Path]:
+    """Round 1 with its I1 declined, the history rewritten, then round 2: its SHA exists, the
+    decline's does not."""
     fakes = Fakes(tmp_path)
     repo = make_branch_repo(tmp_path)
     rid1 = run_round(fakes, repo, ROUND1)["review_id"]
     res = run_cli(["decline", rid1, "I1", "--reason", "by design"], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
     rewrite_history(repo)
-    run_round(fakes, repo, ROUND1)  # round 2: its SHA exists, the decline's does not
+    run_round(fakes, repo, ROUND1)
+    return fakes, repo
+
+
+def test_a_decline_whose_commit_is_gone_follows_a_rename_since_the_previous_round(
+    tmp_path: Path,
+) -> None:
+    fakes, repo = _declined_then_rewritten(tmp_path)
     git(repo, "mv", "calc.py", "mathops.py")
     commit_all(repo, "Rename calc.py")
     third = run_round(fakes, repo, _renamed_round1())
@@ -69,13 +76,7 @@ def test_a_decline_whose_commit_is_gone_follows_a_rename_since_the_previous_roun
 def test_a_decline_whose_commit_and_file_are_gone_stays_declined_uncompared(
     tmp_path: Path,
 ) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
-    res = run_cli(["decline", rid1, "I1", "--reason", "by design"], cwd=repo, env=fakes.env())
-    assert res.returncode == 0, res.stderr
-    rewrite_history(repo)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo = _declined_then_rewritten(tmp_path)
     # The file moves with its lines rewritten: git sees no rename, nothing tells where it went.
     git(repo, "rm", "-q", "calc.py")
     write(repo, "mathops.py", "def quotient(x, y):\n    '''x over y'''\n    return x / y\n")

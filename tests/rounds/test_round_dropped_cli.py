@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from support.repos import cli_env, commit_all, run_cli, write
 
@@ -28,23 +29,38 @@ def _with_a_claude_lead(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     return repo, env
 
 
+def _reviewed(
+    repo: Path, env: dict[str, str], lead: str, *more: str, agents: str = "alpha,bravo,charlie"
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """A review by `agents` led by `lead` ("claude" or "none"): its JSON report and the paths
+    of its files."""
+    res = run_cli(
+        ["review", "--agents", agents, "--json", "--lead", lead, *more], cwd=repo, env=env
+    )
+    assert res.returncode == 0, res.stderr[-2000:]
+    paths: dict[str, str] = res.json()["paths"]
+    return json.loads(Path(paths["json"]).read_text(encoding="utf-8")), paths
+
+
+def _charlie_says(tmp_path: Path, name: str, review: str) -> None:
+    """Charlie's review from now on: `review`, kept in `name` and printed by his command."""
+    kept = tmp_path / name
+    kept.write_text(review, encoding="utf-8")
+    charlie = {"argv": ["sh", "-c", f'cat >/dev/null; cat "{kept}"']}
+    write_config(tmp_path / "user-config.toml", seats={"charlie": charlie})
+
+
 def test_a_finding_the_lead_dropped_and_a_seat_raises_again_is_not_new(tmp_path: Path) -> None:
     repo, env = _with_a_claude_lead(tmp_path)
-    seats = ["--agents", "alpha,bravo,charlie", "--json"]
 
     # Round 1: the lead drops Charlie's C1 (`add` overflows) as a false positive.
-    first = run_cli(["review", *seats, "--lead", "claude"], cwd=repo, env=env)
-    assert first.returncode == 0, first.stderr[-2000:]
-    data1 = json.loads(Path(first.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    data1, _ = _reviewed(repo, env, "claude")
     assert not any("overflow" in f["title"].lower() for f in data1["findings"])
 
     # Round 2, without a lead: Charlie raises it again.
     write(repo, "notes.txt", "notes\n")
     commit_all(repo, "Add notes")
-    second = run_cli(["review", *seats, "--lead", "none"], cwd=repo, env=env)
-    assert second.returncode == 0, second.stderr[-2000:]
-    paths = second.json()["paths"]
-    data = json.loads(Path(paths["json"]).read_text(encoding="utf-8"))
+    data, paths = _reviewed(repo, env, "none")
     md = Path(paths["md"]).read_text(encoding="utf-8")
     [overflow] = [f for f in data["findings"] if "overflow" in f["title"].lower()]
     assert overflow["carry_forward"] == "Round 1 Charlie C1, dropped by the lead, raised again"
@@ -63,21 +79,13 @@ def test_a_previous_finding_whose_re_raise_the_lead_drops_closes(tmp_path: Path)
     is not carried as an open finding without a verdict (which moved the verdict and tripped
     --fail-on), and round 3 does not bring it back."""
     repo, env = _with_a_claude_lead(tmp_path)
-    seats = ["--agents", "alpha,bravo,charlie", "--json"]
 
-    first = run_cli(["review", *seats, "--lead", "none"], cwd=repo, env=env)
-    assert first.returncode == 0, first.stderr[-2000:]
-    data1 = json.loads(Path(first.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    data1, _ = _reviewed(repo, env, "none")
     [c1] = [f for f in data1["findings"] if "overflow" in f["title"].lower()]
     assert c1["severity"] == "critical"
 
     # Round 2 on the same code, the lead drops Charlie's re-raise (K4) as a false positive.
-    second = run_cli(
-        ["review", *seats, "--lead", "claude", "--fail-on", "critical"], cwd=repo, env=env
-    )
-    assert second.returncode == 0, second.stderr[-2000:]
-    paths = second.json()["paths"]
-    data = json.loads(Path(paths["json"]).read_text(encoding="utf-8"))
+    data, paths = _reviewed(repo, env, "claude", "--fail-on", "critical")
     md = Path(paths["md"]).read_text(encoding="utf-8")
     assert not any("overflow" in f["title"].lower() for f in data["findings"])
     [fv] = [v for v in data["round_info"]["fix_verdicts"] if v["prior_id"] == c1["id"]]
@@ -90,11 +98,7 @@ def test_a_previous_finding_whose_re_raise_the_lead_drops_closes(tmp_path: Path)
     # Round 3, Charlie no longer reviewing: nothing of the overflow claim comes back.
     write(repo, "notes.txt", "notes\n")
     commit_all(repo, "Add notes")
-    third = run_cli(
-        ["review", "--agents", "alpha,bravo", "--json", "--lead", "none"], cwd=repo, env=env
-    )
-    assert third.returncode == 0, third.stderr[-2000:]
-    data3 = json.loads(Path(third.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    data3, _ = _reviewed(repo, env, "none", agents="alpha,bravo")
     assert not any("overflow" in f["title"].lower() for f in data3["findings"])
     assert not any("overflow" in v["title"].lower() for v in data3["round_info"]["fix_verdicts"])
 
@@ -132,19 +136,12 @@ def test_a_dropped_false_positive_raised_again_in_other_words_is_not_new(tmp_pat
     dropped claim raised again (as the consolidation would merge the two), not a new Critical
     that makes the round "Rework"."""
     repo, env = _with_a_claude_lead(tmp_path)
-    seats = ["--agents", "alpha,bravo,charlie", "--json"]
-    first = run_cli(["review", *seats, "--lead", "claude"], cwd=repo, env=env)
-    assert first.returncode == 0, first.stderr[-2000:]
+    _reviewed(repo, env, "claude")
 
-    reworded = tmp_path / "charlie-round-2.md"
-    reworded.write_text(_CHARLIE_REWORDED, encoding="utf-8")
-    charlie = {"argv": ["sh", "-c", f'cat >/dev/null; cat "{reworded}"']}
-    write_config(tmp_path / "user-config.toml", seats={"charlie": charlie})
+    _charlie_says(tmp_path, "charlie-round-2.md", _CHARLIE_REWORDED)
     write(repo, "notes.txt", "notes\n")
     commit_all(repo, "Add notes")
-    second = run_cli(["review", *seats, "--lead", "none"], cwd=repo, env=env)
-    assert second.returncode == 0, second.stderr[-2000:]
-    data = json.loads(Path(second.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    data, _ = _reviewed(repo, env, "none")
     [wraps] = [f for f in data["findings"] if "wraps around" in f["title"]]
     assert wraps["carry_forward"] == "Round 1 Charlie C1, dropped by the lead, raised again"
     assert wraps["id"] not in data["round_info"]["new_findings"]
@@ -183,19 +180,12 @@ def test_another_problem_at_a_dropped_claims_line_is_new(tmp_path: Path) -> None
     at that line a wrong result the overflow claim never named: a new Critical, not the
     false positive raised again (which left it out of the verdict and `--fail-on`)."""
     repo, env = _with_a_claude_lead(tmp_path)
-    seats = ["--agents", "alpha,bravo,charlie", "--json"]
-    first = run_cli(["review", *seats, "--lead", "claude"], cwd=repo, env=env)
-    assert first.returncode == 0, first.stderr[-2000:]
+    _reviewed(repo, env, "claude")
 
-    other = tmp_path / "charlie-round-2.md"
-    other.write_text(_CHARLIE_OTHER_PROBLEM, encoding="utf-8")
-    charlie = {"argv": ["sh", "-c", f'cat >/dev/null; cat "{other}"']}
-    write_config(tmp_path / "user-config.toml", seats={"charlie": charlie})
+    _charlie_says(tmp_path, "charlie-round-2.md", _CHARLIE_OTHER_PROBLEM)
     write(repo, "notes.txt", "notes\n")
     commit_all(repo, "Add notes")
-    second = run_cli(["review", *seats, "--lead", "none"], cwd=repo, env=env)
-    assert second.returncode == 0, second.stderr[-2000:]
-    data = json.loads(Path(second.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    data, _ = _reviewed(repo, env, "none")
     [text] = [f for f in data["findings"] if "text instead of" in f["title"]]
     assert text["carry_forward"] == "new"
     assert text["id"] in data["round_info"]["new_findings"]
@@ -238,17 +228,12 @@ def test_a_dropped_claim_at_other_code_does_not_close_an_open_finding(tmp_path: 
     is not closed as 'dropped by the lead' (a title naming no code took any claim of it in the
     file, as raising it again already does not)."""
     repo, env = _with_a_claude_lead(tmp_path)
-    seats = ["--agents", "alpha,bravo,charlie", "--json"]
-    first_review = tmp_path / "charlie-round-1.md"
-    first_review.write_text(
+    _charlie_says(
+        tmp_path,
+        "charlie-round-1.md",
         _charlie_overflow("calc.py:1-2", "add", "def add(a, b):\n    return a + b"),
-        encoding="utf-8",
     )
-    charlie = {"argv": ["sh", "-c", f'cat >/dev/null; cat "{first_review}"']}
-    write_config(tmp_path / "user-config.toml", seats={"charlie": charlie})
-    first = run_cli(["review", *seats, "--lead", "none"], cwd=repo, env=env)
-    assert first.returncode == 0, first.stderr[-2000:]
-    data1 = json.loads(Path(first.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    data1, _ = _reviewed(repo, env, "none")
     [c1] = [f for f in data1["findings"] if f["title"] == "Integer overflow is not checked"]
 
     calc = (repo / "calc.py").read_text(encoding="utf-8")
@@ -259,15 +244,12 @@ def test_a_dropped_claim_at_other_code_does_not_close_an_open_finding(tmp_path: 
         "    return a * b"
     ) + 1
     assert mul_line > 30
-    second_review = tmp_path / "charlie-round-2.md"
-    second_review.write_text(
-        _charlie_overflow(f"calc.py:{mul_line}", "mul", "    return a * b"), encoding="utf-8"
+    _charlie_says(
+        tmp_path,
+        "charlie-round-2.md",
+        _charlie_overflow(f"calc.py:{mul_line}", "mul", "    return a * b"),
     )
-    charlie = {"argv": ["sh", "-c", f'cat >/dev/null; cat "{second_review}"']}
-    write_config(tmp_path / "user-config.toml", seats={"charlie": charlie})
-    second = run_cli(["review", *seats, "--lead", "claude"], cwd=repo, env=env)
-    assert second.returncode == 0, second.stderr[-2000:]
-    data = json.loads(Path(second.json()["paths"]["json"]).read_text(encoding="utf-8"))
+    data, _ = _reviewed(repo, env, "claude")
     assert not any(f["title"] == "Integer overflow is not checked" for f in data["findings"])
     [fv] = [v for v in data["round_info"]["fix_verdicts"] if v["prior_id"] == c1["id"]]
     assert fv["dropped_by_lead"] is False, fv

@@ -27,6 +27,45 @@ WORKFLOW = ROOT / "examples" / "github" / "deep-review.yml"
 REPO, PR = "acme/demo", 7
 
 
+def _fakes(tmp: Path, scenarios: dict[str, dict[str, Any]] | None = None) -> Fakes:
+    """The three agent CLIs (answering their canned reviews, or as `scenarios` say) and the
+    runner's shims on PATH."""
+    fakes = Fakes(tmp)
+    install_agents(fakes, scenarios)
+    shims(fakes)
+    return fakes
+
+
+def _pr_origin(tmp: Path) -> tuple[Path, str]:
+    """The origin and the PR's head: `feature/x`, also at `refs/pull/PR/head` as on GitHub."""
+    origin = make_repo(tmp / "origin")
+    head = git(origin, "rev-parse", "feature/x")
+    git(origin, "update-ref", f"refs/pull/{PR}/head", head)
+    return origin, head
+
+
+def _runner(
+    root: Path,
+    origin: Path,
+    fakes: Fakes,
+    gh: FakeGitHub,
+    *,
+    run: dict[str, Any] | None = None,
+    cache_dir: Path | None = None,
+) -> Runner:
+    """A workflow run for the PR (`run`: its run_id and run_attempt), talking to `gh`."""
+    return Runner(
+        root=root,
+        origin=origin,
+        action_dir=ROOT,
+        env=fakes.env({"GITHUB_API_URL": gh.url, "GH_REPO": REPO}),
+        checkout_ref="feature/x",
+        github={"token": "tok-fake", **(run or {}), "event": {"pull_request": {"number": PR}}},
+        secrets={var: value for var, value in AGENT_AUTH.values()},
+        cache_dir=cache_dir,
+    )
+
+
 def _outcomes(job: Job) -> list[tuple[str, str]]:
     return [(r.name, r.outcome) for r in job.results]
 
@@ -39,24 +78,12 @@ def test_a_review_where_every_seat_failed_uploads_no_sarif(tmp_path: Path) -> No
     """Exit 3: the store is saved and the job fails, but the SARIF file (no results, as no seat
     reviewed) is not sent to code scanning, which would close the PR's open alerts."""
     flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
-    fakes = Fakes(tmp_path)
     failing = {"mode": "exit", "exit_code": 1, "stderr": "401 invalid x-api-key"}
-    install_agents(fakes, {seat: failing for seat in SEATS})
-    shims(fakes)
-    origin = make_repo(tmp_path / "origin")
-    head = git(origin, "rev-parse", "feature/x")
-    git(origin, "update-ref", f"refs/pull/{PR}/head", head)
+    fakes = _fakes(tmp_path, {seat: failing for seat in SEATS})
+    origin, head = _pr_origin(tmp_path)
     with FakeGitHub() as gh:
         gh.add_pull(REPO, PR, head_sha=head, head_ref="feature/x", title="Add sub")
-        r = Runner(
-            root=tmp_path / "gha",
-            origin=origin,
-            action_dir=ROOT,
-            env=fakes.env({"GITHUB_API_URL": gh.url, "GH_REPO": REPO}),
-            checkout_ref="feature/x",
-            github={"token": "tok-fake", "event": {"pull_request": {"number": PR}}},
-            secrets={var: value for var, value in AGENT_AUTH.values()},
-        )
+        r = _runner(tmp_path / "gha", origin, fakes, gh)
         wf_env = {k: str(v) for k, v in flow["env"].items()}
         for seat in flow["jobs"]["seat"]["strategy"]["matrix"]["seat"]:
             job = r.run_job(flow["jobs"]["seat"], workflow_env=wf_env, matrix={"seat": seat})
@@ -86,23 +113,11 @@ def _package(seat: str) -> str:
 def test_the_action_posts_then_fails_on_findings(tmp_path: Path) -> None:
     """`fail-on: important` with an Important finding: the store is uploaded and the comment
     posted first, then the job fails with exit 4."""
-    fakes = Fakes(tmp_path)
-    install_agents(fakes)
-    shims(fakes)
-    origin = make_repo(tmp_path / "origin")
-    head = git(origin, "rev-parse", "feature/x")
-    git(origin, "update-ref", f"refs/pull/{PR}/head", head)
+    fakes = _fakes(tmp_path)
+    origin, head = _pr_origin(tmp_path)
     with FakeGitHub() as gh:
         gh.add_pull(REPO, PR, head_sha=head, head_ref="feature/x", title="Add sub and shout")
-        r = Runner(
-            root=tmp_path / "gha",
-            origin=origin,
-            action_dir=ROOT,
-            env=fakes.env({"GITHUB_API_URL": gh.url, "GH_REPO": REPO}),
-            checkout_ref="feature/x",
-            github={"token": "tok-fake", "event": {"pull_request": {"number": PR}}},
-            secrets={var: value for var, value in AGENT_AUTH.values()},
-        )
+        r = _runner(tmp_path / "gha", origin, fakes, gh)
         with_ = {
             "agents": ",".join(SEATS),
             "post": "true",
@@ -128,24 +143,12 @@ def test_the_action_posts_then_fails_on_findings(tmp_path: Path) -> None:
 def test_the_actions_exit_code_is_the_jobs_when_posting_fails(tmp_path: Path) -> None:
     """GitHub refuses the summary comment (exit 5 in the post step): the job fails with 5, and
     the Action's `exit-code` output says 5, not the review step's 4; the job summary says why."""
-    fakes = Fakes(tmp_path)
-    install_agents(fakes)
-    shims(fakes)
-    origin = make_repo(tmp_path / "origin")
-    head = git(origin, "rev-parse", "feature/x")
-    git(origin, "update-ref", f"refs/pull/{PR}/head", head)
+    fakes = _fakes(tmp_path)
+    origin, head = _pr_origin(tmp_path)
     with FakeGitHub() as gh:
         gh.add_pull(REPO, PR, head_sha=head, head_ref="feature/x", title="Add sub and shout")
         gh.fail_next(403, method="POST", path_prefix=f"/repos/{REPO}/issues/{PR}/comments")
-        r = Runner(
-            root=tmp_path / "gha",
-            origin=origin,
-            action_dir=ROOT,
-            env=fakes.env({"GITHUB_API_URL": gh.url, "GH_REPO": REPO}),
-            checkout_ref="feature/x",
-            github={"token": "tok-fake", "event": {"pull_request": {"number": PR}}},
-            secrets={var: value for var, value in AGENT_AUTH.values()},
-        )
+        r = _runner(tmp_path / "gha", origin, fakes, gh)
         with_ = {
             "agents": ",".join(SEATS),
             "post": "true",
@@ -212,13 +215,9 @@ def _pushes(
     """A PR, reviewed on several pushes: one Runner (a workflow run) per push, each after the
     first following a new commit, all with the same Actions cache. `failing[i]`: every agent
     CLI fails in run i (a quota, an outage) and in the runs after it."""
-    fakes = Fakes(tmp)
-    install_agents(fakes)
-    shims(fakes)
-    origin = make_repo(tmp / "origin")
+    fakes = _fakes(tmp)
+    origin, head = _pr_origin(tmp)
     git(origin, "checkout", "-q", "main")
-    head = git(origin, "rev-parse", "feature/x")
-    git(origin, "update-ref", f"refs/pull/{PR}/head", head)
     gh.add_pull(REPO, PR, head_sha=head, head_ref="feature/x", title="Add sub and shout")
     for n, fails in enumerate(failing):
         run_id = 101 + n
@@ -227,19 +226,12 @@ def _pushes(
         if fails:
             failed = {"mode": "exit", "exit_code": 1, "stderr": "429 quota exceeded"}
             install_agents(fakes, {seat: failed for seat in SEATS})
-        yield Runner(
-            root=tmp / f"run-{run_id}",
-            origin=origin,
-            action_dir=ROOT,
-            env=fakes.env({"GITHUB_API_URL": gh.url, "GH_REPO": REPO}),
-            checkout_ref="feature/x",
-            github={
-                "token": "tok-fake",
-                "run_id": run_id,
-                "run_attempt": 1,
-                "event": {"pull_request": {"number": PR}},
-            },
-            secrets={var: value for var, value in AGENT_AUTH.values()},
+        yield _runner(
+            tmp / f"run-{run_id}",
+            origin,
+            fakes,
+            gh,
+            run={"run_id": run_id, "run_attempt": 1},
             cache_dir=tmp / "actions-cache",
         )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,6 +23,18 @@ def _wait_for(what: str, condition: object) -> None:
     while not condition():  # type: ignore[operator]
         assert time.monotonic() < deadline, f"timed out waiting for {what}"
         time.sleep(0.05)
+
+
+def _kill_what_is_left(proc: subprocess.Popen[bytes], marker: str) -> None:
+    """Whatever a failed test left running: the review, the seat and its helpers."""
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+    if proc.stderr:
+        proc.stderr.close()
+    for found in processes_with(marker):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(int(found.split(":", 1)[0]), signal.SIGKILL)
 
 
 def test_the_next_command_stops_a_killed_reviews_seat_before_removing_its_worktree(
@@ -55,14 +68,7 @@ def test_the_next_command_stops_a_killed_reviews_seat_before_removing_its_worktr
         again = run_cli(["list"], cwd=repo, env=env)
         assert "killed before it cleaned up" not in again.stderr, again.stderr
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        if proc.stderr:
-            proc.stderr.close()
-        for found in processes_with(fakes.marker):
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(int(found.split(":", 1)[0]), signal.SIGKILL)
+        _kill_what_is_left(proc, fakes.marker)
 
 
 # The seat's program starts a helper in a session of its own (`setsid`), out of the seat's
@@ -108,11 +114,4 @@ def test_a_killed_reviews_seat_helper_in_a_session_of_its_own_is_stopped_too(
         assert "stopped 1 seat process group still running" in res.stderr, res.stderr
         _wait_for("the seat and its helper to end", lambda: not processes_with(fakes.marker))
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        if proc.stderr:
-            proc.stderr.close()
-        for found in processes_with(fakes.marker):
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(int(found.split(":", 1)[0]), signal.SIGKILL)
+        _kill_what_is_left(proc, fakes.marker)

@@ -4,6 +4,7 @@ gains a GitHub `origin`. Through the real command."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -134,6 +135,23 @@ def _review(fakes: Fakes, repo: Path, env: dict[str, str]) -> dict[str, Any]:
     return out
 
 
+def _second_worktree(repo: Path, tmp: Path) -> Path:
+    """`feature` checked out in a second worktree, `wt2` (the first one back on main)."""
+    git(repo, "checkout", "-q", "main")
+    other = tmp / "wt2"
+    git(repo, "worktree", "add", "-q", str(other), "feature")
+    return other
+
+
+def _as_own_store(store: Path, worktree: Path) -> Path:
+    """`store` moved to where a deep-review from before kept `worktree`'s own default store
+    (named after the worktree's path); where it now is."""
+    own = hashlib.sha256(str(worktree.resolve()).encode()).hexdigest()[:8]
+    old = store.with_name(f"{worktree.name}-{own}")
+    store.rename(old)
+    return old
+
+
 @pytest.mark.slow  # several reviews through the real command
 def test_worktrees_of_one_repository_share_the_default_store_and_the_series(
     tmp_path: Path,
@@ -142,9 +160,7 @@ def test_worktrees_of_one_repository_share_the_default_store_and_the_series(
     env = _default_store_env(fakes)
     repo = make_branch_repo(tmp_path)
     first = _review(fakes, repo, env)
-    git(repo, "checkout", "-q", "main")
-    other = tmp_path / "wt2"
-    git(repo, "worktree", "add", "-q", str(other), "feature")
+    other = _second_worktree(repo, tmp_path)
     _next_commit(other, "two.txt")
     second = _review(fakes, other, env)
     assert second["store"] == first["store"]
@@ -158,19 +174,12 @@ def test_worktrees_of_one_repository_share_the_default_store_and_the_series(
 def test_a_worktrees_own_default_store_from_before_is_still_found(tmp_path: Path) -> None:
     """A deep-review from before named a worktree's default store after the worktree's path:
     while the repository's shared folder does not exist, that one is used."""
-    import hashlib
-
     fakes = Fakes(tmp_path)
     env = _default_store_env(fakes)
     repo = make_branch_repo(tmp_path)
-    git(repo, "checkout", "-q", "main")
-    other = tmp_path / "wt2"
-    git(repo, "worktree", "add", "-q", str(other), "feature")
+    other = _second_worktree(repo, tmp_path)
     first = _review(fakes, other, env)
-    shared = Path(first["store"])
-    own = hashlib.sha256(str(other.resolve()).encode()).hexdigest()[:8]
-    old = shared.with_name(f"wt2-{own}")
-    shared.rename(old)
+    old = _as_own_store(Path(first["store"]), other)
     assert [r["id"] for r in _listed(other, env)] == [first["review_id"]]
     _next_commit(other, "two.txt")
     second = _review(fakes, other, env)
@@ -239,18 +248,12 @@ def test_a_checkout_whose_github_origin_is_removed_again_keeps_its_series_and_de
 def test_a_worktrees_own_store_left_beside_the_shared_one_is_named(tmp_path: Path) -> None:
     """Once the repository's shared store exists, a worktree reviews into it; the reviews it
     made into its own store before are not lost from sight: a note says where they are."""
-    import hashlib
-
     fakes = Fakes(tmp_path)
     env = _default_store_env(fakes)
     repo = make_branch_repo(tmp_path)
-    git(repo, "checkout", "-q", "main")
-    other = tmp_path / "wt2"
-    git(repo, "worktree", "add", "-q", str(other), "feature")
+    other = _second_worktree(repo, tmp_path)
     first = _review(fakes, other, env)
-    own = hashlib.sha256(str(other.resolve()).encode()).hexdigest()[:8]
-    old = Path(first["store"]).with_name(f"wt2-{own}")
-    Path(first["store"]).rename(old)
+    old = _as_own_store(Path(first["store"]), other)
     git(repo, "checkout", "-q", "-b", "topic")
     _next_commit(repo, "topic.txt")
     shared = Path(_review(fakes, repo, env)["store"])

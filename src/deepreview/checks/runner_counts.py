@@ -150,12 +150,18 @@ _MOCHA: Final = re.compile(
 )
 
 
-def _mocha(text: str) -> Summary | None:
-    m = _last(_MOCHA, text)
-    if m is None:
-        return None
-    passed, failed = int(m.group(1)), int(m.group(2) or 0)
-    return Summary(m.end(), RunCounts(passed + failed, passed))
+def _counted(pattern: re.Pattern[str]) -> Callable[[str], Summary | None]:
+    """A runner whose last summary gives the passed count in group 1 and the failed one in
+    group 2 (left out when none failed)."""
+
+    def read(text: str) -> Summary | None:
+        m = _last(pattern, text)
+        if m is None:
+            return None
+        passed, failed = int(m.group(1)), int(m.group(2) or 0)
+        return Summary(m.end(), RunCounts(passed + failed, passed))
+
+    return read
 
 
 # node --test (TAP, or the spec reporter's `ℹ`) and tape: `# tests 6`, `# suites 0`, `# pass 3`,
@@ -165,14 +171,6 @@ _NODE: Final = re.compile(
     r"(?:#|ℹ) pass[ \t]+(\d+)[ \t]*(?:\n(?:#|ℹ) fail[ \t]+(\d+)[ \t]*)?$",
     re.M,
 )
-
-
-def _node(text: str) -> Summary | None:
-    m = _last(_NODE, text)
-    if m is None:
-        return None
-    passed, failed = int(m.group(1)), int(m.group(2) or 0)
-    return Summary(m.end(), RunCounts(passed + failed, passed))
 
 
 # RSpec: `5 examples, 1 failure, 1 pending` (pending examples did not run).
@@ -253,8 +251,8 @@ _READERS: Final[tuple[Callable[[str], Summary | None], ...]] = (
     _nextest,
     _passed_failed(_JEST),
     _passed_failed(_VITEST),
-    _mocha,
-    _node,
+    _counted(_MOCHA),
+    _counted(_NODE),
     _rspec,
     _phpunit,
     _maven,

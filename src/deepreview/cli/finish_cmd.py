@@ -11,10 +11,12 @@ import click
 from deepreview.cli.hints import with_store
 from deepreview.cli.options import (
     MODEL_HELP,
+    config_option,
     github_api_option,
     github_env,
     given_repo,
     store_option,
+    yes_trust_option,
 )
 from deepreview.cli.posting import (
     conclude,
@@ -64,19 +66,8 @@ from deepreview.formats import FORMATS
 )
 @click.option("--model", "models", multiple=True, metavar="SEAT=MODEL", help=MODEL_HELP)
 @store_option
-@click.option(
-    "--config",
-    "config",
-    # a folder is refused by settings, as a missing file is: one line saying the fix
-    type=click.Path(),
-    help="Extra config file (trusted: may define commands).",
-)
-@click.option(
-    "--yes-trust-repo-config",
-    "yes_trust",
-    is_flag=True,
-    help="Honour commands in the repo's .deep-review.toml without `trust`.",
-)
+@config_option
+@yes_trust_option
 @post_options
 @fail_on_option
 @github_api_option

@@ -29,6 +29,22 @@ def config_file(value: str | None) -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+# The run commands' (`review`, `resume`, `relead`, `finish`) way to name trusted config.
+config_option = click.option(
+    "--config",
+    "config",
+    # a folder is refused by settings, as a missing file is: one line saying the fix
+    type=click.Path(),
+    help="Extra config file (trusted: may define commands).",
+)
+yes_trust_option = click.option(
+    "--yes-trust-repo-config",
+    "yes_trust",
+    is_flag=True,
+    help="Honour commands in the repo's .deep-review.toml without `trust`.",
+)
+
+
 github_api_option = click.option(
     "--github-api",
     metavar="URL",

@@ -18,10 +18,12 @@ from deepreview.cli.hints import with_store
 from deepreview.cli.options import (
     MODEL_HELP,
     config_file,
+    config_option,
     github_api_option,
     github_env,
     given_repo,
     store_option,
+    yes_trust_option,
 )
 from deepreview.cli.posting import (
     conclude,
@@ -158,19 +160,8 @@ def _run_options(*, seats: bool, lead: bool) -> list[Callable[[F], F]]:
             default=None,
             help="Let seats run the project's code/tests (dangerous on untrusted PRs).",
         ),
-        click.option(
-            "--config",
-            "config",
-            # a folder is refused by settings, as a missing file is: one line saying the fix
-            type=click.Path(),
-            help="Extra config file (trusted: may define commands).",
-        ),
-        click.option(
-            "--yes-trust-repo-config",
-            "yes_trust",
-            is_flag=True,
-            help="Honour commands in the repo's .deep-review.toml without `trust`.",
-        ),
+        config_option,
+        yes_trust_option,
         click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout."),
         click.option(
             "--repo",

@@ -192,6 +192,28 @@ def _cut_error(what: str) -> str:
     )
 
 
+def _unanswered(
+    status: Literal["failed", "fallback"],
+    runs: list[SeatRun],
+    name: str,
+    reason: str,
+    *,
+    passes: int,
+    files: dict[str, str],
+    errors: tuple[str, ...] = (),
+) -> LeadOutcome:
+    """The lead's end without a usable answer: its passes so far as one run, and why."""
+    return LeadOutcome(
+        status,
+        run=combine_runs(runs, name),
+        reason=reason,
+        passes=passes,
+        pass_runs=tuple(runs),
+        errors=errors,
+        files=files,
+    )
+
+
 def run_lead_agent(
     plan: SeatPlan,
     ctx: LeadContext,
@@ -242,14 +264,7 @@ def run_lead_agent(
         files[f"text_{pass_no}"] = names["review"]
         if not results:
             reason = "interrupted" if interrupted else "the lead did not run"
-            return LeadOutcome(
-                "failed",
-                run=combine_runs(runs, name),
-                reason=reason,
-                passes=pass_no,
-                pass_runs=tuple(runs),
-                files=files,
-            )
+            return _unanswered("failed", runs, name, reason, passes=pass_no, files=files)
         result = results[0]
         if _answered_nothing(result.run, result.review_text):
             # it ended normally with no final text: an unusable answer like any other, asked
@@ -267,17 +282,10 @@ def run_lead_agent(
         cut = _cut_off(result.run)
         runs.append(result.run)
         progress.add(result.run)
-        combined = combine_runs(runs, name)
         if result.run.status != "ok" and not late and cut is None:
             progress.finish()
-            return LeadOutcome(
-                "failed",
-                run=combined,
-                reason=_why(result.run),
-                passes=pass_no,
-                pass_runs=tuple(runs),
-                files=files,
-            )
+            return _unanswered("failed", runs, name, _why(result.run), passes=pass_no, files=files)
+        combined = combine_runs(runs, name)
         text = result.review_text
         found = extract_json(text)
         if found is not None:
@@ -314,14 +322,8 @@ def run_lead_agent(
         f"answered {MAX_PASSES} times without a valid JSON document for the schema "
         f"({'; '.join(errors[:3])})"
     )
-    return LeadOutcome(
-        "fallback",
-        run=combine_runs(runs, name),
-        reason=reason,
-        passes=MAX_PASSES,
-        pass_runs=tuple(runs),
-        errors=errors,
-        files=files,
+    return _unanswered(
+        "fallback", runs, name, reason, passes=MAX_PASSES, files=files, errors=errors
     )
 
 
