@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from support.repos import cli_env, run_cli
 
 
@@ -59,3 +61,56 @@ def test_an_unticked_item_stays_a_finding(tmp_path: Path) -> None:
         "cache/store.go:71",
         "cache/store.go:88",
     ]
+
+
+# (heading, file label, line word, level label, the three level words) per language
+_LANGUAGES = {
+    "es": ("Problemas", "Archivo", "línea", "Gravedad", ("Alta", "Media", "Baja")),
+    "fr": ("Problèmes", "Fichier", "ligne", "Gravité", ("Haute", "Moyenne", "Faible")),
+    "de": ("Probleme", "Datei", "Zeile", "Schweregrad", ("Hoch", "Mittel", "Niedrig")),
+    "pt": ("Problemas", "Arquivo", "linha", "Gravidade", ("Alta", "Média", "Baixa")),
+}
+
+
+def _labelled(lang: str) -> str:
+    heading, file_label, line_word, level_label, levels = _LANGUAGES[lang]
+    parts = [f"## {heading}\n"]
+    for n, (path, line, level) in enumerate(
+        (
+            ("shop/cart.py", 12, levels[0]),
+            ("shop/cart.py", 40, levels[1]),
+            ("shop/util.py", 5, levels[2]),
+        ),
+        start=1,
+    ):
+        parts.append(
+            f"### {n}. Punto {n}\n\n"
+            f"**{file_label}:** `{path}`, {line_word} {line}\n"
+            f"**{level_label}:** {level}\n\n"
+            f"`total` diverge ({n}).\n"
+        )
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("lang", sorted(_LANGUAGES))
+def test_field_labels_and_levels_in_other_languages(tmp_path: Path, lang: str) -> None:
+    found, unread = _read(tmp_path, _labelled(lang))
+    assert [(s, p) for s, p, _ in found] == [
+        ("critical", "shop/cart.py:12"),
+        ("important", "shop/cart.py:40"),
+        ("suggestion", "shop/util.py:5"),
+    ]
+    assert unread == []
+
+
+def test_a_foreign_level_word_counts_only_after_a_level_label(tmp_path: Path) -> None:
+    # `Media` is a level after `Gravedad:`; as a word of a title it is just a word
+    text = (
+        "## Findings\n\n"
+        "### 1. Media uploads skip the size check\n\n"
+        "**File:** `api/upload.py`, line 9\n"
+        "**Severity:** Low\n\n"
+        "Large files are buffered whole.\n"
+    )
+    found, _ = _read(tmp_path, text)
+    assert [(s, p) for s, p, _ in found] == [("suggestion", "api/upload.py:9")]
