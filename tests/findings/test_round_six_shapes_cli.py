@@ -31,6 +31,59 @@ def _read(tmp_path: Path, text: str) -> tuple[list[tuple[str, str | None, str]],
     return found, list(out["unread_findings"])
 
 
+_SUGGESTIONS = (
+    "Three comments, each with a change you can apply from the PR page.\n\n"
+    "**`billing/rates.py` line 14** — the rate table is loaded once per request and the disk\n"
+    "is read every time. This has to be fixed before release.\n\n"
+    "```suggestion\n"
+    "RATES = load_rates()\n"
+    "```\n\n"
+    "**`billing/rates.py` lines 30-31** — `round()` here uses banker's rounding, so half a cent\n"
+    "goes down on even amounts.\n\n"
+    "```suggestion\n"
+    "    return amount.quantize(CENT, rounding=ROUND_HALF_UP)\n"
+    "```\n\n"
+    "**`billing/format.py` line 3** — tiny one: `fmt` could be `format_amount`, purely for\n"
+    "readability.\n\n"
+    "```suggestion\n"
+    "def format_amount(value):\n"
+    "```\n\n"
+    "The first one is the only one I'd block on.\n"
+)
+
+
+def test_suggestion_fences_under_placed_paragraphs_are_findings(tmp_path: Path) -> None:
+    found, unread = _read(tmp_path, _SUGGESTIONS)
+    assert [(s, p) for s, p, _ in found] == [
+        ("critical", "billing/rates.py:14"),
+        ("important", "billing/rates.py:30"),
+        ("suggestion", "billing/format.py:3"),
+    ]
+    assert unread == []
+
+
+def test_suggestion_comments_under_a_findings_heading(tmp_path: Path) -> None:
+    found, unread = _read(tmp_path, "## Findings\n\n" + _SUGGESTIONS)
+    assert [p for _, p, _ in found] == [
+        "billing/rates.py:14",
+        "billing/rates.py:30",
+        "billing/format.py:3",
+    ]
+    assert unread == []
+
+
+def test_a_code_fence_of_another_language_is_no_suggestion(tmp_path: Path) -> None:
+    # a paragraph quoting the code it describes (```python) offers no change: the rule reads
+    # only the suggestion fences a reviewer commits from the PR page
+    text = _SUGGESTIONS.replace("```suggestion", "```python").replace(
+        "tiny one: `fmt` could be `format_amount`, purely for\nreadability.",
+        "this is where amounts are printed.",
+    )
+    found, _ = _read(tmp_path, text)
+    assert ("suggestion", "billing/format.py:3") not in [(s, p) for s, p, _ in found]
+    assert len(found) < 3
+
+
 _CHECKLIST = (
     "## Review\n\n"
     "A checklist of what is left:\n\n"
