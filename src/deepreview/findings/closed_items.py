@@ -2,7 +2,8 @@
 
 A round-2 review often keeps the earlier items in its severity sections with their status on
 the item's own line: `### I1 — Title — ✅ Fixed`, `1. **[Resolved] Title**`,
-`1. **[Won't fix — author declined] Title**`, `- ✅ S1 (…, `a.py:22`): resolved.`, or the item
+`1. **[Won't fix — author declined] Title**`, `- ✅ S1 (…, `a.py:22`): resolved.`, a ticked
+task (`- [x] `a.py:40` — …`, the reviewer's own checklist marking it done), or the item
 struck out: `~~I1. **Title** — `a.py:40`~~ — fixed in `a1b2c3d``, `S2. ~~**Title**~~ —
 withdrawn: …`. Read as findings, they are
 counted again (and in a later round read as "raised again"). `Still open`, `not fixed`,
@@ -81,9 +82,16 @@ def _taken_back(text: str) -> bool:
 _BOLD_MARKS: Final = re.compile(r"\*\*|__")
 
 
+# A ticked task (`- [x] `a.py:40` — …`): the reviewer's checklist marks it done, whatever its
+# words tell (an unticked `- [ ]` one is still to do).
+_TICKED: Final = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\[[xX]\](?=[ \t])")
+
+
 def says_closed(line: str) -> bool:
-    """The item opened by `line` is struck out or marked closed by its status, and says
-    nothing after its status that takes it back."""
+    """The item opened by `line` is ticked, struck out or marked closed by its status, and
+    says nothing after its status that takes it back."""
+    if _TICKED.match(line):
+        return True
     if _taken_back(line):
         return False
     if unstruck(line) is not None:

@@ -12,6 +12,7 @@ import re
 
 from deepreview.findings.file_names import known_extension, member_like
 from deepreview.findings.head import FindingHead, locations_in, parse_tail
+from deepreview.findings.label_words import LABEL_ALTERNATIVES, english_label, english_level
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.locations import RANGE_TO, same_file_lines
@@ -27,7 +28,9 @@ LABEL = re.compile(
     r"^ {0,4}(?:[-*—–][ \t]+)?(?:\*\*?|__?)?(?:"
     + _PICTOGRAPH
     + r")?(?P<label>Classification|Severity|Priority|File|Files|"
-    r"Location|Locations|Where|Lines?)(?:\*\*?|__?)?[ \t]*:(?:\*\*?|__?)?[ \t]*(?P<value>\S.*)$",
+    r"Location|Locations|Where|Lines?|"
+    + LABEL_ALTERNATIVES  # (the same fields in other languages: `**Archivo:**`, `**Gravité :**`)
+    + r")(?:\*\*?|__?)?[ \t]*:(?:\*\*?|__?)?[ \t]*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 # A list item at the margin of nothing but places in code spans (`- `a.py:7``); a nested list
@@ -125,7 +128,7 @@ def _label_below(
         m = LABEL.match(line)
         if m is None:
             return None
-        if m.group("label").lower() in names:
+        if english_label(m.group("label")) in names:
             return m
     return None
 
@@ -152,7 +155,7 @@ def _label_closing(
     if span is None:
         return None
     found = [LABEL.match(line) for line in lines[span[0] : span[1]]]
-    return next((m for m in found if m and m.group("label").lower() in names), None)
+    return next((m for m in found if m and english_label(m.group("label")) in names), None)
 
 
 def label_paragraph(
@@ -184,7 +187,7 @@ def severity_label_follows(lines: list[str], fenced: list[bool], start: int) -> 
     first line, or closing a heading finding's text."""
     names = frozenset(["severity", "priority"])
     m = _label_below(lines, fenced, start, names) or _label_closing(lines, fenced, start, names)
-    return m is not None and first_level_word(m.group("value")) is not None
+    return m is not None and first_level_word(english_level(m.group("value"))) is not None
 
 
 def place_label_follows(lines: list[str], fenced: list[bool], start: int) -> bool:
@@ -380,11 +383,11 @@ def label_lines(
             continue
         if m is None:
             break
-        label, value = m.group("label").lower(), m.group("value").strip()
+        label, value = english_label(m.group("label")), m.group("value").strip()
         if label == "classification":
             head.classification = head.classification or value.rstrip(".")
         elif label in ("severity", "priority"):
-            word = first_level_word(value)
+            word = first_level_word(english_level(value))
             if word is not None and head.severity is None:
                 head.severity, head.level_word = LEVEL_WORDS[word], word
             # `**Severity: High** | **File:** `a.py:3``: the place shares the level's line

@@ -15,7 +15,8 @@ important and listed as unrated (the seat's retro says so), unless its title is 
 an earlier round's verdict (`**C1** — `a.py:3`: fixed`); and so is a list whose every item
 starts with a place with a line and names a problem (`placed_items.py`), whatever the sentence
 before it says ("No issues found.", "LGTM overall, a few notes:"); and so are points led by a
-kind of problem (`**Bug:** `a.py:2` — …`: `kind_leads.py`).
+kind of problem (`**Bug:** `a.py:2` — …`: `kind_leads.py`); and so are paragraphs led by
+their place, each with a GitHub ```suggestion fence under it (`suggestion_blocks.py`).
 
 A section that rates the change's risk (`## Risk Assessment`: `- Low: only touches test
 helpers`, `**Overall risk: Low**`) judges the whole change: its graded items are findings only
@@ -44,6 +45,7 @@ from deepreview.findings.section_titles import (
     problem_section,
     set_aside,
 )
+from deepreview.findings.suggestion_blocks import suggestion_drafts
 from deepreview.findings.table_findings import table_findings
 from deepreview.model import Severity
 
@@ -89,6 +91,9 @@ def loose_findings(
     # of them than the list holds (`**Bug (high):** …` + `**Performance:** …`, the second read
     # as the first's text)
     kinds, taken = kind_lead_drafts(lines, fenced, prefixes) if prose else ([], set())
+    if len(kinds) <= len(own) and prose:
+        # placed paragraphs each with a ```suggestion fence to commit (`suggestion_blocks`)
+        kinds, taken = suggestion_drafts(lines, fenced, prefixes)
     if len(kinds) > len(own):
         keep = [k for k in range(len(lines)) if k not in taken]
         return drafts + kinds, [lines[k] for k in keep], [fenced[k] for k in keep], unread

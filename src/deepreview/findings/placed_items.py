@@ -46,6 +46,7 @@ from deepreview.findings.problem_words import (
 from deepreview.findings.prose_places import led_by_words, one_place, places_in_prose
 from deepreview.findings.prose_problems import asks_for_changes, names_a_placed_problem
 from deepreview.findings.sentences import lead_sentence
+from deepreview.findings.suggestion_blocks import suggestion_drafts
 from deepreview.model import Severity
 
 _ITEM: Final = re.compile(rf"^(?P<indent>[ \t]*){LIST_MARKER}[ \t]+(?P<rest>\S.*)$")
@@ -148,7 +149,11 @@ def placed_section(
     finding of another shape, its items were otherwise findings text we could not read."""
     placed = placed_problems(lines, fenced, prefixes) or placed_paragraphs(lines, fenced, prefixes)
     if placed is None:
-        return None
+        # placed paragraphs each with a ```suggestion fence to commit (`suggestion_blocks`)
+        suggested, taken = suggestion_drafts(lines, fenced, prefixes)
+        if not suggested:
+            return None
+        return FindingsResult(drafts=suggested, first=min(taken), closing=max(taken) + 1)
     drafts, listed = placed
     return replace(listed, drafts=drafts)
 

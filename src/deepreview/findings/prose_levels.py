@@ -3,12 +3,12 @@
     2. **Token written to the log** (`auth.py:30`) — printed at INFO. This is critical.
     3. **Vague name** (`util.py:4`) — `tmp2` says nothing. Minor nit.
 
-"This is critical", "a blocker for the release", "must be fixed before merging", "high
-severity", "a major issue", "minor nit", "purely cosmetic": the seat rates the finding in
-words, and that is its level, not the default (important, unrated). Only a statement about the
-finding counts, never a level word used for something else (`the critical section`, `a high
-load`), and never a denied one ("not critical", "nothing critical here", "non-blocking", "not a
-blocker"). Two different levels said: none.
+"This is critical", "a blocker for the release", "must (has to) be fixed before merging",
+"high severity", "a major issue", "minor nit", "purely cosmetic", "purely for readability":
+the seat rates the finding in words, and that is its level, not the default (important,
+unrated). Only a statement about the finding counts, never a level word used for something else
+(`the critical section`, `a high load`), and never a denied one ("not critical", "nothing
+critical here", "non-blocking", "not a blocker"). Two different levels said: none.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ _SAID: Final = re.compile(
     r"vulnerability|regression)"
     r"|(?:merge|release)[\s-](?P<critical3>blocker)|(?P<critical4>blocking)\s+(?:issue|bug|"
     r"problem|for\s+(?:the\s+)?(?:merge|release))|(?P<critical5>block)(?:s|ing)?\s+(?:the\s+)?"
-    r"(?:merge|release)|(?P<critical6>must)\s+(?:be\s+)?fix(?:ed)?\s+before\s+(?:the\s+)?"
-    r"(?:merg(?:e|ing)|release)"
+    r"(?:merge|release)|(?P<critical6>must|has\s+to|have\s+to|needs?\s+to)\s+(?:be\s+)?"
+    r"fix(?:ed)?\s+before\s+(?:the\s+)?(?:merg(?:e|ing)|release)"
     # `high severity`, `medium priority`, `low-severity`
     r"|(?P<high>high)[\s-](?:severity|priority|impact)"
     r"|(?P<medium>medium)[\s-](?:severity|priority|impact)"
@@ -37,6 +37,8 @@ _SAID: Final = re.compile(
     # `Minor nit.`, `just a nit`, `a minor issue`, `purely cosmetic`
     r"|(?P<minor>minor)\s+(?:nit(?:pick)?|issue|point|thing|concern|problem|suggestion)s?"
     r"|(?:just|only|a)\s+(?P<nit>nit(?:pick)?)|(?P<cosmetic>cosmetic)"
+    # `… purely for readability`, `only for readability`: a change for the reader, no fault
+    r"|(?:purely|just|only|mostly)\s+(?:for\s+)?(?P<readability>readability)"
     # `… take 30 s. Nit, not blocking.`: the word opening a sentence of its own
     r"|(?:(?<=^)|(?<=[.!?;]\s))(?P<nit2>nit(?:pick)?)(?=[,.:;!]|\s*$)"
     r")\b",
@@ -57,6 +59,7 @@ _WORDS: Final = {
     "nit": "nit",
     "nit2": "nit",
     "cosmetic": "minor",
+    "readability": "minor",
 }
 # A denial right before the phrase, at most two words between (`not critical`, `nothing here
 # blocks the merge`, `non-blocking`, `not a merge blocker`), or inside it (`this is not critical`)

@@ -1,0 +1,70 @@
+"""The field labels and level words of a finding written in Spanish, French, German or
+Portuguese: one table of general words, read as the English ones are.
+
+A seat answers in the language of the change's comments, and labels its fields so:
+`**Archivo:** `a.py`, línea 64` / `**Fichier :**` / `**Datei:**` / `**Arquivo:**` (the file),
+`**Gravedad:** Alta` / `**Gravité :** Haute` / `**Schweregrad:** Hoch` / `**Gravidade:** Alta`
+(the level). Each label stands for the English field it names (`labels.LABEL`), each level word
+for the English word of the same rank, so `Alta` is the top of a three-word scale as `High` is
+(and ranks below a `Crítico` beside it). The level words count only after a level label: `Media`
+in a title is a word. `fix_words` holds the same languages' fix and text labels, `section_titles`
+their section titles, `locations.LINE_WORD` their words for a file's line (`línea 64`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# (regex alternatives of `labels.LABEL`, matched case-insensitively: the words below)
+_LABELS: Final[dict[str, str]] = {
+    **dict.fromkeys(("archivo", "fichero", "fichier", "datei", "arquivo"), "file"),
+    **dict.fromkeys(("archivos", "ficheros", "fichiers", "dateien", "arquivos"), "files"),
+    **dict.fromkeys(
+        ("ubicación", "ubicacion", "emplacement", "localisation", "fundstelle", "stelle",
+         "localização", "localizacao"),
+        "location",
+    ),
+    **dict.fromkeys(("línea", "linea", "ligne", "zeile", "linha"), "line"),
+    **dict.fromkeys(("líneas", "lineas", "lignes", "zeilen", "linhas"), "lines"),
+    **dict.fromkeys(
+        ("gravedad", "severidad", "gravité", "gravite", "sévérité", "severite", "schweregrad",
+         "schwere", "gravidade", "severidade"),
+        "severity",
+    ),
+    **dict.fromkeys(("prioridad", "priorité", "priorite", "priorität", "prioridade"), "priority"),
+}  # fmt: skip
+LABEL_ALTERNATIVES: Final = "|".join(sorted(_LABELS, key=len, reverse=True))
+
+# The same ranks as `levels.LEVEL_WORDS`' English words (a level label's value only)
+_LEVELS: Final[dict[str, str]] = {
+    **dict.fromkeys(
+        ("crítico", "crítica", "critico", "critica", "critique", "kritisch", "bloqueante",
+         "bloquant"),
+        "critical",
+    ),
+    **dict.fromkeys(("alta", "alto", "haute", "élevée", "élevé", "elevee", "eleve", "hoch"),
+                    "high"),
+    **dict.fromkeys(("media", "medio", "média", "médio", "moyenne", "moyen", "mittel"), "medium"),
+    **dict.fromkeys(("importante", "wichtig"), "important"),
+    **dict.fromkeys(("mayor", "majeur", "majeure", "grave", "schwerwiegend"), "major"),
+    **dict.fromkeys(("baja", "bajo", "baixa", "baixo", "basse", "bas", "faible", "niedrig",
+                     "gering"), "low"),
+    **dict.fromkeys(("menor", "mineur", "mineure", "geringfügig"), "minor"),
+}  # fmt: skip
+_FIRST_WORD: Final = re.compile(r"^[\s*_`]*(?P<w>[^\W\d_]+)", re.UNICODE)
+
+
+def english_label(label: str) -> str:
+    """A field's label as the English one it stands for (`Archivo` -> "file"), lower case."""
+    word = label.lower()
+    return _LABELS.get(word, word)
+
+
+def english_level(value: str) -> str:
+    """A level label's value with its first word in English (`Alta` -> "high"), else as it is."""
+    m = _FIRST_WORD.match(value)
+    word = _LEVELS.get(m["w"].lower()) if m else None
+    if m is None or word is None:
+        return value
+    return value[: m.start("w")] + word + value[m.end("w") :]
