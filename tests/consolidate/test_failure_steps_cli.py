@@ -7,6 +7,9 @@ steps, and work meant for each of many done for one (`consolidate/failure_steps.
   first records itself", at that line: two. One says too few calls, the other too many.
 - "a second copy can pass the guard before the first records itself" / "The store into
   `seen` happens after a yield point": one race, told by its steps.
+- "`owner_id` has no index" / "Foreign key column without a supporting index; deleting from
+  `teams` scans", at one line: one, though each title names other code.
+- "`owner_id` has no index" / "`teams` rows can be deleted while still referenced", there: two.
 """
 
 from __future__ import annotations
@@ -36,10 +39,16 @@ _RACE = (
 )
 
 
-def _gemini(title: str, body: str) -> str:
-    return f"## Findings\n\n**High — {title}** (`bus/notify.py:30`): {body}\n"
+def _gemini(title: str, body: str, place: str = "bus/notify.py:30") -> str:
+    return f"## Findings\n\n**High — {title}** (`{place}`): {body}\n"
 
 
+_UNINDEXED = (
+    "## Findings\n\n### Suggestions\n\n"
+    "#### S1. `owner_id` has no index\n\n"
+    "**File:** `db/up.sql:6`\n\n"
+    "Lookups of a team's projects will read the whole table.\n"
+)
 CASES = [
     (
         _COARSE,
@@ -64,6 +73,24 @@ CASES = [
             "two tasks for one message can both get past the lookup.",
         ),
         ONE,
+    ),
+    (
+        _UNINDEXED,
+        _gemini(
+            "Foreign key column without a supporting index",
+            "every delete from `teams` checks the referencing rows by a full scan.",
+            "db/up.sql:6",
+        ),
+        ONE,
+    ),
+    (
+        _UNINDEXED,
+        _gemini(
+            "`teams` rows can be deleted while still referenced",
+            "the constraint is declared `NOT VALID` and never validated.",
+            "db/up.sql:6",
+        ),
+        TWO,
     ),
 ]
 

@@ -9,7 +9,9 @@ the words any reviewer uses for it, not the words of one case:
 - work meant for each of many done for one only: "only the first subscriber is notified",
   "the fan-out reaches one recipient", "every other listener is skipped". It is what a key too
   coarse does (every item after the first is taken for a duplicate), and it contradicts the
-  race above at the same lines: one says too few deliveries, the other too many.
+  race above at the same lines: one says too few deliveries, the other too many;
+- a column looked up (or checked by a cascade) with no index: "`owner_id` has no index",
+  "foreign key column without a supporting index".
 
 Kept apart from `failure_terms` (cases 26-30) and `failure_words` (46-50) so that each stays
 one reading; `claims` adds these to its vocabulary.
@@ -45,9 +47,19 @@ STEP_PHRASES: dict[str, tuple[str, ...]] = {
         rf"\b(?:every|all)\s+(?:other|but\s+the\s+first)\s+{_TARGET}\s+(?:is\s+|are\s+)?"
         r"(?:skipped|dropped|ignored|never\s+(?:notified|called|sent))\b",
     ),
+    "missing index": (
+        # "`owner_id` has no index", "Foreign key column without a supporting index", "the
+        # lookup column is not indexed": every lookup or cascade by it scans the table
+        r"\b(?:has|have|with)\s+no\s+(?:\w+\s+)?index\b",
+        r"\bwithout\s+(?:an?\s+|any\s+)?(?:\w+\s+)?index\b",
+        r"\b(?:missing|lacks?\s+an?)\s+(?:\w+\s+)?index\b",
+        r"\bunindexed\b",
+        r"\bnot\s+indexed\b",
+    ),
 }
 
 # How the merge reasons say a new kind
 STEP_SAID: dict[str, str] = {
     "one served": "work meant for each of many done for one",
+    "missing index": "a looked-up column with no index",
 }

@@ -45,6 +45,7 @@ from deepreview.consolidate.quoted_sites import quoted_definition_and_call
 from deepreview.consolidate.same_fix import SAME_FIX_BONUS, same_fix
 from deepreview.consolidate.spans import meet_in_a_test, meet_on_a_line, one_line, same_lines
 from deepreview.consolidate.stance import AGREEMENT_BONUS, stance_bonus
+from deepreview.consolidate.subjects import different_subjects
 from deepreview.consolidate.traced import TRACED_BONUS, traced_alike
 from deepreview.consolidate.word_weights import dice, wdice
 
@@ -326,6 +327,10 @@ def evidence(
         # are two findings sharing nothing but their lines (`place_only`). Such a pair adds
         # nothing to a cluster: three seats' finding at a branch does not take in a fourth
         # seat's other problem there (partition.AGREED_BY)
+        score = min(score, CLAIMS_DIFFER_CAP)
+    if not (generic or at_definition_and_call or untested or traced) and different_subjects(x, y):
+        # "cannot drop `status`" / "leaves `status_changed_at` in place" at one migration: each
+        # title names code the other never names, and no failure is said by both
         score = min(score, CLAIMS_DIFFER_CAP)
     if x.withdrawn or y.withdrawn:
         # its own reviewer calls it no issue (`withdrawn.py`): no sighting of the other's problem
