@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from deepreview.consolidate.across_files import told_in_two_files
+from deepreview.consolidate.analyzer_claims import RULE_CLAIM_BONUS, rule_names_the_failure
 from deepreview.consolidate.apart import beside, claims_apart, named_beside
 from deepreview.consolidate.claim_pairs import (
     claims_differ,
@@ -206,6 +207,9 @@ def evidence(
     # worded apart, graded and classified alike, at one place.
     stance = 0.0 if generic else stance_bonus(x, y, title)
     score += stance
+    if generic and rule_names_the_failure(x, y):
+        # an analyzer's rule naming the failure a model's title names at that line
+        score += RULE_CLAIM_BONUS
     if not generic and stance == 0 and beside(x, y, prose):
         # a line apart, graded alike, said alike: what `stance_bonus` gives the same line(s)
         score += AGREEMENT_BONUS
