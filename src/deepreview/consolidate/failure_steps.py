@@ -22,7 +22,11 @@ the words any reviewer uses for it, not the words of one case:
   enumeration");
 - a grant wider than the job ("`s3:*` on every resource", "wildcarded action", "least
   privilege");
-- a statement reading the whole table under its lock ("requires a table scan").
+- a statement reading the whole table under its lock ("requires a table scan"), or writing
+  every row again ("forces a table rewrite").
+
+Four of these kinds are failures two pieces of code make together (`STEP_ACROSS`), told by one
+seat in one file and by another in another (`across_files`).
 
 Kept apart from `failure_terms` (cases 26-30) and `failure_words` (46-50) so that each stays
 one reading; `claims` adds these to its vocabulary.
@@ -64,7 +68,18 @@ STEP_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     # a call that waits on I/O, named by the analyzers' word for it: "should not call blocking
     # HTTP methods"
-    "blocking call": (r"\bblocking\s+(?:\w+\s+){0,2}?(?:methods?|functions?|apis?)\b",),
+    "blocking call": (
+        r"\bblocking\s+(?:\w+\s+){0,2}?(?:methods?|functions?|apis?)\b",
+        # "every task ends up in a synchronous `requests` call"
+        r"\bsynchronous\s+(?:\w+\s+)?(?:calls?|i/o|io|reads?|writes?)\b",
+    ),
+    # a schema change that writes every row again under its lock: "a volatile default forces a
+    # table rewrite", "every row of accounts is rewritten under an exclusive lock"
+    "table rewrite": (
+        r"\btable\s+rewrites?\b",
+        r"\brewrites?\s+(?:the\s+(?:whole|entire)\s+table|every\s+row)\b",
+        r"\b(?:every|each|all)\s+rows?\s+(?:of\s+\w+\s+)?(?:is|are|gets?)\s+rewritten\b",
+    ),
     # a failure retried at once, over and over: "retries right away by recursion", "no delay,
     # no `Retry-After`", "should back off"
     "no backoff": (
@@ -128,6 +143,12 @@ STEP_PHRASES: dict[str, tuple[str, ...]] = {
 }
 
 # How the merge reasons say a new kind
+# Failures two pieces of code make together, each where one reviewer looked
+# (`across_files.ACROSS_FILES`): shared state and the callers that reach it at once, a
+# deadline stored in one file and never read in another, a blocking call and the server whose
+# loop it stalls, a schema change and the runbook that promises it is instant
+STEP_ACROSS = frozenset({"race", "expiry unchecked", "blocking call", "table rewrite"})
+
 STEP_SAID: dict[str, str] = {
     "one served": "work meant for each of many done for one",
     "missing index": "a looked-up column with no index",
@@ -137,4 +158,5 @@ STEP_SAID: dict[str, str] = {
     "enumeration": "an answer telling which accounts exist",
     "broad grant": "a grant wider than the job",
     "table scan": "a whole table read under its lock",
+    "table rewrite": "every row written again under the table's lock",
 }
