@@ -23,6 +23,7 @@ from deepreview.consolidate.claim_pairs import (
     unnamed_by_the_other,
 )
 from deepreview.consolidate.claims import SYMPTOMS
+from deepreview.consolidate.code_and_test import gap_at_code_and_test
 from deepreview.consolidate.cross_cited import (
     either_cites,
 )
@@ -249,7 +250,11 @@ def evidence(
         score += weights.where * (1.0 - where)
     untested = () if generic else tuple(sorted(untested_names(x, y)))
     gap_said = (
-        frozenset() if generic else one_gap_in_a_test_file(x, y) or one_gap_placed_nowhere(x, y)
+        frozenset()
+        if generic
+        else one_gap_in_a_test_file(x, y)
+        or one_gap_placed_nowhere(x, y)
+        or gap_at_code_and_test(x, y)  # the test file and the code it tests
     )
     if untested:
         # "No test covers `retry()`'s give-up path" at the test file to add, "Missing test
