@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from deepreview.consolidate.claim_pairs import one_sided_failure
+from deepreview.consolidate.failure_steps import STEP_ACROSS
 from deepreview.consolidate.features import Features
 
 # Failures two pieces of code make together, each piece where one reviewer looked: the query and
@@ -26,20 +27,23 @@ from deepreview.consolidate.features import Features
 # request, the column and the value written to it, a setter and the reader that never sees it,
 # work and the owner it outlives, a resource taken in one file and never given back in another,
 # a setting read in one file and never set in the other.
-ACROSS_FILES = frozenset(
-    {
-        "query per row",
-        "mass assignment",
-        "size limit",
-        "no effect",
-        "outlives owner",
-        "leak",
-        "unset setting",
-        "not ready",
-        "not started",
-        "credentials unused",
-        "main thread",
-    }
+ACROSS_FILES = (
+    frozenset(
+        {
+            "query per row",
+            "mass assignment",
+            "size limit",
+            "no effect",
+            "outlives owner",
+            "leak",
+            "unset setting",
+            "not ready",
+            "not started",
+            "credentials unused",
+            "main thread",
+        }
+    )
+    | STEP_ACROSS
 )
 
 

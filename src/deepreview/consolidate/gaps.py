@@ -17,6 +17,7 @@ _GAP_WORDS = finding_words(
     "exercises check checks checked missing add added no never nothing case cases suite spec "
     "assert assertion unit"
 )
+GAP_WORDS = _GAP_WORDS  # for `code_and_test`, which reads test gaps the same way
 
 
 def cites_the_test(x: Features, y: Features) -> bool:

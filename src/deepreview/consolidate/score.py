@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from deepreview.consolidate.across_files import told_in_two_files
+from deepreview.consolidate.analyzer_claims import RULE_CLAIM_BONUS, rule_names_the_failure
 from deepreview.consolidate.apart import beside, claims_apart, named_beside
 from deepreview.consolidate.claim_pairs import (
     claims_differ,
@@ -22,6 +23,7 @@ from deepreview.consolidate.claim_pairs import (
     unnamed_by_the_other,
 )
 from deepreview.consolidate.claims import SYMPTOMS
+from deepreview.consolidate.code_and_test import gap_at_code_and_test
 from deepreview.consolidate.cross_cited import (
     either_cites,
 )
@@ -45,6 +47,7 @@ from deepreview.consolidate.quoted_sites import quoted_definition_and_call
 from deepreview.consolidate.same_fix import SAME_FIX_BONUS, same_fix
 from deepreview.consolidate.spans import meet_in_a_test, meet_on_a_line, one_line, same_lines
 from deepreview.consolidate.stance import AGREEMENT_BONUS, stance_bonus
+from deepreview.consolidate.subjects import different_subjects
 from deepreview.consolidate.traced import TRACED_BONUS, traced_alike
 from deepreview.consolidate.word_weights import dice, wdice
 
@@ -205,6 +208,9 @@ def evidence(
     # worded apart, graded and classified alike, at one place.
     stance = 0.0 if generic else stance_bonus(x, y, title)
     score += stance
+    if generic and rule_names_the_failure(x, y):
+        # an analyzer's rule naming the failure a model's title names at that line
+        score += RULE_CLAIM_BONUS
     if not generic and stance == 0 and beside(x, y, prose):
         # a line apart, graded alike, said alike: what `stance_bonus` gives the same line(s)
         score += AGREEMENT_BONUS
@@ -244,7 +250,11 @@ def evidence(
         score += weights.where * (1.0 - where)
     untested = () if generic else tuple(sorted(untested_names(x, y)))
     gap_said = (
-        frozenset() if generic else one_gap_in_a_test_file(x, y) or one_gap_placed_nowhere(x, y)
+        frozenset()
+        if generic
+        else one_gap_in_a_test_file(x, y)
+        or one_gap_placed_nowhere(x, y)
+        or gap_at_code_and_test(x, y)  # the test file and the code it tests
     )
     if untested:
         # "No test covers `retry()`'s give-up path" at the test file to add, "Missing test
@@ -326,6 +336,10 @@ def evidence(
         # are two findings sharing nothing but their lines (`place_only`). Such a pair adds
         # nothing to a cluster: three seats' finding at a branch does not take in a fourth
         # seat's other problem there (partition.AGREED_BY)
+        score = min(score, CLAIMS_DIFFER_CAP)
+    if not (generic or at_definition_and_call or untested or traced) and different_subjects(x, y):
+        # "cannot drop `status`" / "leaves `status_changed_at` in place" at one migration: each
+        # title names code the other never names, and no failure is said by both
         score = min(score, CLAIMS_DIFFER_CAP)
     if x.withdrawn or y.withdrawn:
         # its own reviewer calls it no issue (`withdrawn.py`): no sighting of the other's problem

@@ -1,0 +1,60 @@
+"""One test gap told at the code and at its test file.
+
+From merge cases 32, 34 and 35 (development cases from round mg72c on; benchmarks/README.md,
+"Development cases 31-35"): "Failure and retry paths are untested" at `tests/test_deliver.py`
+and "the retry loop has no test" at a line of `deliver.py`; "The test freezes the clock, so
+refill is never exercised" in `TokenBucketTest.kt` and "No test coverage for time-based refill"
+in `TokenBucket.kt`. Where a reviewer puts a missing test is its own choice (`gaps.py`): the
+test file that should hold it, or the code it should cover. The two files are one place when
+one is the other's test (its name is the code's name with a test affix: `test_deliver.py`,
+`TokenBucketTest.kt`, `PasswordResetTest.php` for `PasswordResetController.php`), and what
+they share is the behaviour both name: a title word of one that the other says (beyond code
+names and the words of any test gap).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from deepreview.consolidate.features import Features, finding_words
+from deepreview.consolidate.gaps import GAP_WORDS
+from deepreview.consolidate.kinds import TEST_PATH
+
+# the affixes a test file adds to the name of the code it tests
+_TEST_AFFIX = re.compile(r"^(?:test_|tests_|spec_)|(?:_test|_spec|test|tests|spec)$")
+
+
+def _stem(path: str) -> str:
+    return PurePosixPath(path).name.split(".")[0].lower()
+
+
+def _tests_the_code(test: str, code: str) -> bool:
+    """`test` is the test file of `code`: its name without the test affix begins the code's
+    name (`PasswordResetTest` for `PasswordResetController`), or is it."""
+    subject = _TEST_AFFIX.sub("", _stem(test)).strip("_-")
+    return len(subject) > 2 and _stem(code).startswith(subject)
+
+
+def _code_and_its_test(x: Features, y: Features) -> bool:
+    """One finding in one test file, the other in one file of the code that file tests."""
+    for a, b in ((x, y), (y, x)):
+        if len(a.files) != 1 or len(b.files) != 1:
+            continue
+        (test,), (code,) = a.files, b.files
+        if TEST_PATH.search(test) and not TEST_PATH.search(code) and _tests_the_code(test, code):
+            return True
+    return False
+
+
+def gap_at_code_and_test(x: Features, y: Features) -> frozenset[str]:
+    """The behaviour two test gaps both name, one at a test file and one at the code that file
+    tests (`_code_and_its_test`), else nothing."""
+    if not (x.kind == y.kind == "tests") or not _code_and_its_test(x, y):
+        return frozenset()
+    spelled = {**dict(y.spellings), **dict(x.spellings)}
+    names = {w for i in x.identifiers & y.identifiers for w in finding_words(spelled[i])}
+    said = (x.title_words & (y.title_words | y.prose_words)) | (
+        y.title_words & (x.title_words | x.prose_words)
+    )
+    return frozenset(said - names - GAP_WORDS)
