@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +112,10 @@ def finish(
     from deepreview.pipeline.finish_rerun import earlier_outcome, finished_before
 
     if more_dirs and not from_dirs:
-        raise UsageError("finish needs seat results: --from DIR [DIR...]")
+        given = " ".join(shlex.quote(d) for d in more_dirs)
+        raise UsageError(
+            f"finish reads seat results after --from: `deep-review finish --from {given}`"
+        )
     if inline and not post:
         raise UsageError("--inline posts inline comments with --post; add --post")
     cli = _overrides(
