@@ -95,3 +95,26 @@ def test_a_failed_relead_leaves_no_file_of_a_format_it_added(tmp_path: Path) -> 
     shown = run_cli(["show", rid, "--format", "sarif"], cwd=repo, env=env)
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout == _rendered(repo, env, Path(paths["json"]), "sarif")
+
+
+def test_relead_writes_again_a_sarif_file_deleted_by_hand(tmp_path: Path) -> None:
+    """`list` shows such a review as `files missing` and says `relead ID` writes them again:
+    followed, it must, though the file is no longer there to say its format was stored."""
+    repo, env = _setup(tmp_path)
+    first = run_cli(
+        ["review", *AGENTS, "--lead", "none", "--format", "sarif", "--json"], cwd=repo, env=env
+    )
+    assert first.returncode == 0, first.stderr
+    rid, sarif = first.json()["review_id"], Path(first.json()["paths"]["sarif"])
+    sarif.unlink()
+    listed = run_cli(["list", "--json"], cwd=repo, env=env)
+    (row,) = listed.json()["reviews"]
+    assert (
+        row["missing_files"] == [sarif.name]
+        and f"`deep-review relead {rid}`" in (listed.json()["notes"][0])
+    )
+    again = run_cli(["relead", rid, "--lead", "none"], cwd=repo, env=env)
+    assert again.returncode == 0, again.stderr
+    assert sarif.is_file()
+    (row,) = run_cli(["list", "--json"], cwd=repo, env=env).json()["reviews"]
+    assert row["status"] == "complete" and row["missing_files"] == [], row

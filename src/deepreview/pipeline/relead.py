@@ -111,7 +111,7 @@ def relead(
     target = load_target(state)
     steering = read_steering_files(target)
     settings = with_efforts(load_settings_for(target, cli, env, steering), recorded_efforts(state))
-    settings = _with_stored_formats(settings, store, review_id)
+    settings = _with_stored_formats(settings, store, state)
     lead = _lead_for(state, settings, env, cli.lead)
     check_rerun_models(settings, cli.models, {lead}, f"`relead` runs only the lead, {lead}")
     p = Prepared(target, settings, store, [], lead, list(state.notes), env, steering)
@@ -131,13 +131,17 @@ def relead(
         return _run(p, review_id, review_dir, state, on_progress)
 
 
-def _with_stored_formats(settings: Settings, store: Store, review_id: str) -> Settings:
+def _with_stored_formats(settings: Settings, store: Store, state: RunState) -> Settings:
     """`settings` asking also for every format the review stored: a file the relead did not
     write again (the `.sarif` of `review --format sarif`, the `.html` beside `--format md`)
-    would keep the earlier lead's report, and `show` and `open` serve it as this one."""
-    suffixes = {p.name.removeprefix(review_id) for p in store.report_files(review_id)}
+    would keep the earlier lead's report, and `show` and `open` serve it as this one. Those
+    run.json records count too: one deleted by hand is written again, as `list` says."""
+    suffixes = {p.name.removeprefix(state.id) for p in store.report_files(state.id)}
+    recorded = {*state.settings.formats, *(state.report_files or {})}
     more = tuple(
-        r.name for r in RENDERERS if r.suffix in suffixes and r.name not in settings.formats
+        r.name
+        for r in RENDERERS
+        if (r.suffix in suffixes or r.name in recorded) and r.name not in settings.formats
     )
     return dataclasses.replace(settings, formats=(*settings.formats, *more)) if more else settings
 
