@@ -92,3 +92,14 @@ def test_a_folder_holding_only_other_files_is_still_no_store(tmp_path: Path) -> 
     assert res.returncode == 2, res.stdout + res.stderr
     line = _one_line(res.stderr)
     assert "is not a Deep Review store but a folder holding other files" in line, line
+
+
+def test_a_new_empty_folder_inside_a_store_still_becomes_one(tmp_path: Path) -> None:
+    repo, env, store, _rid = _stored(tmp_path)
+    team = store / "team"
+    team.mkdir()
+    res = run_cli(
+        ["review", "--agents", "static", "--lead", "none", "--store", str(team)], cwd=repo, env=env
+    )
+    assert res.returncode == 0, res.stderr
+    assert (team / "index.sqlite").is_file()

@@ -67,9 +67,8 @@ def _is_store(folder: Path) -> bool:
 def _near_a_store(root: Path) -> str | None:
     """What `root` is when it is no store but one of a store's entries (a review's folder or
     report file: tab completion in the store stops there) or the folder holding one: a line
-    naming the store to pass. An existing store, or a path near none, gives None."""
-    if not root.exists() or (root.is_dir() and _is_store(root)):
-        return None
+    naming the store to pass. Asked only of a path refused as no store (a file, a folder
+    holding other files): a new empty folder inside a store may still become one."""
     parent = root.parent
     if _is_store(parent):
         flag = f"pass --store {shlex.quote(str(parent))}"
@@ -107,9 +106,9 @@ class StoreRoot:
             raise StoreError(
                 f"the review store path {self.root} cannot be used: {why}; pass another --store DIR"
             )
-        if store and (near := _near_a_store(self.root)) is not None:
-            raise StoreError(near)
         if self.root.exists() and not self.root.is_dir():
+            if store and (near := _near_a_store(self.root)) is not None:
+                raise StoreError(near)
             raise StoreError(
                 f"the review store {self.root} is a file, not a folder; "
                 "move it away or pass --store DIR"
@@ -118,6 +117,8 @@ class StoreRoot:
     def _refuse_a_foreign_folder(self) -> None:
         # the index, its lock, the seats' ledger: a review killed early leaves only those
         names = foreign_entries(self.root, (INDEX, _LOCK, LEDGER_DIR))
+        if names and (near := _near_a_store(self.root)) is not None:
+            raise StoreError(near)
         if names:
             shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
             raise StoreError(
