@@ -59,7 +59,7 @@ def _overrides(
     yes_trust: bool,
 ) -> CliOverrides:
     """The options every run command shares (`run_options`), as one CliOverrides."""
-    parsed = []
+    parsed: list[tuple[str, str]] = []
     for item in models:
         seat, sep, model = (part.strip() for part in item.partition("="))
         if not sep or not seat:
@@ -68,6 +68,13 @@ def _overrides(
             # `claude= ` would leave the seat on its default model without a word.
             raise UsageError(
                 f"--model {item!r}: the model is empty; use SEAT=MODEL, e.g. --model claude=opus"
+            )
+        earlier = next((m for s, m in parsed if s == seat), model)
+        if earlier != model:
+            # the last would win, the first dropped without a word (as `--agents` twice)
+            raise UsageError(
+                f"--model given twice for seat {seat} ({earlier}, {model}); "
+                "give each seat one --model"
             )
         parsed.append((seat, model))
     # `not > 0` also refuses NaN; a zero budget would only make every seat "time out"; an
