@@ -45,3 +45,17 @@ def test_an_empty_config_option_is_refused(tmp_path: Path, args: list[str]) -> N
         "--config is empty; give the config file's path, or drop --config",
     )
     assert not Path(env["DEEP_REVIEW_STORE"]).exists()
+
+
+def test_an_empty_out_or_from_is_refused_not_read_as_the_current_folder(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    env = cli_env(tmp_path)
+    res = run_cli(["review", "--seat-only", "static", "--out", ""], cwd=repo, env=env)
+    _refused(res.stderr, res.returncode, "--out is empty; give the folder for the seat result")
+    res = run_cli(["finish", "--from", "", "--lead", "none"], cwd=repo, env=env)
+    _refused(
+        res.stderr,
+        res.returncode,
+        "--from is empty; give a seat result folder (the --out DIR of a seat run)",
+    )
+    assert not Path(env["DEEP_REVIEW_STORE"]).exists()

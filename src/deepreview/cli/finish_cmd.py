@@ -15,6 +15,7 @@ from deepreview.cli.options import (
     github_api_option,
     github_env,
     given_repo,
+    refuse_empty,
     store_option,
 )
 from deepreview.cli.posting import (
@@ -37,6 +38,7 @@ from deepreview.formats import FORMATS
     "from_dirs",
     multiple=True,
     type=click.Path(file_okay=False),
+    callback=refuse_empty("--from", "give a seat result folder (the --out DIR of a seat run)"),
     metavar="DIR",
     help="A seat result folder (`review --seat-only NAME --out DIR`); `--from d1 d2 d3` and "
     "repeating --from both work.",

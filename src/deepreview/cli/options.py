@@ -14,6 +14,19 @@ from deepreview.cli.hints import remember_store
 from deepreview.errors import UsageError
 
 
+def refuse_empty(flag: str, fix: str) -> Any:
+    """A callback refusing an empty path for `flag` (`--out "$UNSET_VAR"`): read as `.`, it
+    would name the current folder, which the user never typed."""
+
+    def check(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        values = value if isinstance(value, tuple) else (value,)
+        if any(v is not None and not str(v).strip() for v in values):
+            raise UsageError(f"{flag} is empty; {fix}")
+        return value
+
+    return check
+
+
 def _given_store(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     """`--store`'s callback: an empty one (`--store "$UNSET_VAR"`) would be read as none given,
     storing the review in the default store, away from the folder the script then reads."""

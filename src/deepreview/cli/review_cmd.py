@@ -21,6 +21,7 @@ from deepreview.cli.options import (
     github_api_option,
     github_env,
     given_repo,
+    refuse_empty,
     store_option,
 )
 from deepreview.cli.posting import (
@@ -276,6 +277,7 @@ def _checks_options(fn: F) -> F:
     "--out",
     "out_dir",
     type=click.Path(file_okay=False),
+    callback=refuse_empty("--out", "give the folder for the seat result"),
     help="With --seat-only: the folder for the seat result (created; one folder per seat).",
 )
 @post_options
