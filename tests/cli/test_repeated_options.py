@@ -85,3 +85,33 @@ def test_repeatable_options_and_values_that_look_like_options(tmp_path: Path) ->
     assert set(res.json()["paths"]) == {"md", "json"}
     res = run_cli(["list", "--store", "--store", "--json"], cwd=tmp_path, env=env)
     assert "given twice" not in res.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["review", "--lead", "none"], ["relead", "20990101-000000-x"]],
+    ids=lambda a: a[0],
+)
+def test_one_seat_given_two_models(tmp_path: Path, args: list[str]) -> None:
+    """`--model` repeats, one seat each: two models for one seat kept the last, the first
+    dropped without a word, as `--agents` twice did."""
+    repo = make_repo(tmp_path)
+    res = run_cli(
+        [*args, "--agents", "static", "--model", "claude=opus", "--model", "claude = sonnet"]
+        if args[0] == "review"
+        else [*args, "--model", "claude=opus", "--model", "claude=sonnet"],
+        cwd=repo,
+        env=cli_env(tmp_path),
+    )
+    _one_line(
+        res,
+        "--model given twice for seat claude (opus, sonnet); give each seat one --model",
+    )
+    assert not (tmp_path / "store").exists()
+    # the same model twice says one thing: it runs
+    same = run_cli(
+        ["review", "--agents", "static", "--lead", "none", *["--model", "claude=opus"] * 2],
+        cwd=repo,
+        env=cli_env(tmp_path),
+    )
+    assert same.returncode == 0, same.stderr

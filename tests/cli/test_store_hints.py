@@ -118,3 +118,28 @@ def test_an_empty_stores_list_and_stats_name_the_store_given_by_flag(tmp_path: P
     res = run_cli(["stats", "--json", "--store", str(store)], cwd=repo, env=env)
     assert res.returncode == 0, res.stderr
     assert any(hint in note for note in res.json()["notes"]), res.stdout
+
+
+def test_reindexs_skipped_review_notes_name_the_store_given_by_flag(tmp_path: Path) -> None:
+    """`reindex --store DIR` skips a review whose run.json is cut short and says `show ID`
+    still prints its report: followed as printed without `--store`, it looked in the default
+    store and found no such review."""
+    repo = make_repo(tmp_path)
+    env = Fakes(tmp_path).env()
+    store = _store_with_spaces(tmp_path)
+    res = run_cli(
+        ["review", "--agents", "static", "--lead", "none", "--json", "--store", str(store)],
+        cwd=repo,
+        env=env,
+    )
+    assert res.returncode == 0, res.stderr
+    rid = res.json()["review_id"]
+    run_json = store / rid / "run.json"
+    run_json.write_bytes(run_json.read_bytes()[:200])  # a run.json cut short
+    res = run_cli(["reindex", "--store", str(store)], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    hint = f"`deep-review show {rid} --store {shlex.quote(str(store))}`"
+    assert hint in res.stderr, res.stderr
+    assert f"`deep-review delete {rid} --store {shlex.quote(str(store))}`" in res.stderr
+    shown = run_cli(shlex.split(hint.strip("`"))[1:], cwd=repo, env=env)
+    assert shown.returncode == 0 and rid in shown.stdout, shown.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from deepreview.cli.options import (
     github_api_option,
     github_env,
     given_repo,
+    refuse_empty,
     store_option,
     yes_trust_option,
 )
@@ -38,6 +40,7 @@ from deepreview.formats import FORMATS
     "from_dirs",
     multiple=True,
     type=click.Path(file_okay=False),
+    callback=refuse_empty("--from", "give a seat result folder (the --out DIR of a seat run)"),
     metavar="DIR",
     help="A seat result folder (`review --seat-only NAME --out DIR`); `--from d1 d2 d3` and "
     "repeating --from both work.",
@@ -102,7 +105,10 @@ def finish(
     from deepreview.pipeline.finish_rerun import earlier_outcome, finished_before
 
     if more_dirs and not from_dirs:
-        raise UsageError("finish needs seat results: --from DIR [DIR...]")
+        given = " ".join(shlex.quote(d) for d in more_dirs)
+        raise UsageError(
+            f"finish reads seat results after --from: `deep-review finish --from {given}`"
+        )
     if inline and not post:
         raise UsageError("--inline posts inline comments with --post; add --post")
     cli = _overrides(

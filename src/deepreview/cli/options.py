@@ -13,9 +13,33 @@ import click
 from deepreview.cli.hints import remember_store
 from deepreview.errors import UsageError
 
+
+def refuse_empty(flag: str, fix: str) -> Any:
+    """A callback refusing an empty path for `flag` (`--out "$UNSET_VAR"`): read as `.`, it
+    would name the current folder, which the user never typed."""
+
+    def check(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        values = value if isinstance(value, tuple) else (value,)
+        if any(v is not None and not str(v).strip() for v in values):
+            raise UsageError(f"{flag} is empty; {fix}")
+        return value
+
+    return check
+
+
+def _given_store(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """`--store`'s callback: an empty one (`--store "$UNSET_VAR"`) would be read as none given,
+    storing the review in the default store, away from the folder the script then reads."""
+    if value is not None and not str(value).strip():
+        raise UsageError(
+            "--store is empty; give the store folder, or drop --store for the default store"
+        )
+    return remember_store(ctx, param, value)
+
+
 store_option = click.option(
     "--store",
-    callback=remember_store,
+    callback=_given_store,
     help=(
         "Store folder (default: a config file's [review] store, else $DEEP_REVIEW_STORE, "
         "else per repo)."
@@ -25,7 +49,10 @@ store_option = click.option(
 
 def config_file(value: str | None) -> Path | None:
     """`--config FILE` as a path: `~` is the home folder, as in `--store` (the shell leaves
-    `--config=~/x.toml` as it is)."""
+    `--config=~/x.toml` as it is). An empty one (`--config "$UNSET_VAR"`) is refused: read as
+    none given, the file meant would be left out without a word."""
+    if value is not None and not value.strip():
+        raise UsageError("--config is empty; give the config file's path, or drop --config")
     return Path(value).expanduser() if value else None
 
 

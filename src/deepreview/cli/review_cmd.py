@@ -22,6 +22,7 @@ from deepreview.cli.options import (
     github_api_option,
     github_env,
     given_repo,
+    refuse_empty,
     store_option,
     yes_trust_option,
 )
@@ -61,7 +62,7 @@ def _overrides(
     yes_trust: bool,
 ) -> CliOverrides:
     """The options every run command shares (`run_options`), as one CliOverrides."""
-    parsed = []
+    parsed: list[tuple[str, str]] = []
     for item in models:
         seat, sep, model = (part.strip() for part in item.partition("="))
         if not sep or not seat:
@@ -70,6 +71,13 @@ def _overrides(
             # `claude= ` would leave the seat on its default model without a word.
             raise UsageError(
                 f"--model {item!r}: the model is empty; use SEAT=MODEL, e.g. --model claude=opus"
+            )
+        earlier = next((m for s, m in parsed if s == seat), model)
+        if earlier != model:
+            # the last would win, the first dropped without a word (as `--agents` twice)
+            raise UsageError(
+                f"--model given twice for seat {seat} ({earlier}, {model}); "
+                "give each seat one --model"
             )
         parsed.append((seat, model))
     # `not > 0` also refuses NaN; a zero budget would only make every seat "time out"; an
@@ -260,6 +268,7 @@ def _checks_options(fn: F) -> F:
     "--out",
     "out_dir",
     type=click.Path(file_okay=False),
+    callback=refuse_empty("--out", "give the folder for the seat result"),
     help="With --seat-only: the folder for the seat result (created; one folder per seat).",
 )
 @post_options

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import click
 
@@ -146,13 +146,27 @@ def stats(
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(RECORD_FIELDS)
         for record in records:
-            writer.writerow(["" if record[f] is None else record[f] for f in RECORD_FIELDS])
+            writer.writerow([_csv_cell(record[f]) for f in RECORD_FIELDS])
         click.echo(out.getvalue(), nl=False)
         # stdout is the table alone (a spreadsheet reads it); what the notes say goes beside it.
         for note in notes:
             click.echo(with_store(f"note: {note}"), err=True)
         return
     _print_table(st, scope, table, notes, no_match)
+
+
+# What a spreadsheet reads as the start of a formula (or of a DDE command).
+_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: object) -> object:
+    """A seat's name or model label may come from the reviewed repository's config: text a
+    spreadsheet would run as a formula is written as text, led by `'`. Numbers stay numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return f"'{value}"
+    return value
 
 
 def _print_table(

@@ -26,7 +26,7 @@ def reindex(store: str | None, repo: str) -> None:
     sweep_leftovers(st)
     done = rebuild(st)
     for line in done.skipped:
-        click.echo(f"note: skipped {line}", err=True)
+        click.echo(with_store(f"note: skipped {line}"), err=True)
     if done.moved_to is not None:
         if done.declines_restored is None:  # a store from before `declines.json` was written
             declines = (

@@ -81,7 +81,11 @@ def parse(file: str, fmt: str, seat: str, as_json: bool) -> None:
             raise ParseError(f"{strict}; a command seat printing this would fail")
         review = strict or review
     if fmt != "json":
-        raise UsageError(f"--format {fmt} renders whole reports only; use --format json")
+        raise UsageError(
+            f"--format {fmt} renders whole reports only, and {input_name(file)} is one "
+            f"agent's review; use --format json, or {_as_report(file, seat, fmt)} to render it "
+            "as a report"
+        )
     failure = unparseable_reason(review)
     if failure is not None:
         # the JSON below is what was read; the seat that printed this would have failed
@@ -91,6 +95,15 @@ def parse(file: str, fmt: str, seat: str, as_json: bool) -> None:
             err=True,
         )
     click.echo(to_json(review), nl=False)
+
+
+def _as_report(file: str, seat: str, fmt: str) -> str:
+    """The `consolidate` command that makes a report of the one review `parse` was given
+    (it reads no stdin: such a review is saved first)."""
+    where = "FILE" if file == "-" else shlex.quote(file)
+    named = f" --seat {shlex.quote(seat)}" if seat else ""
+    command = f"`deep-review consolidate {where}{named} --format {fmt}`"
+    return f"save it and run {command}" if file == "-" else command
 
 
 @click.command()

@@ -2,8 +2,9 @@
 
 The seats' reviews are rebuilt from the stored `review-<seat>-pass-1.md` files and run.json's
 measured runs; the deterministic report is rebuilt from them, the lead runs again (the one given
-with `--lead`, else the review's own lead, else the default choice), and `<ID>.md/.json/.html`
-and the store index are rewritten. The seats do not run again.
+with `--lead`, else the review's own lead, else the default choice), and the report files (those
+asked for and every one the review stored) and the store index are rewritten. The seats do not
+run again.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from deepreview.agents.base import ProgressEvent
 from deepreview.config import CliOverrides, Settings
 from deepreview.errors import DeepReviewError, UsageError
+from deepreview.formats import RENDERERS
 from deepreview.lead.runner import clear_lead_files, restore_earlier_lead
 from deepreview.pipeline import finish
 from deepreview.pipeline.context import Prepared, ReviewOutcome, StateWriter
@@ -109,6 +111,7 @@ def relead(
     target = load_target(state)
     steering = read_steering_files(target)
     settings = with_efforts(load_settings_for(target, cli, env, steering), recorded_efforts(state))
+    settings = _with_stored_formats(settings, store, state)
     lead = _lead_for(state, settings, env, cli.lead)
     check_rerun_models(settings, cli.models, {lead}, f"`relead` runs only the lead, {lead}")
     p = Prepared(target, settings, store, [], lead, list(state.notes), env, steering)
@@ -126,6 +129,21 @@ def relead(
         if not force:
             _refuse_declined(store, review_id)  # a `decline` may have run since, too
         return _run(p, review_id, review_dir, state, on_progress)
+
+
+def _with_stored_formats(settings: Settings, store: Store, state: RunState) -> Settings:
+    """`settings` asking also for every format the review stored: a file the relead did not
+    write again (the `.sarif` of `review --format sarif`, the `.html` beside `--format md`)
+    would keep the earlier lead's report, and `show` and `open` serve it as this one. Those
+    run.json records count too: one deleted by hand is written again, as `list` says."""
+    suffixes = {p.name.removeprefix(state.id) for p in store.report_files(state.id)}
+    recorded = {*state.settings.formats, *(state.report_files or {})}
+    more = tuple(
+        r.name
+        for r in RENDERERS
+        if (r.suffix in suffixes or r.name in recorded) and r.name not in settings.formats
+    )
+    return dataclasses.replace(settings, formats=(*settings.formats, *more)) if more else settings
 
 
 def _refuse_declined(store: Store, review_id: str) -> None:

@@ -281,8 +281,12 @@ def _config_for_resume(review_id_: str, state: RunState, cli: CliOverrides) -> C
 
 def _as_started(settings: Settings, record: SettingsRecord, cli: CliOverrides) -> Settings:
     """`resume` finishes the review as it was started: its `--allow-exec` (unless this command
-    line says `--no-allow-exec`) and its `--check-fixes` / `--probe-tests`, which are in no
-    config file either."""
+    line says `--no-allow-exec`), its `--check-fixes` / `--probe-tests`, which are in no
+    config file either, and its report formats (`--format sarif` for a code-scanning upload),
+    with any this command line adds."""
+    more = tuple(f for f in record.formats if f not in settings.formats)
+    if more:
+        settings = dataclasses.replace(settings, formats=(*settings.formats, *more))
     if cli.allow_exec is None:
         settings = dataclasses.replace(
             settings, allow_exec=settings.allow_exec or record.allow_exec

@@ -13,6 +13,7 @@ import dataclasses
 import hashlib
 import json
 import re
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Final
@@ -136,6 +137,16 @@ def read_seat_name(folder: Path) -> str | None:
     return seat if isinstance(seat, str) else None
 
 
+def _results_inside(folder: Path) -> list[Path]:
+    """The seat result folders directly inside `folder`: where a CI job downloads its seats'
+    artifacts, one folder each."""
+    try:
+        found = [p for p in folder.iterdir() if (p / SEAT_RESULT_JSON).is_file()]
+    except OSError:
+        return []
+    return sorted(found)
+
+
 def load_seat_result(folder: Path) -> LoadedSeatResult:
     """The validated record in `folder`; a UsageError naming the folder when it is not one."""
     path = folder / SEAT_RESULT_JSON
@@ -144,6 +155,13 @@ def load_seat_result(folder: Path) -> LoadedSeatResult:
     if not folder.is_dir():
         raise UsageError(f"--from {folder}: no such folder; pass the --out DIR of a seat run")
     if path.is_symlink() or not path.is_file():
+        inside = _results_inside(folder)
+        if inside:
+            given = " ".join(shlex.quote(str(p)) for p in inside)
+            raise UsageError(
+                f"--from {folder}: no {SEAT_RESULT_JSON} in it, but its folders hold seat "
+                f"results; pass them: `--from {given}`"
+            )
         raise UsageError(
             f"--from {folder}: no {SEAT_RESULT_JSON} in it; pass the --out DIR of "
             "`deep-review review --seat-only NAME --out DIR`"

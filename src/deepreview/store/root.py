@@ -17,6 +17,7 @@ from typing import Any, Final
 
 from deepreview.atomicfile import replace_bytes
 from deepreview.errors import StoreError, UsageError
+from deepreview.formats import RENDERERS
 from deepreview.lockfile import FileLock
 from deepreview.store.declines_file import DECLINES_JSON
 from deepreview.store.foreign import STORE_MARK, foreign_entries
@@ -33,6 +34,7 @@ _LOCK: Final = ".index.lock"
 # suffix: the index's path may have 504, so its folder 491 (the rest is "/index.sqlite").
 MAX_STORE_PATH: Final = 512 - len("-journal") - len("/" + INDEX)
 _MAX_ID_BYTES: Final = 200
+_REPORT_SUFFIXES: Final = frozenset(r.suffix for r in RENDERERS)
 LOCK_WAIT_S: Final = 120.0  # how long a command waits for another process's `.index.lock`
 
 
@@ -58,6 +60,40 @@ def plain_id(review_id: str) -> bool:
     )
 
 
+def _is_store(folder: Path) -> bool:
+    return any(os.path.lexists(folder / mark) for mark in (STORE_MARK, INDEX))
+
+
+def _near_a_store(root: Path) -> str | None:
+    """What `root` is when it is no store but one of a store's entries (a review's folder or
+    report file: tab completion in the store stops there) or the folder holding one: a line
+    naming the store to pass. Asked only of a path refused as no store (a file, a folder
+    holding other files): a new empty folder inside a store may still become one."""
+    parent = root.parent
+    if _is_store(parent):
+        flag = f"pass --store {shlex.quote(str(parent))}"
+        if root.is_dir():
+            what = f"the folder of review {root.name}" if plain_id(root.name) else "a folder"
+            return f"the review store {root} is {what} in the store {parent}, not a store; {flag}"
+        rid = root.name.rsplit(".", 1)[0]
+        is_report = root.suffix in _REPORT_SUFFIXES and plain_id(rid)
+        what = f"a report file of review {rid}" if is_report else "a file"
+        return f"the review store {root} is {what} in the store {parent}, not a store; {flag}"
+    if not root.is_dir():
+        return None
+    try:
+        stores = sorted(p for p in root.iterdir() if p.is_dir() and _is_store(p))
+    except OSError:
+        return None
+    if len(stores) != 1:
+        return None
+    (inside,) = stores
+    return (
+        f"the review store {root} is not a Deep Review store but holds the review store "
+        f"{inside}; pass --store {shlex.quote(str(inside))}"
+    )
+
+
 class StoreRoot:
     """A review store's root folder (`Store` is one, with its index)."""
 
@@ -65,12 +101,14 @@ class StoreRoot:
         self.root = root
 
     # -- setup -------------------------------------------------------------------------
-    def _refuse_a_file(self) -> None:
+    def _refuse_a_file(self, *, store: bool = True) -> None:
         if (why := path_problem(self.root)) is not None:
             raise StoreError(
                 f"the review store path {self.root} cannot be used: {why}; pass another --store DIR"
             )
         if self.root.exists() and not self.root.is_dir():
+            if store and (near := _near_a_store(self.root)) is not None:
+                raise StoreError(near)
             raise StoreError(
                 f"the review store {self.root} is a file, not a folder; "
                 "move it away or pass --store DIR"
@@ -79,6 +117,8 @@ class StoreRoot:
     def _refuse_a_foreign_folder(self) -> None:
         # the index, its lock, the seats' ledger: a review killed early leaves only those
         names = foreign_entries(self.root, (INDEX, _LOCK, LEDGER_DIR))
+        if names and (near := _near_a_store(self.root)) is not None:
+            raise StoreError(near)
         if names:
             shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
             raise StoreError(
@@ -116,7 +156,7 @@ class StoreRoot:
         which checks what it holds itself."""
         if store:
             self._refuse_a_long_path()
-        self._refuse_a_file()
+        self._refuse_a_file(store=store)
         if store:
             self._refuse_a_foreign_folder()
         try:
