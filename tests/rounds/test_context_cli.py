@@ -10,7 +10,7 @@ from pathlib import Path
 
 from deepreview.rounds.context import ContextEdit, apply_edits, parse_update
 from fakebin.harness import Fakes
-from support.repos import CliResult, commit_all, git, run_cli, write
+from support.repos import CliResult, cli_env, commit_all, git, make_repo, run_cli, write
 from support.rounds import ROUND1, make_branch_repo, run_round
 
 REASON = "by design: callers validate the divisor"
@@ -175,3 +175,14 @@ def test_context_apply_from_another_repository_is_refused(tmp_path: Path) -> Non
     res = run_cli(["context", "apply", rid, "--yes"], cwd=repo, env=env)
     assert res.returncode == 0, res.stderr
     assert "Division" in (repo / "deep-review-context.md").read_text(encoding="utf-8")
+
+
+def test_context_show_without_the_file_gives_the_whole_command_that_starts_one(
+    tmp_path: Path,
+) -> None:
+    """The hint is a command to paste: `deep-review context apply ID`, not `context apply ID`
+    (no such program)."""
+    repo = make_repo(tmp_path)
+    res = run_cli(["context", "show"], cwd=repo, env=cli_env(tmp_path))
+    assert res.returncode == 0, res.stderr
+    assert "`deep-review context apply ID` can start one" in res.stdout + res.stderr

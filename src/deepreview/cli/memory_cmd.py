@@ -157,7 +157,9 @@ def context_show(repo: str) -> None:
     path = context_path(find_repo_root(Path(repo)))
     text = read_context(path)  # never through a link the reviewed change committed
     if text is None:
-        click.echo(f"No {path.name} in {path.parent} yet; `context apply ID` can start one.")
+        click.echo(
+            f"No {path.name} in {path.parent} yet; `deep-review context apply ID` can start one."
+        )
         return
     # The checkout's file may be a reviewed change's: its escape sequences do not run here
     click.echo(clean_text(text), nl=False)
