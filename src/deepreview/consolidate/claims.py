@@ -27,6 +27,7 @@ import re
 from functools import lru_cache
 
 from deepreview.consolidate.failure_kinds import FAILURE_PHRASES
+from deepreview.consolidate.failure_outcomes import OUTCOME_PHRASES, OUTCOME_SAID, OUTCOME_SIDES
 from deepreview.consolidate.failure_phrases import MORE_PHRASES, MORE_SAID, quoted_claims
 from deepreview.consolidate.failure_terms import TERM_PHRASES, TERM_SAID, TERM_SIDES
 from deepreview.consolidate.failure_words import WORD_PHRASES, WORD_SAID, WORD_SIDES
@@ -40,6 +41,7 @@ _KINDS: dict[str, tuple[str, ...]] = {**FAILURE_PHRASES, **SECURITY_PHRASES}
 _KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in MORE_PHRASES.items()})  # failure_phrases
 _KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in WORD_PHRASES.items()})  # failure_words
 _KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in TERM_PHRASES.items()})  # failure_terms
+_KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in OUTCOME_PHRASES.items()})  # failure_outcomes
 _PATTERNS = {kind: re.compile("|".join(ps), re.IGNORECASE) for kind, ps in _KINDS.items()}
 KINDS = tuple(_KINDS)
 # How the merge reasons say it: "both name a race"
@@ -79,6 +81,7 @@ SAID = {
     **MORE_SAID,
     **WORD_SAID,
     **TERM_SAID,
+    **OUTCOME_SAID,
 }
 
 
@@ -96,6 +99,7 @@ _SIDES_OF_ONE = (
     frozenset({"truncation", "off by one"}),
     *WORD_SIDES,
     *TERM_SIDES,
+    *OUTCOME_SIDES,
 )
 
 
