@@ -136,3 +136,17 @@ _LOSTCANCEL = (
 def test_an_analyzer_rule_naming_another_failure_at_the_line_stays_apart(tmp_path: Path) -> None:
     got = _reviewers(tmp_path, {"claude": _DETACHED, "codex": _DISCARDED, "static": _LOSTCANCEL})
     assert len(got) == 2 and ["Claude"] in got, got
+
+
+def test_an_analyzer_rule_worded_like_the_finding_beside_it_stays_apart(tmp_path: Path) -> None:
+    # the model's explanation says timeout, context and cancel as the rule does: what both
+    # name at the line, not what goes wrong there
+    detached = _full(
+        "Price lookup detached from the request context",
+        "quote/price.go:31",
+        "The timeout context is derived from `context.Background()`, not from `ctx`: when the "
+        "client cancels, the lookup carries on against the rates service for the full five "
+        "seconds. Derive the timeout from `ctx`.",
+    )
+    got = _reviewers(tmp_path, {"claude": detached, "static": _LOSTCANCEL})
+    assert got == [["Claude"], ["Static analysis"]], got
