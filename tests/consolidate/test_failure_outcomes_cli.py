@@ -13,6 +13,8 @@ twice in other words is still one.
   line: two. "`needsFinance` is registered ahead of `authenticate`": one.
 - An analyzer's "should be called, not discarded, to avoid a context leak" beside the detached
   deadline at its line: two, the analyzer's with the model's discarded cancel function.
+- "Unbounded channel between the poller and the writer" / "memory grows without limit" five
+  lines on: one; beside "the two pollers race on the shared `seen` set" at the channel: two.
 """
 
 from __future__ import annotations
@@ -150,3 +152,38 @@ def test_an_analyzer_rule_worded_like_the_finding_beside_it_stays_apart(tmp_path
     )
     got = _reviewers(tmp_path, {"claude": detached, "static": _LOSTCANCEL})
     assert got == [["Claude"], ["Static analysis"]], got
+
+
+_UNBOUNDED = _full(
+    "Unbounded channel between the poller and the writer",
+    "feed/pump.rs:14",
+    "`mpsc::unbounded_channel()` never pushes back on the poller: when the database slows down, "
+    "events pile up in the channel. Use a bounded `mpsc::channel(1024)`.",
+)
+
+
+@pytest.mark.parametrize(
+    ("codex", "want"),
+    [
+        # the producer nothing slows down is the memory that grows, a few lines on
+        (
+            _bullet(
+                "feed/pump.rs:19",
+                "memory grows without limit whenever the writer falls behind the poller",
+            ),
+            ONE,
+        ),
+        (
+            _bullet(
+                "feed/pump.rs:14-16",
+                "the two pollers sending on this channel race on the shared `seen` set, so one "
+                "event can be forwarded twice",
+            ),
+            TWO,
+        ),
+    ],
+)
+def test_a_producer_without_backpressure_is_the_memory_that_grows(
+    tmp_path: Path, codex: str, want: list[list[str]]
+) -> None:
+    assert _reviewers(tmp_path, {"claude": _UNBOUNDED, "codex": codex}) == want

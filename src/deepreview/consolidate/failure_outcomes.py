@@ -13,7 +13,10 @@ general concept, in the words any reviewer uses for it:
   error text sent along with it on that line: that leaks details);
 - and more words for steps in the wrong order: handlers or guards mounted ahead of the one they
   depend on ("middleware order on the delete route", "`requireRole` is mounted ahead of
-  `requireAuth`"), not the check that always passes on that route.
+  `requireAuth`"), not the check that always passes on that route;
+- and, for memory growing with the input, a producer nothing slows down ("Unbounded channel",
+  "use a bounded channel for backpressure"), told by another seat as memory growing under load
+  a few lines on.
 
 Kept apart from `failure_terms` (cases 26-30) and `failure_words` (cases 46-50) so that each
 stays one reading; `claims` adds these to its vocabulary.
@@ -63,6 +66,12 @@ OUTCOME_PHRASES: dict[str, tuple[str, ...]] = {
         r"\blooks?\s+like\s+(?:an?\s+)?server\s+(?:failures?|errors?|faults?|outages?)\b",
         # "callers get INTERNAL instead of UNAUTHENTICATED"
         rf"\b{_STATUS}\s+(?:instead\s+of|rather\s+than)\s+{_STATUS}\b",
+    ),
+    # a producer nothing slows down: "Unbounded channel", "use a bounded channel for
+    # backpressure" is the memory another seat sees growing under load
+    "memory": (
+        r"\bunbounded[\s_]+(?:mpsc[\s_]+)?(?:channels?|senders?|mailbox(?:es)?)\b",
+        r"\b(?:no|without|lacks?|missing|for)\s+back-?pressure\b",
     ),
     # what is told to whom, not what is left behind: "err.Error() is sent to the client, leaks
     # internal details", "the stack trace is returned in the response"
