@@ -15,6 +15,8 @@ twice in other words is still one.
   deadline at its line: two, the analyzer's with the model's discarded cancel function.
 - "Unbounded channel between the poller and the writer" / "memory grows without limit" five
   lines on: one; beside "the two pollers race on the shared `seen` set" at the channel: two.
+- "Renewal step is not idempotent" / "a retried run sends the same notification twice" three
+  lines above: one; beside "`gateway.charge()` has no timeout" at the charge: two.
 """
 
 from __future__ import annotations
@@ -187,3 +189,39 @@ def test_a_producer_without_backpressure_is_the_memory_that_grows(
     tmp_path: Path, codex: str, want: list[list[str]]
 ) -> None:
     assert _reviewers(tmp_path, {"claude": _UNBOUNDED, "codex": codex}) == want
+
+
+_RENEW = _full(
+    "Renewal step is not idempotent",
+    "billing/renew.py:22-24",
+    "A failure after the card is charged makes the queue run the whole job again from the top, "
+    "for every subscription in the batch.",
+)
+
+
+@pytest.mark.parametrize(
+    ("codex", "want"),
+    [
+        # a retried job redoing what it already did, told at the query that does not skip it
+        (
+            _bullet(
+                "billing/renew.py:19",
+                "the query still picks subscriptions renewed earlier today, so a retried run "
+                "sends customers the same notification twice",
+            ),
+            ONE,
+        ),
+        (
+            _bullet(
+                "billing/renew.py:22",
+                "`gateway.charge()` is called with no timeout; a hung gateway holds the worker "
+                "forever",
+            ),
+            TWO,
+        ),
+    ],
+)
+def test_a_step_run_again_on_retry_is_one_told_two_ways(
+    tmp_path: Path, codex: str, want: list[list[str]]
+) -> None:
+    assert _reviewers(tmp_path, {"claude": _RENEW, "codex": codex}) == want

@@ -16,7 +16,8 @@ general concept, in the words any reviewer uses for it:
   `requireAuth`"), not the check that always passes on that route;
 - and, for memory growing with the input, a producer nothing slows down ("Unbounded channel",
   "use a bounded channel for backpressure"), told by another seat as memory growing under load
-  a few lines on.
+  a few lines on; for an effect applied twice, "not idempotent" and "the same e-mail six
+  times" (a retried job redoing what it already did).
 
 Kept apart from `failure_terms` (cases 26-30) and `failure_words` (cases 46-50) so that each
 stays one reading; `claims` adds these to its vocabulary.
@@ -72,6 +73,13 @@ OUTCOME_PHRASES: dict[str, tuple[str, ...]] = {
     "memory": (
         r"\bunbounded[\s_]+(?:mpsc[\s_]+)?(?:channels?|senders?|mailbox(?:es)?)\b",
         r"\b(?:no|without|lacks?|missing|for)\s+back-?pressure\b",
+    ),
+    # a step that must run once, run again on a retry: "Not idempotent under retries",
+    # "customers get the same e-mail six times"
+    "twice": (
+        r"\bnot\s+idempotent\b",
+        r"\bsame\s+(?:e-?mails?|messages?|notifications?|reminders?|charges?|payments?|orders?)"
+        r"\s+(?:twice|again|(?:\w+\s+)?times)\b",
     ),
     # what is told to whom, not what is left behind: "err.Error() is sent to the client, leaks
     # internal details", "the stack trace is returned in the response"
