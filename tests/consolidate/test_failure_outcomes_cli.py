@@ -17,6 +17,8 @@ twice in other words is still one.
   lines on: one; beside "the two pollers race on the shared `seen` set" at the channel: two.
 - "Renewal step is not idempotent" / "a retried run sends the same notification twice" three
   lines above: one; beside "`gateway.charge()` has no timeout" at the charge: two.
+- "Prices truncated to whole dollars" / "the totals lose their cents" at one line: one; beside
+  "`row.price` is None for free samples" there: two.
 """
 
 from __future__ import annotations
@@ -225,3 +227,35 @@ def test_a_step_run_again_on_retry_is_one_told_two_ways(
     tmp_path: Path, codex: str, want: list[list[str]]
 ) -> None:
     assert _reviewers(tmp_path, {"claude": _RENEW, "codex": codex}) == want
+
+
+_PRICES = _full(
+    "Prices truncated to whole dollars",
+    "shop/invoice.py:30",
+    "`int(row.price)` drops everything after the point: 4.75 is billed as 4.",
+)
+
+
+@pytest.mark.parametrize(
+    ("codex", "want"),
+    [
+        (
+            _bullet(
+                "shop/invoice.py:30",
+                "the totals lose their cents once the column is converted",
+            ),
+            ONE,
+        ),
+        (
+            _bullet(
+                "shop/invoice.py:30",
+                "`row.price` is None for free samples, so the conversion raises TypeError",
+            ),
+            TWO,
+        ),
+    ],
+)
+def test_money_cut_to_whole_units_is_one_told_two_ways(
+    tmp_path: Path, codex: str, want: list[list[str]]
+) -> None:
+    assert _reviewers(tmp_path, {"claude": _PRICES, "codex": codex}) == want

@@ -17,7 +17,8 @@ general concept, in the words any reviewer uses for it:
 - and, for memory growing with the input, a producer nothing slows down ("Unbounded channel",
   "use a bounded channel for backpressure"), told by another seat as memory growing under load
   a few lines on; for an effect applied twice, "not idempotent" and "the same e-mail six
-  times" (a retried job redoing what it already did).
+  times" (a retried job redoing what it already did); for a value cut by integer arithmetic,
+  money that loses its cents ("the totals lose the cents", "astype(int) on money").
 
 Kept apart from `failure_terms` (cases 26-30) and `failure_words` (cases 46-50) so that each
 stays one reading; `claims` adds these to its vocabulary.
@@ -80,6 +81,14 @@ OUTCOME_PHRASES: dict[str, tuple[str, ...]] = {
         r"\bnot\s+idempotent\b",
         r"\bsame\s+(?:e-?mails?|messages?|notifications?|reminders?|charges?|payments?|orders?)"
         r"\s+(?:twice|again|(?:\w+\s+)?times)\b",
+    ),
+    # money cut to whole units: "the totals lose the cents", "astype(int) on money"
+    "truncation": (
+        r"\blos(?:e|es|ing|t)\s+(?:the\s+|their\s+|its\s+)?(?:cents|pennies|fractional\s+parts?"
+        r"|decimals?|decimal\s+places)\b",
+        r"\b(?:cents|pennies|decimals?|fractional\s+parts?)\s+(?:are\s+|is\s+)?(?:lost|dropped"
+        r"|cut\s+off|truncated|discarded)\b",
+        r"\b(?:int|integer)\)?\s+(?:on|for)\s+(?:money|prices?|amounts?|currenc(?:y|ies))\b",
     ),
     # what is told to whom, not what is left behind: "err.Error() is sent to the client, leaks
     # internal details", "the stack trace is returned in the response"
