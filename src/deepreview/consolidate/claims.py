@@ -27,6 +27,7 @@ import re
 from functools import lru_cache
 
 from deepreview.consolidate.failure_kinds import FAILURE_PHRASES
+from deepreview.consolidate.failure_outcomes import OUTCOME_PHRASES, OUTCOME_SAID, OUTCOME_SIDES
 from deepreview.consolidate.failure_phrases import MORE_PHRASES, MORE_SAID, quoted_claims
 from deepreview.consolidate.failure_steps import STEP_PHRASES, STEP_SAID
 from deepreview.consolidate.failure_terms import TERM_PHRASES, TERM_SAID, TERM_SIDES
@@ -42,6 +43,7 @@ _KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in MORE_PHRASES.items()})  # 
 _KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in WORD_PHRASES.items()})  # failure_words
 _KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in TERM_PHRASES.items()})  # failure_terms
 _KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in STEP_PHRASES.items()})  # failure_steps
+_KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in OUTCOME_PHRASES.items()})  # failure_outcomes
 _PATTERNS = {kind: re.compile("|".join(ps), re.IGNORECASE) for kind, ps in _KINDS.items()}
 KINDS = tuple(_KINDS)
 # How the merge reasons say it: "both name a race"
@@ -82,6 +84,7 @@ SAID = {
     **WORD_SAID,
     **TERM_SAID,
     **STEP_SAID,
+    **OUTCOME_SAID,
 }
 
 
@@ -99,6 +102,7 @@ _SIDES_OF_ONE = (
     frozenset({"truncation", "off by one"}),
     *WORD_SIDES,
     *TERM_SIDES,
+    *OUTCOME_SIDES,
 )
 
 

@@ -46,7 +46,10 @@ FAILURE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     # a file, handle, connection or goroutine that is never released
     "leak": (
-        r"\bleak\w*",
+        # not what is told to whom ("leaks internal details": `failure_outcomes` "disclosure")
+        r"\bleak\w*+(?!\s+(?:(?:the|its|their|internal|sensitive|implementation|private)\s+){0,3}"
+        r"(?:details?|information|info|secrets?|keys?|tokens?|passwords?|credentials?|stack"
+        r"|internals)\b)",
         r"\bunclosed\b",
         rf"\b{_NEG}\s+(?:being\s+)?(?:clos|releas)(?:e|es|ed|ing)\b",
         r"\bleft open\b",
