@@ -1,0 +1,49 @@
+"""Review shapes read wrongly before round seven of the parse cases, tried through the command.
+
+- a paragraph rating itself on the P-scale inside a sentence (`This is a P1:`, `Lastly a P3
+  nit: `a.py:9` …`): the level was not read, the P3 paragraph not at all;
+- terse compiler-style lines `path:line: [level] text`: the tags were not read as levels;
+- GitHub alerts: a `> [!NOTE]` of praise was read as a suggestion;
+- paragraphs numbered `1.1` / `2.1` under `## N. Area` headings: not read as findings;
+- ⚠️ problems among ✅ praise under `### `path`` headings, their line told in words: unread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support.repos import cli_env, run_cli
+
+
+def _read(tmp_path: Path, text: str) -> tuple[list[tuple[str, str | None]], list[str]]:
+    """`deep-review parse` of `text`: (severity, place) per finding, the unread text."""
+    review = tmp_path / "review.md"
+    review.write_text(text, encoding="utf-8")
+    out = run_cli(["parse", str(review)], cwd=tmp_path, env=cli_env(tmp_path)).json()
+    found = []
+    for f in out["findings"]:
+        loc = f["locations"][0] if f["locations"] else None
+        place = f"{loc['path']}:{loc['start']}" if loc and loc["start"] else None
+        found.append((f["severity"], place or (loc["path"] if loc else None)))
+    return found, list(out["unread_findings"])
+
+
+_TERSE = (
+    "Findings:\n\n"
+    "web/routes.py:30: [critical] the admin route skips the auth check; anyone can delete a user.\n"
+    "web/routes.py:77: [major] the cursor is compared as a string, so page 10 sorts before 2.\n"
+    "web/models.py:12: [minor] `User.nick` has a default that nothing reads.\n"
+    'web/models.py:40: [minor] spelling in the docstring: "recieve".\n\n'
+    "4 findings (1 critical, 1 major, 2 minor).\n"
+)
+
+
+def test_terse_lines_with_a_level_tag_after_the_place(tmp_path: Path) -> None:
+    found, unread = _read(tmp_path, _TERSE)
+    assert found == [
+        ("critical", "web/routes.py:30"),
+        ("important", "web/routes.py:77"),
+        ("suggestion", "web/models.py:12"),
+        ("suggestion", "web/models.py:40"),
+    ]
+    assert unread == []
