@@ -47,3 +47,30 @@ def test_terse_lines_with_a_level_tag_after_the_place(tmp_path: Path) -> None:
         ("suggestion", "web/models.py:40"),
     ]
     assert unread == []
+
+
+_ALERTS = (
+    "## Review\n\n"
+    "Blocking problems are CAUTION, the others WARNING.\n\n"
+    "> [!CAUTION]\n"
+    "> **Token compared with ==** — `auth/check.py:21`\n"
+    "> The API token is compared with `==`, which leaks timing.\n\n"
+    "> [!WARNING]\n"
+    "> **Retries without backoff** — `auth/client.py:55`\n"
+    "> A failing upstream is hammered in a tight loop.\n\n"
+    "> [!NOTE]\n"
+    "> The split of `auth/` into small modules reads very well, and the fixtures are tidy.\n"
+)
+
+
+def test_a_note_alert_of_praise_is_no_finding(tmp_path: Path) -> None:
+    found, unread = _read(tmp_path, _ALERTS)
+    assert found == [("critical", "auth/check.py:21"), ("important", "auth/client.py:55")]
+    assert unread == []
+
+
+def test_a_note_alert_that_asks_for_a_change_is_one(tmp_path: Path) -> None:
+    text = _ALERTS + "\n> [!TIP]\n> **Rename `tok`** — `auth/check.py:4`\n"
+    found, _ = _read(tmp_path, text)
+    assert found[-1] == ("suggestion", "auth/check.py:4")
+    assert len(found) == 3
