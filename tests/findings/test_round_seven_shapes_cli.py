@@ -28,6 +28,40 @@ def _read(tmp_path: Path, text: str) -> tuple[list[tuple[str, str | None]], list
     return found, list(out["unread_findings"])
 
 
+_P_LEVELS = (
+    "I read the new rate limiter. Mostly fine; three points.\n\n"
+    "The first is in `limit/bucket.py:40`. This is a P1: tokens are refilled before the clock\n"
+    "is read, so a burst after idle time gets twice the allowance.\n\n"
+    "Next, `limit/bucket.py:73` keeps the last-seen time as a float of seconds. I'd rate it a\n"
+    "P2 — under heavy load two requests share a timestamp and one is dropped silently.\n\n"
+    "Lastly a P3 nit: `limit/config.py:9` calls the limit `n`; `max_requests` would say more.\n\n"
+    "None of this is a P0. Tests are thin, as elsewhere in the package.\n"
+)
+
+
+def test_p_levels_said_inside_sentences(tmp_path: Path) -> None:
+    found, unread = _read(tmp_path, _P_LEVELS)
+    assert found == [
+        ("important", "limit/bucket.py:40"),
+        ("important", "limit/bucket.py:73"),
+        ("suggestion", "limit/config.py:9"),
+    ]
+    assert unread == []
+
+
+def test_a_placed_paragraph_with_no_rating_nor_problem_stays_prose(tmp_path: Path) -> None:
+    # a P0 named but denied rates nothing, and a sentence that only says what the change does
+    # at a place is no finding
+    text = (
+        "I read the new rate limiter.\n\n"
+        "`limit/config.py:9` now reads the limit from the environment.\n\n"
+        "Nothing here reaches P0. Looks good to me.\n"
+    )
+    found, unread = _read(tmp_path, text)
+    assert found == []
+    assert unread == []
+
+
 _TERSE = (
     "Findings:\n\n"
     "web/routes.py:30: [critical] the admin route skips the auth check; anyone can delete a user.\n"
