@@ -108,3 +108,52 @@ def test_a_note_alert_that_asks_for_a_change_is_one(tmp_path: Path) -> None:
     found, _ = _read(tmp_path, text)
     assert found[-1] == ("suggestion", "auth/check.py:4")
     assert len(found) == 3
+
+
+_NESTED = (
+    "# Review: upload limits\n\n"
+    "## 1. Correctness\n\n"
+    "1.1 **Size limit checked after the upload is buffered** (`upload/handler.py:31`) — the\n"
+    "whole body is read into memory first, so a huge upload exhausts the worker. Severity: "
+    "critical.\n\n"
+    "1.2 **Content type trusted from the client** (`upload/handler.py:58`) — the header\n"
+    "decides the parser. Severity: medium.\n\n"
+    "## 2. Tests\n\n"
+    "2.1 **No test for a rejected upload** (`tests/test_upload.py`) — the 413 branch at\n"
+    "`upload/handler.py:40` never runs. Severity: medium.\n\n"
+    "## 3. Style\n\n"
+    "3.1 **Unexplained constant** (`upload/handler.py:9`) — `1 << 20` deserves a name. "
+    "Severity: low.\n\n"
+    "## Verdict\n\n"
+    "Request changes (1.1).\n"
+)
+
+
+def test_nested_numbered_paragraphs_under_area_headings(tmp_path: Path) -> None:
+    found, unread = _read(tmp_path, _NESTED)
+    assert found == [
+        ("critical", "upload/handler.py:31"),
+        ("important", "upload/handler.py:58"),
+        ("important", "tests/test_upload.py"),
+        ("suggestion", "upload/handler.py:9"),
+    ]
+    assert unread == []
+
+
+def test_a_tests_section_with_unrated_items_stays_an_assessment(tmp_path: Path) -> None:
+    # only items that each give their own level make a Tests section findings
+    text = _NESTED.replace("never runs. Severity: medium.", "is covered by the new test.")
+    found, _ = _read(tmp_path, text)
+    assert ("important", "tests/test_upload.py") not in found
+    assert len(found) == 3
+
+
+def test_a_lone_version_number_opening_a_paragraph_is_no_item(tmp_path: Path) -> None:
+    text = (
+        "## Summary\n\nThe client is updated.\n\n"
+        "2.0 **of the API** drops the `v1` prefix; the change follows it.\n\n"
+        "No issues found.\n"
+    )
+    found, unread = _read(tmp_path, text)
+    assert found == []
+    assert unread == []
