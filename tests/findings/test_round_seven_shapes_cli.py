@@ -157,3 +157,39 @@ def test_a_lone_version_number_opening_a_paragraph_is_no_item(tmp_path: Path) ->
     found, unread = _read(tmp_path, text)
     assert found == []
     assert unread == []
+
+
+_PRAISE_AND_TWO = (
+    "## Overall\n\n"
+    "A tidy rework of the job scheduler. Notes below, file by file.\n\n"
+    "### `sched/queue.py`\n\n"
+    "- ✅ The queue class is small and well named (line 12).\n"
+    "- ⚠️ `pop` (line 41) removes the job before the worker confirms it, so a crash between\n"
+    "  the two loses the job for good. This must be solved before it ships.\n"
+    "- ✅ Nice docstrings.\n\n"
+    "### `sched/timer.py`\n\n"
+    "- ✅ Clean use of monotonic time.\n"
+    "- ⚠️ `sleep_until` at line 18 rounds the delay down to whole seconds, so a 900 ms delay\n"
+    "  fires at once. Not a blocker, but it should be fixed.\n\n"
+    "## Verdict\n\n"
+    "Approve once the lost-job problem in `pop` is fixed.\n"
+)
+
+
+def test_problems_among_praise_with_their_line_in_words(tmp_path: Path) -> None:
+    found, unread = _read(tmp_path, _PRAISE_AND_TWO)
+    assert found == [("critical", "sched/queue.py:41"), ("important", "sched/timer.py:18")]
+    assert unread == []
+
+
+def test_praise_under_file_headings_with_lines_in_words_is_no_finding(tmp_path: Path) -> None:
+    text = (
+        "## Overall\n\nA tidy rework.\n\n"
+        "### `sched/queue.py`\n\n"
+        "- ✅ The queue class is small and well named (line 12).\n"
+        "- ✅ `pop` at line 41 now confirms before removing; good.\n\n"
+        "## Verdict\n\nApprove.\n"
+    )
+    found, unread = _read(tmp_path, text)
+    assert found == []
+    assert unread == []

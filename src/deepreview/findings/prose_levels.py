@@ -29,6 +29,9 @@ _SAID: Final = re.compile(
     r"problem|for\s+(?:the\s+)?(?:merge|release))|(?P<critical5>block)(?:s|ing)?\s+(?:the\s+)?"
     r"(?:merge|release)|(?P<critical6>must|has\s+to|have\s+to|needs?\s+to)\s+(?:be\s+)?"
     r"fix(?:ed)?\s+before\s+(?:the\s+)?(?:merg(?:e|ing)|release)"
+    # `This needs one transaction before it ships.`, `must be solved before this lands`
+    r"|(?P<critical7>must|has\s+to|needs?)\s+(?:[\w-]+\s+){0,4}?before\s+(?:it|this|we)\s+"
+    r"(?:ships?|lands?|merges?|goes\s+out|(?:is|gets)\s+(?:merged|released|shipped))"
     # `high severity`, `medium priority`, `low-severity`
     r"|(?P<high>high)[\s-](?:severity|priority|impact)"
     r"|(?P<medium>medium)[\s-](?:severity|priority|impact)"
@@ -54,6 +57,7 @@ _WORDS: Final = {
     "critical4": "blocking",
     "critical5": "blocking",
     "critical6": "blocker",
+    "critical7": "blocker",
     "high": "high",
     "medium": "medium",
     "major": "major",
