@@ -62,16 +62,20 @@ def stressed_closing(line: str) -> tuple[str, int] | None:
     return (m.group("w"), m.start()) if m else None
 
 
-def text_closing_level(text: str) -> tuple[str, str] | None:
+def text_closing_level(text: str, *, wrapped: bool = False) -> tuple[str, str] | None:
     """(the level word, the text without it) when a finding's text ends with its level: a
-    `*Severity: high*` / `Severity: low` line, or a closing `**High.**` sentence; else None."""
+    `*Severity: high*` / `Severity: low` line, or a closing `**High.**` sentence; else None.
+    `wrapped`: the text is the rest of a list item's sentence, so its one paragraph may close
+    with the level as the item's line would (`1. **Title** — the key is` + `reused. Severity:
+    critical.`)."""
     body = text.rstrip()
     cut = body.rfind("\n") + 1
     last = body[cut:]
     m = _LABEL_LINE.match(last)
     if m is not None:
         return m.group("w"), body[:cut].rstrip()
-    closing = _CLOSING.search(last) if _FIELD_LINE.match(last) else None
+    wraps = wrapped and "\n\n" not in body
+    closing = _CLOSING.search(last) if _FIELD_LINE.match(last) or wraps else None
     if closing is not None:
         # `**Impact:** timing side channel. **Severity:** critical` after a suggestion block: a
         # line of labelled fields whose last is the level

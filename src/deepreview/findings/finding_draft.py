@@ -148,7 +148,10 @@ def draft_of(
     else:
         body = closing_tag(head, body)
     # (`… the spread. **Low priority.**` + `**Fix:** …`: the level may close the text too)
-    body = _closing_level(head, body)
+    # (a list item whose sentence starts on its line and wraps below: its one paragraph may
+    # close with its level, as a one-line item's does)
+    wrapped = bool(lead) and head.style in ("numbered", "bulleted")
+    body = _closing_level(head, body, wrapped=wrapped)
     return make_draft(
         head,
         section,
@@ -160,10 +163,10 @@ def draft_of(
     )
 
 
-def _closing_level(head: FindingHead, text: str) -> str:
+def _closing_level(head: FindingHead, text: str, *, wrapped: bool = False) -> str:
     """`text` without a closing level (`*Severity: high*` on its own line, `… **Low
     priority.**`), which is the head's level when nothing gave it one."""
-    closing = text_closing_level(text) if head.severity is None else None
+    closing = text_closing_level(text, wrapped=wrapped) if head.severity is None else None
     if closing is None:
         return text
     head.severity, head.level_word = label_level(closing[0]), closing[0].lower()

@@ -294,8 +294,9 @@ def parse_head(
 _TAG_AFTER_ID = re.compile(
     rf"^[\[(](?P<w>{TAG_PATTERN})[\])][ \t]*(?:[:—–-][ \t]*)?(?=\S)", re.IGNORECASE
 )
+# (a compiler-style line puts a colon after the place: `src/a.rs:12: [minor] text`)
 _PLACE_TAG = re.compile(
-    rf"^(?P<place>`?[^\s`]+:\d[^\s`]*`?)[ \t]+\[(?P<w>{TAG_PATTERN})\][ \t]*[:—–-]?[ \t]*"
+    rf"^(?P<place>`?[^\s`]+:\d[^\s`]*?`?):?[ \t]+\[(?P<w>{TAG_PATTERN})\][ \t]*[:—–-]?[ \t]*"
     r"(?P<title>\S.*)$",
     re.IGNORECASE,
 )

@@ -83,6 +83,7 @@ from deepreview.findings.level_lists import open_level_lists
 from deepreview.findings.level_ranks import rank_circles, rank_cool_titles, rank_high
 from deepreview.findings.loose import placed_concerns
 from deepreview.findings.nested_levels import open_nested_levels
+from deepreview.findings.nested_numbers import nested_items
 from deepreview.findings.opening_file import placed_by_opening
 from deepreview.findings.pipe_items import open_pipe_items
 from deepreview.findings.place_lines import join_place_lines
@@ -211,6 +212,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     if quoted_names != lines:
         lines, text = quoted_names, "\n".join(quoted_names)
     by_opening = placed_by_opening(lines, mask)  # (`Looking at a.py:` + `- line 13: …`)
+    by_opening = nested_items(by_opening, mask)  # (`1.1 **Title** …` under `## 1. Area`)
     if by_opening != lines:
         lines, text = by_opening, "\n".join(by_opening)
     # (the passes keep lines in place, so text quoted before them is still quoted after them;

@@ -43,6 +43,7 @@ from deepreview.findings.problem_words import (
     tells_a_stale_doc,
     tells_what_a_doc_gets_wrong,
 )
+from deepreview.findings.prose_levels import rates_itself
 from deepreview.findings.prose_places import led_by_words, one_place, places_in_prose
 from deepreview.findings.prose_problems import asks_for_changes, names_a_placed_problem
 from deepreview.findings.sentences import lead_sentence
@@ -106,7 +107,12 @@ def placed_problems(
         (_PLACE_FIRST.match(m.group("rest")) or not _unrated(d))
         # an item under a file's heading may ask for the change instead (`Line 12: … patch
         # `time.sleep``): that group layout lists findings
-        and (not _unrated(d) or _names_a_problem(d) or (i in grouped and _asks(d)))
+        and (
+            not _unrated(d)
+            or _names_a_problem(d)
+            or _rated_in_words(d)
+            or (i in grouped and _asks(d))
+        )
         for (i, m), d in paired
     ):
         # Harmless remarks beside a real problem (`… (line 40); that is fine here.` + `… never
@@ -119,6 +125,7 @@ def placed_problems(
                 d
                 for (i, m), d in paired
                 if not _unrated(d)
+                or _rated_in_words(d)
                 or _a_plain_fault(m, d, docs=docs, grouped=i in grouped)
                 or (
                     i in grouped
@@ -231,7 +238,10 @@ def _sentence_place(lines: list[str], prefixes: tuple[str, ...]) -> str | None:
     place = one_place(lead_sentence(text), prefixes)
     if place is None or asks_for_changes(text):
         return None
-    return place if names_a_placed_problem(text, prefixes, tells=_tells_a_fault) else None
+    # a paragraph the seat rates as its own (`This is a P1:`, `Finally a P3 nit: `a.go:14` …`)
+    # is a finding whatever its words: the rating says it is one
+    rated = rates_itself(text)
+    return place if rated or names_a_placed_problem(text, prefixes, tells=_tells_a_fault) else None
 
 
 def _ordinal_place(lines: list[str], prefixes: tuple[str, ...]) -> str | None:
@@ -289,6 +299,12 @@ def _set_aside(line: str, unparsed: list[str]) -> bool:
 
 def _unrated(d: Draft) -> bool:
     return d.head.severity is None
+
+
+def _rated_in_words(d: Draft) -> bool:
+    """The item rates itself in a sentence (`This is a P1:`, `a P3 nit:`): the level its final
+    draft takes (`finding_draft.make_draft`), so a finding whatever its words."""
+    return rates_itself(f"{d.head.title}\n{d.head.leftover}\n{d.body}")
 
 
 def _names_a_problem(d: Draft) -> bool:

@@ -29,6 +29,9 @@ _SAID: Final = re.compile(
     r"problem|for\s+(?:the\s+)?(?:merge|release))|(?P<critical5>block)(?:s|ing)?\s+(?:the\s+)?"
     r"(?:merge|release)|(?P<critical6>must|has\s+to|have\s+to|needs?\s+to)\s+(?:be\s+)?"
     r"fix(?:ed)?\s+before\s+(?:the\s+)?(?:merg(?:e|ing)|release)"
+    # `This needs one transaction before it ships.`, `must be solved before this lands`
+    r"|(?P<critical7>must|has\s+to|needs?)\s+(?:[\w-]+\s+){0,4}?before\s+(?:it|this|we)\s+"
+    r"(?:ships?|lands?|merges?|goes\s+out|(?:is|gets)\s+(?:merged|released|shipped))"
     # `high severity`, `medium priority`, `low-severity`
     r"|(?P<high>high)[\s-](?:severity|priority|impact)"
     r"|(?P<medium>medium)[\s-](?:severity|priority|impact)"
@@ -39,6 +42,9 @@ _SAID: Final = re.compile(
     r"|(?:just|only|a)\s+(?P<nit>nit(?:pick)?)|(?P<cosmetic>cosmetic)"
     # `… purely for readability`, `only for readability`: a change for the reader, no fault
     r"|(?:purely|just|only|mostly)\s+(?:for\s+)?(?P<readability>readability)"
+    # a priority on the P-scale as a noun (`This is a P1:`, `I'd call it a P2 —`, `a P3 nit:`);
+    # a bare `P0` is no rating (`Nothing here reaches P0.`)
+    r"|(?:\ba|\bas)\s+(?P<p>[Pp][0-3])(?=[\s:,.;!—–-]|$)"
     # `… take 30 s. Nit, not blocking.`: the word opening a sentence of its own
     r"|(?:(?<=^)|(?<=[.!?;]\s))(?P<nit2>nit(?:pick)?)(?=[,.:;!]|\s*$)"
     r")\b",
@@ -51,6 +57,7 @@ _WORDS: Final = {
     "critical4": "blocking",
     "critical5": "blocking",
     "critical6": "blocker",
+    "critical7": "blocker",
     "high": "high",
     "medium": "medium",
     "major": "major",
@@ -60,6 +67,7 @@ _WORDS: Final = {
     "nit2": "nit",
     "cosmetic": "minor",
     "readability": "minor",
+    "p": "p",
 }
 # A denial right before the phrase, at most two words between (`not critical`, `nothing here
 # blocks the merge`, `non-blocking`, `not a merge blocker`), or inside it (`this is not critical`)
@@ -81,9 +89,20 @@ def said_level(text: str) -> str | None:
         if m.group("adv") and _NEGATION.search(m.group("adv")):
             continue
         name = next(k for k, v in m.groupdict().items() if v and k != "adv")
-        words.add(_WORDS[name])
+        words.add(m[name].lower() if name == "p" else _WORDS[name])
     levels = {_LEVELS[w] for w in words}
     return min(words) if len(levels) == 1 else None
+
+
+# The ratings a seat gives only to its own finding (`This is a P1:`, `a P3 nit:`, `Just a
+# nit:`): a paragraph rated so is a finding whatever its words (`placed_items`), where `a
+# critical bug` may be someone else's claim it retells
+_OWN_RATINGS: Final = frozenset({"p0", "p1", "p2", "p3", "nit"})
+
+
+def rates_itself(text: str) -> bool:
+    """`text` rates itself on the P-scale or as a nit (`said_level`)."""
+    return said_level(text) in _OWN_RATINGS
 
 
 # The level each word stands for, to tell two words of one level (`critical`, `blocking`) from
@@ -98,4 +117,9 @@ _LEVELS: Final = {
     "low": 2,
     "minor": 2,
     "nit": 2,
+    # Codex's scale (`levels.LEVEL_WORDS`): P0 critical, P1 and P2 important, P3 a suggestion
+    "p0": 0,
+    "p1": 1,
+    "p2": 1,
+    "p3": 2,
 }

@@ -252,6 +252,14 @@ def _grouped_by_file(
             in_file = None  # `### Other`: the file's group ends
         m = _ITEM.match(line)
         led = _LINES_LED.match(m.group("rest")) if m and in_file else None
+        if m is not None and in_file is not None and led is None:
+            # `- ⚠️ `Save` (line 64) writes …`, `… at line 103 …`: the one line the item's
+            # sentence names, in the group's file (no other file named in its code)
+            told = _line_in_group(m.group("rest"), in_file[0])
+            if told is not None:
+                out[i] = f"{m.group('lead')}`{told}` — {m.group('rest')}"
+                grouped.add(i)
+            continue
         if m is None or led is None or in_file is None:
             continue
         numbers = _NUMBERS.findall(led.group("lines") or led.group("plain"))
@@ -259,3 +267,14 @@ def _grouped_by_file(
         out[i] = f"{m.group('lead')}`{in_file[0]}:{place}` — {led.group('rest')}"
         grouped.add(i)
     return out, grouped
+
+
+def _line_in_group(rest: str, path: str) -> str | None:
+    """The place in `path` of the one line `rest` names in words, unless it names another
+    file in code or leads with a place of its own already."""
+    if _DIGIT.search(rest) is None or _LED.match(rest):
+        return None
+    if any(_file(f) and f != path for f in _SPAN.findall(rest)):
+        return None
+    named = lines_named(Location(path), rest)
+    return str(named[0]) if len(named) == 1 else None

@@ -10,7 +10,9 @@ The parser reads findings from lines at the margin, so a quoted finding was unre
 quote is opened (its `>` markers taken off) only when it is a GitHub alert or its first line
 opens a finding with a level; a quote of the code or of the PR description stays a quote. An
 alert's kind gives the level its finding lacks (`[!CAUTION]` critical, `[!WARNING]` and
-`[!IMPORTANT]` important, `[!NOTE]` and `[!TIP]` a suggestion).
+`[!IMPORTANT]` important, `[!NOTE]` and `[!TIP]` a suggestion). A `[!NOTE]` or `[!TIP]` is a
+finding only when it asks for a change or names a problem (`> **Name the budget** — `a.go:3``):
+one of praise (`> [!NOTE]` / `> The new dataclass is a nice cleanup.`) stays a quote.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections.abc import Callable
 from typing import Final
 
 from deepreview.findings.levels import level_lead
+from deepreview.findings.problem_words import names_a_problem
 
 _QUOTE: Final = re.compile(r"^ {0,3}>[ \t]?(?P<text>.*)$")
 _ALERT: Final = re.compile(r"^\[!(?P<kind>caution|warning|important|note|tip)\][ \t]*$", re.I)
@@ -30,6 +33,16 @@ _ALERT_LEVEL: Final = {
     "note": "Suggestion",
     "tip": "Suggestion",
 }
+# NOTE and TIP inform by default; only one that asks for something is a finding
+_INFORMING: Final = frozenset({"note", "tip"})
+# a request: a modal or an imperative opening a sentence (or the bold title) of the alert
+_ASKS: Final = re.compile(
+    r"\b(?:should|could|consider|instead|prefer|rather\s+than|please|needs?\s+to|must|"
+    r"would\s+(?:be|read)\s+(?:better|clearer|simpler|safer))\b|"
+    r"(?:^|[.!;]\s+|\*\*|__)(?:add|avoid|cap|check|drop|extract|guard|handle|inline|move|name|"
+    r"pass|remove|rename|replace|split|use|validate|wrap)\b",
+    re.IGNORECASE,
+)
 _TAG: Final = re.compile(r"^(?:\*\*|__)?\[[A-Za-z0-9 -]{1,20}\]")  # `[High]`, `**[P1]`
 _LEADING_BOLD: Final = re.compile(r"^(?P<marks>\*\*|__)(?P<rest>.+)$")
 
@@ -58,8 +71,12 @@ def _open(out: list[str], start: int, end: int, starts_finding: Callable[[str], 
         first = next((k for k in range(1, len(inner)) if inner[k].strip()), None)
         if first is None:
             return False
+        kind = alert.group("kind").lower()
+        said = " ".join(inner[first:]).strip()
+        if kind in _INFORMING and not (_ASKS.search(said) or names_a_problem(said)):
+            return False
         inner[0] = ""
-        inner[first] = _with_level(inner[first], _ALERT_LEVEL[alert.group("kind").lower()])
+        inner[first] = _with_level(inner[first], _ALERT_LEVEL[kind])
     elif not (starts_finding(inner[0]) or level_lead(inner[0].strip())[0] is not None):
         return False
     out[start:end] = inner

@@ -23,6 +23,7 @@ from deepreview.findings.loose import loose_findings
 from deepreview.findings.placed_items import placed_section
 from deepreview.findings.prose_places import places_in_prose
 from deepreview.findings.prose_problems import asks_for_changes
+from deepreview.findings.rated_gaps import rated_gaps
 from deepreview.findings.recap_items import limitation_faults, recap_problems
 from deepreview.findings.section_titles import (
     DESIGN_KINDS,
@@ -213,6 +214,10 @@ def read_block(block: Block, st: ReviewParts) -> None:
         st.sink.warnings.extend(res.warnings)
     elif k in DESIGN_KINDS:
         _design(block, st)
+    elif k in (Kind.TESTING, Kind.DOCS) and (
+        rated := rated_gaps(block.lines, block.fenced, st.prefixes)
+    ):
+        st.drafts.extend(rated)  # `## 2. Tests` + `1. **No test for …** (`t.py`) … Severity: …`
     elif k is Kind.TESTING:
         st.testing.append(parse_assessment(block.lines, block.fenced))
     elif k is Kind.DOCS:
