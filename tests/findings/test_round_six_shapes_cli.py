@@ -116,6 +116,23 @@ def test_an_unticked_item_stays_a_finding(tmp_path: Path) -> None:
     ]
 
 
+def test_a_ticked_item_in_a_checklist_of_placed_items_leaves_the_open_one_as_written(
+    tmp_path: Path,
+) -> None:
+    """Under a heading that is no findings section, the open item keeps its level and title
+    when its ticked sibling is set aside: reading the two as place-led remarks instead turned
+    the open one into "[ ] **…** — High" at the default level, and the ticked one back into a
+    finding."""
+    text = (
+        "## Review checklist\n\n"
+        "- [ ] **`parse()` drops the last field** (`csv/read.py:12`) — High\n"
+        "- [x] **Unused import of `os`** (`csv/read.py:3`) — Low\n"
+    )
+    found, unread = _read(tmp_path, text)
+    assert found == [("critical", "csv/read.py:12", "`parse()` drops the last field")]
+    assert unread == []
+
+
 # (heading, file label, line word, level label, the three level words) per language
 _LANGUAGES = {
     "es": ("Problemas", "Archivo", "línea", "Gravedad", ("Alta", "Media", "Baja")),

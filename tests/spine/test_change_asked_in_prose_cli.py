@@ -1,8 +1,8 @@
 """A conversational review: praise, then a bold lead-in asking for a change before merging and
 the bug told in prose at a place, closing "Otherwise LGTM". Read as a review with no finding it
 said "Merge as-is — no issues found": the bug's words ("never limits") are no problem words and
-the lead-in is no findings title. What follows such a lead-in, at a place, is the seat's findings
-text that could not be read, so the verdict says so. A lead-in that asks for nothing ("Nothing
+the lead-in is no findings title. What follows such a lead-in, at a place, is the seat's finding
+(`findings/asked_changes.py`), so the verdict names it. A lead-in that asks for nothing ("Nothing
 I'd want changed before merging") and praise at places stay a clean review."""
 
 from __future__ import annotations
@@ -60,8 +60,8 @@ def _verdict(tmp_path: Path, text: str) -> tuple[str, str, str]:
 def test_a_change_asked_for_in_prose_is_no_clean_review(tmp_path: Path) -> None:
     status, label, reason = _verdict(tmp_path, ASKS)
     assert status == "ok"
-    assert label != "Merge as-is" or "could not be read" in reason
-    assert reason.endswith("Chat's findings could not be read (see the appendix)")
+    assert label != "Merge as-is"
+    assert reason == "I1 needs attention"
 
 
 def test_a_lead_in_asking_for_nothing_stays_clean(tmp_path: Path) -> None:

@@ -101,6 +101,7 @@ class FindingsResult:
     unread: list[str] = field(default_factory=list)  # text before the first finding (not None)
     first: int = 0  # index of the first finding's line (the length when there is none)
     closing: int = 0  # where the text after the findings list begins (`closing_remark`)
+    closed: int = 0  # items read and set aside as done (`closed_items`): items all the same
 
 
 def parse_findings_block(
@@ -374,6 +375,7 @@ def parse_findings_block(
         end = starts[n + 1][0] if n + 1 < len(starts) else closing
         if i in closed or status_closes(lines[i + 1 : end]):
             out.unparsed.append("\n".join(strip_rules(lines[i:end])))  # kept, no finding
+            out.closed += 1
             continue
         body = [k for k in range(i + 1, end) if k not in groups]
         if needs_no_change("\n".join([lines[i]] + [lines[k] for k in body])) or (
