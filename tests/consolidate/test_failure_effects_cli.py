@@ -13,6 +13,9 @@ twice in other words is still one.
 - "SQL injection in `find_by_region`" / "`find_by_region` splices the caller's `region` into
   raw SQL": one; "Region totals are always zero" at that line stays apart (also through
   `deep-review review`, where the function both lines are in ties them closer).
+- "`db.get` yields None ... line 7 writes through it, so the reservation crashes" at line 6 and
+  "Unknown SKU crashes the reservation" at line 7: one (`cited_failure`: one seat follows the
+  crash to the line the other places it on); a failed commit crashing at line 8: two.
 """
 
 from __future__ import annotations
@@ -161,3 +164,34 @@ def test_a_value_spliced_into_sql_is_not_the_count_that_never_matches(tmp_path: 
         "codes but the query compares it with the quoted name, so no row ever matches.\n",
     )
     assert got == [["Alpha"], ["Bravo"]], got
+
+
+_NONE_AT_GET = (
+    "- [P1] shop/stock.py:6 — `db.get(Item, sku)` yields None for an unknown SKU and line 7 "
+    "writes through it, so the reservation crashes with AttributeError.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("bravo", "want"),
+    [
+        # the crash one seat follows to line 7 is the crash the other places there
+        (
+            "## Findings\n\n**Medium — Unknown SKU crashes the reservation** "
+            "(`shop/stock.py:7`): nothing guards against a missing item before its count is "
+            "changed.\n",
+            [["Alpha", "Bravo"]],
+        ),
+        # another crash a line further on, at a line neither cites
+        (
+            "## Findings\n\n**Medium — A failed commit crashes the reservation** "
+            "(`shop/stock.py:8`): the database error is not caught, so the request dies with a "
+            "500.\n",
+            [["Alpha"], ["Bravo"]],
+        ),
+    ],
+)
+def test_a_failure_followed_to_the_line_the_other_is_placed_on_is_one(
+    tmp_path: Path, bravo: str, want: list[list[str]]
+) -> None:
+    assert _credited(tmp_path, alpha=_NONE_AT_GET, bravo=bravo) == want
