@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from deepreview.consolidate.failure_effects import EFFECT_PHRASES, EFFECT_SAID
 from deepreview.consolidate.failure_kinds import FAILURE_PHRASES
 from deepreview.consolidate.failure_outcomes import OUTCOME_PHRASES, OUTCOME_SAID, OUTCOME_SIDES
 from deepreview.consolidate.failure_phrases import MORE_PHRASES, MORE_SAID, quoted_claims
@@ -44,6 +45,7 @@ _KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in WORD_PHRASES.items()})  # 
 _KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in TERM_PHRASES.items()})  # failure_terms
 _KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in STEP_PHRASES.items()})  # failure_steps
 _KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in OUTCOME_PHRASES.items()})  # failure_outcomes
+_KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in EFFECT_PHRASES.items()})  # failure_effects
 _PATTERNS = {kind: re.compile("|".join(ps), re.IGNORECASE) for kind, ps in _KINDS.items()}
 KINDS = tuple(_KINDS)
 # How the merge reasons say it: "both name a race"
@@ -85,6 +87,7 @@ SAID = {
     **TERM_SAID,
     **STEP_SAID,
     **OUTCOME_SAID,
+    **EFFECT_SAID,
 }
 
 

@@ -12,6 +12,8 @@ Keep it small: a word listed here decides whether two findings at one place are 
 
 from __future__ import annotations
 
+from deepreview.consolidate.failure_effects import SECRET_BEFORE_LEAK
+
 _NEG = (
     r"(?:never|not|isn't|is not|aren't|are not|wasn't|without|doesn't|does not|don't|do not"
     r"|fails? to)"
@@ -46,8 +48,10 @@ FAILURE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     # a file, handle, connection or goroutine that is never released
     "leak": (
-        # not what is told to whom ("leaks internal details": `failure_outcomes` "disclosure")
-        r"\bleak\w*+(?!\s+(?:(?:the|its|their|internal|sensitive|implementation|private)\s+){0,3}"
+        # not what is told to whom ("leaks internal details": `failure_outcomes` "disclosure";
+        # "the api key leaked in the error message": `failure_effects`)
+        "".join(f"(?<!{said})" for said in SECRET_BEFORE_LEAK)
+        + r"\bleak\w*+(?!\s+(?:(?:the|its|their|internal|sensitive|implementation|private)\s+){0,3}"
         r"(?:details?|information|info|secrets?|keys?|tokens?|passwords?|credentials?|stack"
         r"|internals)\b)",
         r"\bunclosed\b",

@@ -309,6 +309,9 @@ class Features:
     fix_words: frozenset[str] = frozenset()  # the words of its fix alone (`same_fix`)
     # the title's claims no other title of its seat names (`across_files.lone_claims`)
     lone_claims: frozenset[str] = frozenset()
+    # line numbers its title cites, a one-sentence finding's whole text ("line 27 writes
+    # through it": `cited_failure`)
+    title_cited: frozenset[str] = frozenset()
 
     @property
     def files(self) -> frozenset[str]:
@@ -412,4 +415,5 @@ def extract(
         withdrawn=withdrawn(finding),
         prose_names=prose_names_in(prose),
         fix_words=finding_words(strip_fences(finding.fix)),
+        title_cited=frozenset(cited_lines(finding.title)),
     )

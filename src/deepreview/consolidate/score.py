@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from deepreview.consolidate.across_files import told_in_two_files
 from deepreview.consolidate.analyzer_claims import RULE_CLAIM_BONUS, rule_names_the_failure
 from deepreview.consolidate.apart import beside, claims_apart, named_beside
+from deepreview.consolidate.cited_failure import failure_at_a_cited_line
 from deepreview.consolidate.claim_pairs import (
     claims_differ,
     explained_apart,
@@ -224,6 +225,10 @@ def evidence(
         # common: "`settle` can leave a negative balance" at the line that adds the
         # bonus, "Credit rate can exceed 100%" two lines on, where it is applied (trial
         # 57b #3). Findings that share names already have that evidence (the seed's leaks).
+        score += SAME_CLAIM_BONUS
+    if not generic and where < OVERLAP_WHERE and failure_at_a_cited_line(x, y):
+        # one finding names the other's line as where its failure shows ("line 27 writes
+        # through it"), the other's title names that failure there (`cited_failure`)
         score += SAME_CLAIM_BONUS
     if not generic and same_failure_nearby(x, y):
         # the same failure named a few lines apart in one file: "`DEPLOY_DIR` is unset" at the
