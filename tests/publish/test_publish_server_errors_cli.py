@@ -79,3 +79,18 @@ def test_a_write_answered_404_names_the_token_not_a_missing_comment(tmp_path: Pa
         assert "not found (HTTP 404); check that it exists" not in line, line
         assert "HTTP 404" in line and "writing the summary comment" in line, line
         assert "cannot see" in line and "gh auth login" in line, line
+
+
+def test_a_write_to_a_moved_repository_says_it_moved(tmp_path: Path) -> None:
+    """GitHub answers a write to a renamed or transferred repository's old name with a
+    307 redirect, which a POST does not follow."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        rid = review(fakes, clone, env).json()["review_id"]
+        gh.fail_next(307, times=99, message="Temporary Redirect", method="POST")
+        res = _publish(clone, env, rid)
+        assert res.returncode == 5, res.stderr
+        (line,) = res.stderr.strip().splitlines()
+        assert "HTTP 307" in line and "renamed or transferred" in line, line
+        assert "GH_REPO" in line, line
+        assert gh.pull(REPO, NUMBER).issue_comments == []

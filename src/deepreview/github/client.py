@@ -96,6 +96,13 @@ def failure_message(
             f"GitHub refused access to {what} (HTTP 403{said}); run `gh auth login` or set "
             "GITHUB_TOKEN with `pull-requests: write` (in Actions: `permissions:`)"
         )
+    if code in (301, 307, 308):
+        # A read follows the redirect; a write is not re-sent to wherever it points.
+        return (
+            f"GitHub redirected {what} (HTTP {code}): the repository was renamed or "
+            "transferred; point the `origin` remote (or GH_REPO) at its new name and review "
+            "the PR again"
+        )
     if code == 422:
         return f"GitHub rejected {what} (HTTP 422{said}); the PR may have changed, review it again"
     if code >= 500:
