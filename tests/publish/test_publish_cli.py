@@ -138,7 +138,7 @@ def test_dry_run_prints_the_requests_and_sends_nothing(tmp_path: Path) -> None:
             "(at 2023-11-14 22:13 UTC, already past)",
         ),
         (429, False, "rate limit"),
-        (404, False, "not found"),
+        (404, False, "cannot see the repository"),
         (422, False, "HTTP 422"),
     ],
 )

@@ -177,8 +177,8 @@ def echo_result(result: PublishResult, *, as_json: bool) -> None:
     "--force",
     is_flag=True,
     help="Publish even though a newer review of the same PR is stored, or the PR's summary "
-    "is about a newer commit, or every seat of this one failed while the PR has a summary "
-    "(that summary is replaced).",
+    "is about a newer commit, or the PR is closed or merged, or every seat of this one failed "
+    "while the PR has a summary (that summary is replaced).",
 )
 def publish(
     review_id: str,

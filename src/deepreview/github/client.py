@@ -33,6 +33,7 @@ from deepreview.github.unreachable import unreachable_message
 DEFAULT_API: Final = "https://api.github.com"
 PER_PAGE: Final = 100
 MAX_PAGES: Final = 50  # 5,000 items: a PR with more comments than this is not worth reading all
+RETRY_PAUSE_S: Final = 1.0  # before asking a read again that GitHub answered with a 5xx
 _GH_STATUS: Final = re.compile(r"\(HTTP (\d{3})\)|HTTP (\d{3}):")
 _RATE_LIMIT: Final = re.compile(r"rate limit", re.IGNORECASE)
 
@@ -45,9 +46,9 @@ class HttpFailure:
     reset_at: int | None = None  # X-RateLimit-Reset: epoch seconds, when GitHub said
     errors: str = ""  # GitHub's `errors` list, flattened: a 422 says there what was wrong
 
-    def error(self, what: str, not_found: str | None = None) -> GitHubError:
+    def error(self, what: str, not_found: str | None = None, *, write: bool = False) -> GitHubError:
         return GitHubError(
-            failure_message(self, what, not_found),
+            failure_message(self, what, not_found, write=write),
             status=self.status,
             detail=f"{self.message}; {self.errors}" if self.errors else self.message,
             rate_limited=self.rate_limited,
@@ -59,8 +60,11 @@ def _one_line(text: str, limit: int = 160) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def failure_message(failure: HttpFailure, what: str, not_found: str | None = None) -> str:
-    """The one line a user reads for a failed request."""
+def failure_message(
+    failure: HttpFailure, what: str, not_found: str | None = None, *, write: bool = False
+) -> str:
+    """The one line a user reads for a failed request (`write`: one that creates or changes
+    something)."""
     code = failure.status
     said = f": {_one_line(failure.message)}" if failure.message else ""
     if failure.rate_limited or code == 429:
@@ -68,6 +72,14 @@ def failure_message(failure: HttpFailure, what: str, not_found: str | None = Non
         return (
             f"GitHub rate limit reached ({what}: HTTP {code}); "
             f"wait for it to reset {when} and run the command again"
+        )
+    if code == 404 and write:
+        # GitHub answers 404, not 403, to a token that cannot see a private repository: what
+        # a write creates cannot be missing.
+        return (
+            f"GitHub refused writing {what} (HTTP 404): the token cannot see the "
+            "repository, or the PR is gone; run `gh auth login` or set GITHUB_TOKEN to a "
+            "token with access to the repository"
         )
     if code == 404:
         return (
@@ -84,8 +96,20 @@ def failure_message(failure: HttpFailure, what: str, not_found: str | None = Non
             f"GitHub refused access to {what} (HTTP 403{said}); run `gh auth login` or set "
             "GITHUB_TOKEN with `pull-requests: write` (in Actions: `permissions:`)"
         )
+    if code in (301, 307, 308):
+        # A read follows the redirect; a write is not re-sent to wherever it points.
+        return (
+            f"GitHub redirected {what} (HTTP {code}): the repository was renamed or "
+            "transferred; point the `origin` remote (or GH_REPO) at its new name and review "
+            "the PR again"
+        )
     if code == 422:
         return f"GitHub rejected {what} (HTTP 422{said}); the PR may have changed, review it again"
+    if code >= 500:
+        return (
+            f"GitHub could not answer for {what} (HTTP {code}{said}), a fault on GitHub's side; "
+            "try again in a few minutes (https://www.githubstatus.com)"
+        )
     return f"GitHub API error for {what}: HTTP {code}{said}"
 
 
@@ -209,7 +233,20 @@ class GitHubClient:
         body: Any = None,
         not_found: str | None = None,
     ) -> Any:
-        """`method` on `path` with an optional JSON `body`; the JSON answer (None when empty)."""
+        """`method` on `path` with an optional JSON `body`; the JSON answer (None when empty).
+        A read GitHub answers with a 5xx (mostly a passing fault) is asked once more; a write is
+        not: it may have landed all the same, and a second one would post twice."""
+        try:
+            return self._request_once(method, path, what=what, body=body, not_found=not_found)
+        except GitHubError as exc:
+            if method != "GET" or exc.status is None or exc.status < 500:
+                raise
+        time.sleep(RETRY_PAUSE_S)
+        return self._request_once(method, path, what=what, body=body, not_found=not_found)
+
+    def _request_once(
+        self, method: str, path: str, *, what: str, body: Any, not_found: str | None
+    ) -> Any:
         gh = self._gh()
         if gh is not None:
             return self._via_gh(gh, method, path, body, what, not_found)
@@ -242,7 +279,8 @@ class GitHubClient:
         status = int(m.group(1) or m.group(2))
         message, errors = _body_message(result.stdout)
         limited = bool(_RATE_LIMIT.search(said))
-        raise HttpFailure(status, message, limited, errors=errors).error(what, not_found)
+        failure = HttpFailure(status, message, limited, errors=errors)
+        raise failure.error(what, not_found, write=method != "GET")
 
     def https(
         self,
@@ -287,7 +325,7 @@ class GitHubClient:
                 ),
                 errors,
             )
-            raise failure.error(what, not_found) from exc
+            raise failure.error(what, not_found, write=method != "GET") from exc
         # ValueError: http.client's InvalidURL too (a path no request line can carry).
         # HTTPException: an answer cut off, or one that is not HTTP (a wrong port, a proxy)
         except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:

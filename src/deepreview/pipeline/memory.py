@@ -338,6 +338,9 @@ def context_plan(
     row, report = stored_report(store, review_id)
     _ensure_same_repository(row, here, review_id)
     path = context_path(repo_root)
+    # Read first: a link, a folder or a file that is not UTF-8 is refused for what it is, not
+    # as "uncommitted", whose advice (commit it) would only lead to this refusal.
+    existing = read_context(path)
     dirty = Git(repo_root).out("status", "--porcelain", "--", CONTEXT_FILE)
     if dirty and not force:
         raise UsageError(
@@ -361,7 +364,6 @@ def context_plan(
         if d.reason.lower().startswith("by design"):
             where = f"`{d.path}`: " if d.path else ""
             by_design.append(ContextEdit(add=f"{where}{d.title} — {d.reason}"))
-    existing = read_context(path)
     old = existing or ""
     # in two steps (the same order as one) to count what the declines themselves add
     mid, lead_not_applied = apply_edits(old, edits)

@@ -8,7 +8,8 @@ left one), at most one review of inline comments (placed on the diff at the revi
 which the review names as its `commit_id`: `placement`; sent by `sender`), the summary again
 when that review did not go as it said, and on a later round a reply on each earlier inline
 comment whose finding is now fixed (resolving its thread: `thread_replies`). A summary about a
-newer commit of the PR is left as it is (`newer`): nothing is sent, and the result says why.
+newer commit of the PR is left as it is (`newer`), and so is a PR closed or merged since it was
+reviewed (`_not_open`): nothing is sent, and the result says why.
 With `dry_run` it reads the same, refuses the same, but sends nothing and returns the writes it
 would have sent.
 """
@@ -64,7 +65,7 @@ class PublishResult:
     resolved: tuple[str, ...] = ()  # ... and whose thread was resolved (fixed, no longer applies)
     notes: tuple[str, ...] = ()  # what could not be done and did not fail the publication
     not_adopted: tuple[str, ...] = ()  # authors of marker comments the token did not write
-    skipped: str | None = None  # why nothing was sent: the PR's summary is of a newer commit
+    skipped: str | None = None  # why nothing was sent: a newer commit's summary, a closed PR
 
 
 class PublishFailed(PublishError):
@@ -92,8 +93,8 @@ def publish_review(
     force: bool = False,
 ) -> PublishResult:
     """Publish stored review `review_id` on its PR. `report_url` is a template (`{id}`).
-    `force`: post it all the same over a summary of a newer commit (`newer`), or, for a review
-    where every seat failed, over the PR's summary."""
+    `force`: post it all the same over a summary of a newer commit (`newer`), on a closed or
+    merged PR, or, for a review where every seat failed, over the PR's summary."""
     stored = load_stored_review(store, review_id)
     root = Path(stored.state.target.repo_root)
     client = GitHubClient(env=env, cwd=root if root.is_dir() else cwd)
@@ -120,6 +121,18 @@ def _publish(
 ) -> PublishResult:
     review_id, dry_run = stored.review_id, sender.dry_run
     pr_path = f"repos/{stored.repo}/pulls/{stored.number}"
+    closed = None if force else _not_open(client, stored)
+    if closed is not None:
+        return PublishResult(
+            review_id=review_id,
+            repo=stored.repo,
+            pr_number=stored.number,
+            dry_run=dry_run,
+            writes=(),
+            summary=None,
+            summary_url=None,
+            skipped=closed,
+        )
     issue_path = f"repos/{stored.repo}/issues/{stored.number}"
     existing = client.get_pages(
         f"{issue_path}/comments", what=f"the comments of PR #{stored.number}"
@@ -309,6 +322,21 @@ def _amend(
             raise
         return False
     return True
+
+
+def _not_open(client: GitHubClient, stored: StoredReview) -> str | None:
+    """Why nothing goes on a PR closed or merged (GitHub takes comments on it all the same, and
+    a review that ran for minutes may finish after the merge), or None when it is open."""
+    data = client.get_json(
+        f"repos/{stored.repo}/pulls/{stored.number}", what=f"PR #{stored.number}"
+    )
+    if not isinstance(data, dict) or data.get("state") != "closed":
+        return None
+    how = "merged" if data.get("merged") is True or data.get("merged_at") else "closed"
+    return (
+        f"not posted: PR #{stored.number} is {how}, so review {stored.review_id} is not put on "
+        f"it; `deep-review publish {stored.review_id} --force` posts it anyway"
+    )
 
 
 def _fork_of(client: GitHubClient, stored: StoredReview) -> str | None:

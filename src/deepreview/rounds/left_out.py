@@ -18,6 +18,8 @@ from deepreview.model import Finding, Report
 from deepreview.retromodel import ReconciliationEntry
 
 _ID: Final = re.compile(r"(?<![\w`#/.-])([CIS]\d+)(?![\w-])")
+# `round 1's I1`, `Round 1 I2`: an earlier round's ID, not this report's.
+_PRIOR_ROUND: Final = re.compile(r"\bround \d+(?:'s|’s)? $", re.IGNORECASE)
 
 
 def unname(text: str, gone: Mapping[str, str], seat_names: Sequence[str]) -> str:
@@ -29,6 +31,8 @@ def unname(text: str, gone: Mapping[str, str], seat_names: Sequence[str]) -> str
         fid = m.group(1)
         before = text[: m.start()]
         if fid not in gone or any(before.endswith(f"{n} ") for n in seat_names):
+            return m.group(0)
+        if _PRIOR_ROUND.search(before[-24:]):
             return m.group(0)
         return f"the declined finding “{one_line(gone[fid].replace('`', ''), 48)}”"
 

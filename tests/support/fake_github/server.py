@@ -104,6 +104,8 @@ class FakeGitHub:
         `head_repo` the fork it comes from (default: a branch of `repo` itself)."""
         data = {
             "number": number,
+            "state": "open",
+            "merged": False,
             "title": title,
             "body": body,
             "html_url": f"https://github.com/{repo}/pull/{number}",
