@@ -25,28 +25,10 @@ from typing import Any
 
 import pytest
 
-from support.consolidating import consolidated_findings
+from support.consolidating import ONE, TWO, reviewer_sets
+from support.consolidating import bullet_finding as _bullet
+from support.consolidating import full_finding as _full
 from support.printing_seats import findings_of_change
-
-ONE = [["Claude", "Codex"]]
-TWO = [["Claude"], ["Codex"]]
-
-
-def _full(title: str, place: str, body: str) -> str:
-    return (
-        "## Findings\n\n### Important Issues\n\n"
-        f"**I1. {title}** — `{place}` (important, regression)\n\n{body}\n"
-    )
-
-
-def _bullet(place: str, text: str) -> str:
-    return f"## Findings\n\n### Important Issues\n\n- **I1** `{place}` — {text}\n"
-
-
-def _reviewers(tmp: Path, reviews: dict[str, str]) -> list[list[str]]:
-    found = consolidated_findings(tmp, reviews)
-    return sorted(sorted(f["reviewers"]) for f in found)
-
 
 _ACKED = _full(
     "Deliveries are acknowledged before the handler runs",
@@ -102,7 +84,7 @@ _INJECTED = _full(
 def test_two_failures_at_one_line_stay_two(
     tmp_path: Path, claude: str, codex: str, want: list[list[str]]
 ) -> None:
-    assert _reviewers(tmp_path, {"claude": claude, "codex": codex}) == want
+    assert reviewer_sets(tmp_path, {"claude": claude, "codex": codex}) == want
 
 
 def test_a_value_spliced_into_sql_is_the_injection_not_the_wrong_count(tmp_path: Path) -> None:
@@ -116,7 +98,7 @@ def test_a_value_spliced_into_sql_is_the_injection_not_the_wrong_count(tmp_path:
         "`region` column holds numeric codes but `find_by_region` compares it with the quoted "
         "name, so no row ever matches.\n"
     )
-    got = _reviewers(tmp_path, {"claude": _INJECTED, "codex": codex, "gemini": gemini})
+    got = reviewer_sets(tmp_path, {"claude": _INJECTED, "codex": codex, "gemini": gemini})
     assert got == [["Claude", "Codex"], ["Gemini"]], got
 
 

@@ -27,27 +27,9 @@ from pathlib import Path
 
 import pytest
 
-from support.consolidating import consolidated_findings
-
-ONE = [["Claude", "Codex"]]
-TWO = [["Claude"], ["Codex"]]
-
-
-def _full(title: str, place: str, body: str) -> str:
-    return (
-        "## Findings\n\n### Important Issues\n\n"
-        f"**I1. {title}** — `{place}` (important, regression)\n\n{body}\n"
-    )
-
-
-def _bullet(place: str, text: str) -> str:
-    return f"## Findings\n\n### Important Issues\n\n- **I1** `{place}` — {text}\n"
-
-
-def _reviewers(tmp: Path, reviews: dict[str, str]) -> list[list[str]]:
-    found = consolidated_findings(tmp, reviews)
-    return sorted(sorted(f["reviewers"]) for f in found)
-
+from support.consolidating import ONE, TWO, reviewer_sets
+from support.consolidating import bullet_finding as _bullet
+from support.consolidating import full_finding as _full
 
 _DETACHED = _full(
     "Price lookup ignores the caller's deadline",
@@ -126,7 +108,7 @@ CASES = [
 def test_two_failures_at_one_line_stay_two(
     tmp_path: Path, claude: str, codex: str, want: list[list[str]]
 ) -> None:
-    assert _reviewers(tmp_path, {"claude": claude, "codex": codex}) == want
+    assert reviewer_sets(tmp_path, {"claude": claude, "codex": codex}) == want
 
 
 _LOSTCANCEL = (
@@ -140,7 +122,7 @@ _LOSTCANCEL = (
 
 
 def test_an_analyzer_rule_naming_another_failure_at_the_line_stays_apart(tmp_path: Path) -> None:
-    got = _reviewers(tmp_path, {"claude": _DETACHED, "codex": _DISCARDED, "static": _LOSTCANCEL})
+    got = reviewer_sets(tmp_path, {"claude": _DETACHED, "codex": _DISCARDED, "static": _LOSTCANCEL})
     assert len(got) == 2 and ["Claude"] in got, got
 
 
@@ -154,7 +136,7 @@ def test_an_analyzer_rule_worded_like_the_finding_beside_it_stays_apart(tmp_path
         "client cancels, the lookup carries on against the rates service for the full five "
         "seconds. Derive the timeout from `ctx`.",
     )
-    got = _reviewers(tmp_path, {"claude": detached, "static": _LOSTCANCEL})
+    got = reviewer_sets(tmp_path, {"claude": detached, "static": _LOSTCANCEL})
     assert got == [["Claude"], ["Static analysis"]], got
 
 
@@ -190,7 +172,7 @@ _UNBOUNDED = _full(
 def test_a_producer_without_backpressure_is_the_memory_that_grows(
     tmp_path: Path, codex: str, want: list[list[str]]
 ) -> None:
-    assert _reviewers(tmp_path, {"claude": _UNBOUNDED, "codex": codex}) == want
+    assert reviewer_sets(tmp_path, {"claude": _UNBOUNDED, "codex": codex}) == want
 
 
 _RENEW = _full(
@@ -226,7 +208,7 @@ _RENEW = _full(
 def test_a_step_run_again_on_retry_is_one_told_two_ways(
     tmp_path: Path, codex: str, want: list[list[str]]
 ) -> None:
-    assert _reviewers(tmp_path, {"claude": _RENEW, "codex": codex}) == want
+    assert reviewer_sets(tmp_path, {"claude": _RENEW, "codex": codex}) == want
 
 
 _PRICES = _full(
@@ -258,4 +240,4 @@ _PRICES = _full(
 def test_money_cut_to_whole_units_is_one_told_two_ways(
     tmp_path: Path, codex: str, want: list[list[str]]
 ) -> None:
-    assert _reviewers(tmp_path, {"claude": _PRICES, "codex": codex}) == want
+    assert reviewer_sets(tmp_path, {"claude": _PRICES, "codex": codex}) == want

@@ -33,26 +33,13 @@ from pathlib import Path
 
 import pytest
 
-from support.consolidating import consolidated_findings
-
-ONE = [["Claude", "Codex"]]
-TWO = [["Claude"], ["Codex"]]
-
-
-def _full(title: str, place: str, body: str) -> str:
-    return (
-        "## Findings\n\n### Important Issues\n\n"
-        f"**I1. {title}** — `{place}` (important, regression)\n\n{body}\n"
-    )
-
-
-def _bullet(place: str, text: str) -> str:
-    return f"## Findings\n\n### Important Issues\n\n- **I1** `{place}` — {text}\n"
+from support.consolidating import ONE, TWO, reviewer_sets
+from support.consolidating import bullet_finding as _bullet
+from support.consolidating import full_finding as _full
 
 
 def _reviewers(tmp: Path, claude: str, codex: str) -> list[list[str]]:
-    found = consolidated_findings(tmp, {"claude": claude, "codex": codex})
-    return sorted(sorted(f["reviewers"]) for f in found)
+    return reviewer_sets(tmp, {"claude": claude, "codex": codex})
 
 
 CASES = [

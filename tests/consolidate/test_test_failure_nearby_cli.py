@@ -15,10 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from support.consolidating import consolidated_findings
-
-ONE = [["Claude", "Codex"]]
-TWO = [["Claude"], ["Codex"]]
+from support.consolidating import ONE, TWO, consolidated_findings
+from support.consolidating import bullet_finding as _bullet
 
 _FIRST = (
     "## Findings\n\n### Important Issues\n\n"
@@ -26,10 +24,6 @@ _FIRST = (
     "`run` records the status but nothing asserts it, so a command that prints the expected "
     "banner and then fails still passes.\n"
 )
-
-
-def _bullet(place: str, text: str) -> str:
-    return f"## Findings\n\n### Important Issues\n\n- **I1** `{place}` — {text}\n"
 
 
 CASES = [

@@ -27,3 +27,28 @@ def consolidated_findings(tmp: Path, reviews: dict[str, str]) -> list[dict[str, 
     """The `findings` of `consolidate_reviews`' JSON."""
     found: list[dict[str, Any]] = json.loads(consolidate_reviews(tmp, reviews))["findings"]
     return found
+
+
+# Two seats' findings as one cluster, or as two: what `reviewer_sets` returns for each.
+ONE = [["Claude", "Codex"]]
+TWO = [["Claude"], ["Codex"]]
+
+
+def full_finding(title: str, place: str, body: str) -> str:
+    """A review of one important finding written in full: bold ID and title, place, text."""
+    return (
+        "## Findings\n\n### Important Issues\n\n"
+        f"**I1. {title}** — `{place}` (important, regression)\n\n{body}\n"
+    )
+
+
+def bullet_finding(place: str, text: str) -> str:
+    """A review of one important finding as a terse bullet: ID, place, the rest in one line."""
+    return f"## Findings\n\n### Important Issues\n\n- **I1** `{place}` — {text}\n"
+
+
+def reviewer_sets(tmp: Path, reviews: dict[str, str]) -> list[list[str]]:
+    """The reviewers of each consolidated finding, sorted: `ONE` when the seats' findings
+    were merged, `TWO` when they stayed apart."""
+    found = consolidated_findings(tmp, reviews)
+    return sorted(sorted(f["reviewers"]) for f in found)
