@@ -111,6 +111,27 @@ def publish_review(
         raise PublishFailed(f"{line}. {advice}", stored=stored, sender=sender) from exc
 
 
+def _skipped(
+    stored: StoredReview,
+    dry_run: bool,
+    why: str,
+    summary_url: str | None = None,
+    not_adopted: tuple[str, ...] = (),
+) -> PublishResult:
+    """Nothing posted, and why (the PR is closed, or a newer review's summary is there)."""
+    return PublishResult(
+        review_id=stored.review_id,
+        repo=stored.repo,
+        pr_number=stored.number,
+        dry_run=dry_run,
+        writes=(),
+        summary=None,
+        summary_url=summary_url,
+        not_adopted=not_adopted,
+        skipped=why,
+    )
+
+
 def _publish(
     stored: StoredReview,
     client: GitHubClient,
@@ -123,16 +144,7 @@ def _publish(
     pr_path = f"repos/{stored.repo}/pulls/{stored.number}"
     closed = None if force else _not_open(client, stored)
     if closed is not None:
-        return PublishResult(
-            review_id=review_id,
-            repo=stored.repo,
-            pr_number=stored.number,
-            dry_run=dry_run,
-            writes=(),
-            summary=None,
-            summary_url=None,
-            skipped=closed,
-        )
+        return _skipped(stored, dry_run, closed)
     issue_path = f"repos/{stored.repo}/issues/{stored.number}"
     existing = client.get_pages(
         f"{issue_path}/comments", what=f"the comments of PR #{stored.number}"
@@ -149,16 +161,8 @@ def _publish(
         why = newer_summary(client, stored.repo, stored.number, review_id, head_sha, body)
         if why is not None:
             url = ours[0].get("html_url")
-            return PublishResult(
-                review_id=review_id,
-                repo=stored.repo,
-                pr_number=stored.number,
-                dry_run=dry_run,
-                writes=(),
-                summary=None,
-                summary_url=url if isinstance(url, str) else None,
-                not_adopted=not_adopted,
-                skipped=why,
+            return _skipped(
+                stored, dry_run, why, url if isinstance(url, str) else None, not_adopted
             )
 
     if ours and not force and review_failed(stored.report):
