@@ -4,6 +4,8 @@
   `### 🟡 Should fix` / `### 🟢 Nice to have` tiers: not read at all;
 - bare MoSCoW tiers on bold lines of their own (`**Must**`, `**Should**`, `**Could**`): no
   level read, the `**Could**` items not at all;
+- review comments repeated as a bold file name, a ```diff hunk and the comment under it, in a
+  review with no heading: nothing read;
 """
 
 from __future__ import annotations
@@ -95,3 +97,103 @@ def test_a_bold_must_inside_a_sentence_is_no_tier(tmp_path: Path) -> None:
     )
     found, _ = _read(tmp_path, text)
     assert found == [("important", "lex/scan.py:14")]
+
+
+_HUNKS = (
+    "Repeating my inline comments here.\n\n"
+    "**build/pack.sh**\n\n"
+    "```diff\n"
+    "@@ -10,1 +10,1 @@ pack() {\n"
+    "-  tar -czf out.tgz dist/\n"
+    "+  tar -czf out.tgz dist\n"
+    "```\n\n"
+    "Without `-C` the archive now holds absolute paths, so unpacking it on the server writes\n"
+    "over `/dist`. **Critical.**\n\n"
+    "**build/pack.sh**\n\n"
+    "```diff\n"
+    "@@ -30,0 +31,2 @@ pack() {\n"
+    '+  rm -rf "$TMP"\n'
+    '+  mkdir "$TMP"\n'
+    "```\n\n"
+    "`$TMP` is never checked for being empty, so an unset variable deletes the working\n"
+    "directory. Should be fixed.\n\n"
+    "**build/Makefile**\n\n"
+    "```diff\n"
+    "@@ -5,1 +5,1 @@\n"
+    "-CC ?= gcc-12\n"
+    "+CC ?= gcc\n"
+    "```\n\n"
+    "Minor: the compiler version was pinned so builds stay reproducible; `gcc` drifts.\n"
+)
+
+
+def test_comments_under_diff_hunks_are_findings_at_the_hunk(tmp_path: Path) -> None:
+    found, unread = _read(tmp_path, _HUNKS)
+    assert found == [
+        ("critical", "build/pack.sh:10"),
+        ("important", "build/pack.sh:31"),
+        ("suggestion", "build/Makefile:5"),
+    ]
+    assert unread == []
+
+
+def test_praise_under_a_diff_hunk_is_no_finding(tmp_path: Path) -> None:
+    text = (
+        "Repeating my inline comments here.\n\n"
+        "**build/pack.sh**\n\n"
+        "```diff\n"
+        "@@ -10,1 +10,1 @@ pack() {\n"
+        "-  tar -czf out.tgz dist/\n"
+        "+  tar -czf out.tgz -C dist .\n"
+        "```\n\n"
+        "Nice, this is exactly what the archive layout wants.\n"
+    )
+    found, unread = _read(tmp_path, text)
+    assert found == []
+    assert unread == []
+
+
+def _titles(tmp_path: Path, text: str) -> list[str]:
+    return [f["title"] for f in _parse(tmp_path, text)["findings"]]
+
+
+_DECORATED = (
+    "I went through the new upload handler. Three things.\n\n"
+    "The first problem is in `up/handler.py:30`. This is a P1: when the client disconnects, the\n"
+    "temporary file is never removed, so the disk fills up over a week.\n\n"
+    "Next, `up/handler.py:58` reads the whole body into memory. I'd call it\n"
+    "a P2 — a 2 GB upload takes the worker down.\n\n"
+    "Finally a P3 nit: `up/names.py:4` calls the limit `n`; `max_bytes` would say more.\n"
+)
+
+
+def test_titles_leave_out_pointing_and_rating_words(tmp_path: Path) -> None:
+    assert _titles(tmp_path, _DECORATED) == [
+        "when the client disconnects, the temporary file is never removed, so the disk fills up"
+        " over a week",
+        "`up/handler.py:58` reads the whole body into memory",
+        "`up/names.py:4` calls the limit `n`; `max_bytes` would say more",
+    ]
+
+
+def test_a_leading_warning_sign_leaves_the_title(tmp_path: Path) -> None:
+    text = (
+        "## Findings\n\n"
+        "- ⚠️ **Upload never cleaned up** (`up/handler.py:30`) — the temporary file stays.\n"
+    )
+    assert _titles(tmp_path, text) == ["Upload never cleaned up"]
+
+
+def test_a_title_of_words_stays_as_written(tmp_path: Path) -> None:
+    # a dash inside a plain title, and a title that is one sentence, are no decoration
+    text = (
+        "## Findings\n\n"
+        "### Important\n\n"
+        "1. **Upload cleanup — missing on disconnect** (`up/handler.py:30`)\n"
+        "   the temporary file stays on disk.\n"
+        "2. **This is the first upload path without a size limit** (`up/handler.py:58`)\n"
+    )
+    assert _titles(tmp_path, text) == [
+        "Upload cleanup — missing on disconnect",
+        "This is the first upload path without a size limit",
+    ]
