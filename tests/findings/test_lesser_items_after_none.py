@@ -28,8 +28,9 @@ def test_nits_after_no_blocking_issues_are_suggestions() -> None:
     assert [
         (f.id, f.title, f.locations[0].path, f.locations[0].start) for f in review.findings
     ] == [
-        ("S1", "nit: `tmp` could be named `total`", "calc.py", 2),
-        ("S2", "nit: the docstring says list but it returns a tuple", "calc.py", 4),
+        # (the `nit:` lead is the level, no part of the problem: `title_decor`)
+        ("S1", "`tmp` could be named `total`", "calc.py", 2),
+        ("S2", "the docstring says list but it returns a tuple", "calc.py", 4),
     ]
     assert not review.unread_findings, review.unread_findings
 

@@ -67,7 +67,10 @@ def test_blocking_and_nit_lead_ins_as_paragraphs_with_no_headings() -> None:
         ("S2", Severity.SUGGESTION, ("importer/cli.py:12",)),
     ]
     assert r.findings[1].title == "The header row is counted as data"
-    assert r.findings[0].body.startswith("when a batch is full")
+    # the title is its first sentence; the wrapped line's fragment of the next goes back to
+    # the text it starts (`title_decor`)
+    assert r.findings[0].title == "The last batch is never flushed (`importer/stream.py:61`)"
+    assert r.findings[0].body.startswith("The loop flushes only when a batch is full")
     assert r.preamble.startswith("Read the importer change")
 
 

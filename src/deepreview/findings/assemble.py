@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from deepreview.findings.finding_draft import Draft
+from deepreview.findings.title_decor import plain_title
 from deepreview.model import Finding, Severity
 
 
@@ -80,14 +81,14 @@ def assemble(drafts: list[Draft]) -> tuple[list[Finding], list[str]]:
 
 def unrated_ids(drafts: list[Draft], findings: list[Finding]) -> tuple[str, ...]:
     """IDs of the assembled findings that came from drafts with no severity of their own."""
-    guessed = {(d.severity, d.head.title) for d in drafts if d.head.unrated}
+    guessed = {(d.severity, _finding(d).title) for d in drafts if d.head.unrated}
     return tuple(f.id for f in findings if (f.severity, f.title) in guessed)
 
 
 def overruled_ids(drafts: list[Draft], findings: list[Finding]) -> tuple[tuple[str, str], ...]:
     """(ID, what its tag overruled) of the findings whose tag gave another severity than their
     heading or ID letter (`Draft.overruled`): the tag was taken, the seat's retro says so."""
-    said = {(d.severity, d.head.title): d.overruled for d in drafts if d.overruled}
+    said = {(d.severity, _finding(d).title): d.overruled for d in drafts if d.overruled}
     return tuple(
         (f.id, said[f.severity, f.title]) for f in findings if (f.severity, f.title) in said
     )
@@ -118,15 +119,17 @@ def _next_id(severity: Severity, used: dict[Severity, set[int]]) -> str:
 
 def _finding(d: Draft) -> Finding:
     h = d.head
+    # (the rules read the title as written; the report's title is the problem: `title_decor`)
+    title, body = plain_title(h.title, d.body)
     return Finding(
         id=h.id or "",
         severity=d.severity,
         # `**1. Retry never stops:**` + the place on the next line: the colon led to it
-        title=h.title[:-1].rstrip() if h.title.endswith(":") and len(h.title) > 1 else h.title,
+        title=title[:-1].rstrip() if title.endswith(":") and len(title) > 1 else title,
         locations=tuple(dict.fromkeys(h.locations)),
         classification=h.classification,
         reviewers=tuple(h.reviewers),
-        body=d.body,
+        body=body,
         fix=d.fix,
         carry_forward=h.carry_forward,
         verification=h.verification,

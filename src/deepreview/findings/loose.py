@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from deepreview.findings.blocks import Block
+from deepreview.findings.diff_comments import diff_comment_drafts
 from deepreview.findings.file_groups import file_heading
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.findings import parse_findings_block
@@ -96,6 +97,9 @@ def loose_findings(
     if len(kinds) <= len(own) and prose:
         # placed paragraphs each with a ```suggestion fence to commit (`suggestion_blocks`)
         kinds, taken = suggestion_drafts(lines, fenced, prefixes)
+    if len(kinds) <= len(own) and prose:
+        # comments each under the ```diff hunk they are about (`diff_comments`)
+        kinds, taken = diff_comment_drafts(lines, fenced, prefixes)
     if len(kinds) > len(own):
         keep = [k for k in range(len(lines)) if k not in taken]
         return drafts + kinds, [lines[k] for k in keep], [fenced[k] for k in keep], unread

@@ -153,7 +153,12 @@ def leveled_item_head(line: str, opener: str, prefixes: tuple[str, ...] = ()) ->
 
 # `` `a.py:27` — the key is built from … `` / `` `a.py:5` unused import `` as a paragraph of its
 # own: a code span naming a file and its line opens it, words follow
-_PLACE_PARAGRAPH = re.compile(r"^`[^`\s]+:\d[^`\s]*`[ \t]*(?:[—–:-][ \t]*)?[^\s`]")
+# (or in bold, `**a.py:27** — text`: the bold says it is the paragraph's lead, so its text may
+# start with code)
+_PLACE_PARAGRAPH = re.compile(
+    r"^(?:`[^`\s]+:\d[^`\s]*`[ \t]*(?:[—–:-][ \t]*)?[^\s`]"
+    r"|(?:\*\*|__)`?[^`\s*]+:\d[^`\s*]*`?(?:\*\*|__)[ \t]*(?:[—–:-][ \t]*)?\S)"
+)
 
 
 def place_paragraph_head(

@@ -32,6 +32,10 @@ _SAID: Final = re.compile(
     # `This needs one transaction before it ships.`, `must be solved before this lands`
     r"|(?P<critical7>must|has\s+to|needs?)\s+(?:[\w-]+\s+){0,4}?before\s+(?:it|this|we)\s+"
     r"(?:ships?|lands?|merges?|goes\s+out|(?:is|gets)\s+(?:merged|released|shipped))"
+    # `… is reported as a success. Should be fixed.`: the ask as a sentence of its own, not
+    # for later (`should be fixed in a follow-up` is no more than a suggestion)
+    r"|(?:(?<=^)|(?<=[.!?;]\s))(?:(?:this|it|that)\s+)?(?P<major2>should)\s+be\s+"
+    r"(?:fixed|addressed)(?![^.!?\n]{0,30}\b(?:later|follow-?up|eventually|separately)\b)"
     # `high severity`, `medium priority`, `low-severity`
     r"|(?P<high>high)[\s-](?:severity|priority|impact)"
     r"|(?P<medium>medium)[\s-](?:severity|priority|impact)"
@@ -61,6 +65,7 @@ _WORDS: Final = {
     "high": "high",
     "medium": "medium",
     "major": "major",
+    "major2": "major",
     "low": "low",
     "minor": "minor",
     "nit": "nit",

@@ -372,7 +372,21 @@ _LEVEL_KINDS = {
 }
 
 
+# MoSCoW tiers told by their verb alone (`**Must**`, `**Should**`, `**Could**`, also `Must have`):
+# only as the whole title, as a line of its own; the word inside a sentence is no tier.
+_MOSCOW: Final = {
+    "must": Kind.CRITICAL,
+    "must have": Kind.CRITICAL,
+    "should": Kind.IMPORTANT,
+    "should have": Kind.IMPORTANT,
+    "could": Kind.SUGGESTIONS,
+    "could have": Kind.SUGGESTIONS,
+}
+
+
 def _severity_kind(normalized: str) -> Kind | None:
+    if normalized in _MOSCOW:
+        return _MOSCOW[normalized]
     found = title_level(normalized)
     return _LEVEL_KINDS[found[0]] if found else None
 
