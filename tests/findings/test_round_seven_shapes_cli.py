@@ -148,6 +148,21 @@ def test_a_tests_section_with_unrated_items_stays_an_assessment(tmp_path: Path) 
     assert len(found) == 3
 
 
+def test_required_and_optional_tests_stay_a_testing_assessment(tmp_path: Path) -> None:
+    """`**Required:**` / `**Optional:**` sort a Testing Assessment's wanted tests (the report's
+    own format); they are no levels the items give themselves, so no finding is made of them
+    (read as findings, a test the reviewer chose not to ask for credited it with the gap)."""
+    text = (
+        "## Findings\n\nNone.\n\n## Testing Assessment\n\n"
+        "- **Optional:** `retry()` giving up after three tries (`net/retry_test.go:12`).\n"
+        "- **Optional:** the jitter's bounds (`net/retry_test.go:40`).\n"
+    )
+    for wanted in (text, text.replace("Optional", "Required")):
+        found, unread = _read(tmp_path, wanted)
+        assert found == []
+        assert unread == []
+
+
 def test_a_lone_version_number_opening_a_paragraph_is_no_item(tmp_path: Path) -> None:
     text = (
         "## Summary\n\nThe client is updated.\n\n"
