@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from support.read_findings import read_by_cli
 from support.repos import cli_env, run_cli
 
 
@@ -23,14 +24,9 @@ def _parse(tmp_path: Path, text: str) -> dict:
 
 
 def _read(tmp_path: Path, text: str) -> tuple[list[tuple[str, str | None]], list[str]]:
-    """`deep-review parse` of `text`: (severity, place) per finding, the unread text."""
-    out = _parse(tmp_path, text)
-    found = []
-    for f in out["findings"]:
-        loc = f["locations"][0] if f["locations"] else None
-        place = f"{loc['path']}:{loc['start']}" if loc and loc["start"] else None
-        found.append((f["severity"], place or (loc["path"] if loc else None)))
-    return found, list(out["unread_findings"])
+    """(level, place) per finding, the unread text (`read_by_cli`)."""
+    found, unread = read_by_cli(tmp_path, text)
+    return [(level, place) for level, place, _title in found], unread
 
 
 _BOLD_PLACES = (

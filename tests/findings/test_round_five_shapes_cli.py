@@ -15,22 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from support.repos import cli_env, run_cli
-
-
-def _read(tmp_path: Path, text: str) -> tuple[list[tuple[str, str | None, str]], list[str]]:
-    """`deep-review parse` of `text`: (severity, place, title) per finding, the unread text."""
-    review = tmp_path / "review.md"
-    review.write_text(text, encoding="utf-8")
-    out = run_cli(["parse", str(review)], cwd=tmp_path, env=cli_env(tmp_path)).json()
-    found = []
-    for f in out["findings"]:
-        loc = f["locations"][0] if f["locations"] else None
-        place = f"{loc['path']}:{loc['start']}" if loc and loc["start"] else None
-        place = place or (loc["path"] if loc else None)
-        found.append((f["severity"], place, f["title"]))
-    return found, list(out["unread_findings"])
-
+from support.read_findings import read_by_cli
 
 _EMOJI_FIELDS = (
     "## 🐛 Problems\n\n"
@@ -50,7 +35,7 @@ _EMOJI_FIELDS = (
 
 
 def test_pictograph_field_names_give_the_line(tmp_path: Path) -> None:
-    found, unread = _read(tmp_path, _EMOJI_FIELDS.format(label="📍 Line:"))
+    found, unread = read_by_cli(tmp_path, _EMOJI_FIELDS.format(label="📍 Line:"))
     assert [(s, p) for s, p, _ in found] == [
         ("critical", "shop/cart.py:12"),
         ("important", "shop/discounts.py:30"),
@@ -61,7 +46,7 @@ def test_pictograph_field_names_give_the_line(tmp_path: Path) -> None:
 
 
 def test_a_pictograph_before_another_word_is_no_line_field(tmp_path: Path) -> None:
-    found, _ = _read(tmp_path, _EMOJI_FIELDS.format(label="📍 Timeline:"))
+    found, _ = read_by_cli(tmp_path, _EMOJI_FIELDS.format(label="📍 Timeline:"))
     assert found[0][1] == "shop/cart.py"
 
 
@@ -73,7 +58,7 @@ def test_a_green_circle_alone_is_no_level(tmp_path: Path) -> None:
         "### 🟢 Helper name says too little\n"
         "`shop/util.py:4` — `do_it` could say what it does.\n"
     )
-    found, _ = _read(tmp_path, text)
+    found, _ = read_by_cli(tmp_path, text)
     assert [s for s, _, _ in found] != ["suggestion"]
 
 
@@ -87,8 +72,8 @@ _WRAPPED = (
 )
 
 
-def test_a_level_tag_wrapped_onto_the_next_line_is_read(tmp_path: Path) -> None:
-    found, unread = _read(tmp_path, _WRAPPED.format(n=3))
+def test_a_level_tag_wrapped_onto_the_next_line_isread_by_cli(tmp_path: Path) -> None:
+    found, unread = read_by_cli(tmp_path, _WRAPPED.format(n=3))
     assert [(s, p) for s, p, _ in found] == [
         ("critical", "store/files.py:14"),
         ("important", "store/files.py:30"),
@@ -104,12 +89,12 @@ def test_a_level_tag_inside_wrapped_text_stays_text(tmp_path: Path) -> None:
         "   (severity: high)\n"
         "   is what the old linter printed beside it, and nobody reads it.\n"
     )
-    found, _ = _read(tmp_path, text)
+    found, _ = read_by_cli(tmp_path, text)
     assert [s for s, _, _ in found] != ["critical"]
 
 
 def test_a_skipped_number_does_not_end_the_list(tmp_path: Path) -> None:
-    found, unread = _read(tmp_path, _WRAPPED.format(n=4))
+    found, unread = read_by_cli(tmp_path, _WRAPPED.format(n=4))
     assert [(s, p) for s, p, _ in found] == [
         ("critical", "store/files.py:14"),
         ("important", "store/files.py:30"),
@@ -126,7 +111,7 @@ def test_steps_with_a_skipped_number_stay_the_findings_text(tmp_path: Path) -> N
         "   1. raise `FileNotFoundError` in `load`\n"
         "   3. catch it in `main`\n"
     )
-    found, _ = _read(tmp_path, text)
+    found, _ = read_by_cli(tmp_path, text)
     assert [(s, p) for s, p, _ in found] == [("critical", "store/files.py:14")]
 
 
@@ -136,7 +121,7 @@ def test_the_place_the_title_tells_wins_over_the_body(tmp_path: Path) -> None:
         "1. The name `x2` in store/index.py line 8 says nothing. (severity: low)\n\n"
         "All in all fine, but the `load` function in store/files.py line 14 is the same story.\n"
     )
-    found, _ = _read(tmp_path, text)
+    found, _ = read_by_cli(tmp_path, text)
     assert found[0][1] == "store/index.py:8"
 
 
@@ -154,7 +139,9 @@ _ASKED = (
 
 
 def test_paragraphs_under_a_lead_in_asking_for_a_change_are_findings(tmp_path: Path) -> None:
-    found, unread = _read(tmp_path, _ASKED.format(lead="One thing I'd want changed before merging"))
+    found, unread = read_by_cli(
+        tmp_path, _ASKED.format(lead="One thing I'd want changed before merging")
+    )
     assert [(s, p) for s, p, _ in found] == [
         ("important", "shop/cache.py:40"),
         ("suggestion", "shop/views.py:15"),
@@ -164,7 +151,7 @@ def test_paragraphs_under_a_lead_in_asking_for_a_change_are_findings(tmp_path: P
 
 
 def test_a_lead_in_asking_for_nothing_opens_no_findings(tmp_path: Path) -> None:
-    found, _ = _read(tmp_path, _ASKED.format(lead="Nothing I'd want changed before merging"))
+    found, _ = read_by_cli(tmp_path, _ASKED.format(lead="Nothing I'd want changed before merging"))
     assert found == []
 
 
@@ -172,7 +159,7 @@ def test_a_paragraph_with_no_place_keeps_them_all_unread(tmp_path: Path) -> None
     text = _ASKED.format(lead="One thing I'd want changed before merging").replace(
         "the `print` left in `shop/views.py:15`", "the leftover `print`"
     )
-    found, unread = _read(tmp_path, text)
+    found, unread = read_by_cli(tmp_path, text)
     assert found == []
     assert unread
 
@@ -187,7 +174,7 @@ _FOLLOW_ON = (
 
 
 def test_a_rated_item_right_under_a_placed_one_takes_its_place(tmp_path: Path) -> None:
-    found, _ = _read(tmp_path, _FOLLOW_ON.format(gap=""))
+    found, _ = read_by_cli(tmp_path, _FOLLOW_ON.format(gap=""))
     assert sorted((s, p) for s, p, _ in found) == [
         ("critical", "svc/config.py:12"),
         ("suggestion", "svc/config.py:12"),
@@ -195,7 +182,7 @@ def test_a_rated_item_right_under_a_placed_one_takes_its_place(tmp_path: Path) -
 
 
 def test_a_rated_item_after_a_blank_line_keeps_no_place(tmp_path: Path) -> None:
-    found, _ = _read(tmp_path, _FOLLOW_ON.format(gap="\n"))
+    found, _ = read_by_cli(tmp_path, _FOLLOW_ON.format(gap="\n"))
     assert ("suggestion", None) in [(s, p) for s, p, _ in found]
 
 
@@ -203,5 +190,5 @@ def test_under_a_heading_that_names_no_commit_the_item_keeps_no_place(tmp_path: 
     text = _FOLLOW_ON.format(gap="").replace(
         "**3f1a2b0 — read the timeout from the environment**", "**Issues:**"
     )
-    found, _ = _read(tmp_path, text)
+    found, _ = read_by_cli(tmp_path, text)
     assert ("suggestion", None) in [(s, p) for s, p, _ in found]

@@ -14,23 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from support.repos import cli_env, run_cli
+from support.read_findings import read_by_cli
 
 
-def _read(tmp_path: Path, text: str) -> tuple[list[tuple[str, str | None, str]], list[str]]:
-    """`deep-review parse` of `text`: (severity, place, title) per finding, the unread text."""
-    review = tmp_path / "review.md"
-    review.write_text(text, encoding="utf-8")
-    out = run_cli(["parse", str(review)], cwd=tmp_path, env=cli_env(tmp_path)).json()
-    found = []
-    for f in out["findings"]:
-        loc = f["locations"][0] if f["locations"] else None
-        place = f"{loc['path']}:{loc['start']}" if loc else None
-        found.append((f["severity"], place, f["title"]))
-    return found, list(out["unread_findings"])
-
-
-def test_the_level_after_the_last_pipe_is_read(tmp_path: Path) -> None:
+def test_the_level_after_the_last_pipe_isread_by_cli(tmp_path: Path) -> None:
     text = (
         "Issues, worst first:\n\n"
         "- calc.py:5 | `sub` returns `a` and never looks at `b`, so every\n"
@@ -38,7 +25,7 @@ def test_the_level_after_the_last_pipe_is_read(tmp_path: Path) -> None:
         "- calc.py:1 | `add` has no test | should fix\n"
         "- util/strings.py:2 | `shout` could call `str.upper` | follow-up\n"
     )
-    found, _ = _read(tmp_path, text)
+    found, _ = read_by_cli(tmp_path, text)
     assert sorted((s, p) for s, p, _ in found) == [
         ("critical", "calc.py:5"),
         ("important", "calc.py:1"),
@@ -49,7 +36,7 @@ def test_the_level_after_the_last_pipe_is_read(tmp_path: Path) -> None:
 
 def test_a_last_field_that_is_no_level_stays_as_written(tmp_path: Path) -> None:
     text = "Issues:\n\n- calc.py:5 | `sub` never looks at `b` | see the test below\n"
-    found, _ = _read(tmp_path, text)
+    found, _ = read_by_cli(tmp_path, text)
     assert [s for s, _, _ in found] != ["critical"]
     assert [s for s, _, _ in found] != ["suggestion"]
 
@@ -71,17 +58,17 @@ _CHECKED_FINE = (
 def test_what_the_reviewer_cleared_is_no_finding_and_no_unread_text(
     tmp_path: Path, title: str
 ) -> None:
-    found, unread = _read(tmp_path, _CHECKED_FINE.format(title=title))
+    found, unread = read_by_cli(tmp_path, _CHECKED_FINE.format(title=title))
     assert [(s, p) for s, p, _ in found] == [("critical", "calc.py:5")]
     assert unread == []
 
 
-def test_a_section_of_issues_by_topic_is_still_read(tmp_path: Path) -> None:
+def test_a_section_of_issues_by_topic_is_stillread_by_cli(tmp_path: Path) -> None:
     text = _CHECKED_FINE.format(title="Robustness issues").replace(
         "it does (line 2 checks it), so\n  nothing to report there.",
         "it does not, `shout(None)`\n  raises a TypeError. (medium severity)",
     )
-    found, unread = _read(tmp_path, text)
+    found, unread = read_by_cli(tmp_path, text)
     assert len(found) + len(unread) == 2
 
 
@@ -100,7 +87,7 @@ _TOLD_THEN_TABLED = (
 
 
 def test_a_table_that_repeats_the_findings_above_is_a_recap(tmp_path: Path) -> None:
-    found, unread = _read(tmp_path, _TOLD_THEN_TABLED)
+    found, unread = read_by_cli(tmp_path, _TOLD_THEN_TABLED)
     assert sorted((s, p) for s, p, _ in found) == [
         ("critical", "calc.py:5"),
         ("important", "util/strings.py:2"),
@@ -110,7 +97,7 @@ def test_a_table_that_repeats_the_findings_above_is_a_recap(tmp_path: Path) -> N
 
 def test_a_table_row_no_finding_above_holds_is_a_finding(tmp_path: Path) -> None:
     text = _TOLD_THEN_TABLED + "| 3 | Minor | `calc.py:1` | `add` has no test |\n"
-    found, _ = _read(tmp_path, text)
+    found, _ = read_by_cli(tmp_path, text)
     assert ("suggestion", "calc.py:1") in [(s, p) for s, p, _ in found]
     assert len(found) >= 3
 
@@ -134,7 +121,7 @@ _RABBIT = (
 
 
 def test_coderabbit_comments_are_findings_at_their_places(tmp_path: Path) -> None:
-    found, unread = _read(tmp_path, _RABBIT)
+    found, unread = read_by_cli(tmp_path, _RABBIT)
     assert sorted((s, p) for s, p, _ in found) == [
         ("critical", "calc.py:5"),
         ("important", "calc.py:1"),
@@ -152,5 +139,5 @@ def test_italic_words_and_place_led_bold_lines_are_no_coderabbit_comments(
         "## Notes\n\n`calc.py` (2)\n\n`5`: _see below_\n\n**The tests pass.**\n\n"
         "`1`: **Nice docstring.**\n"
     )
-    found, _ = _read(tmp_path, text)
+    found, _ = read_by_cli(tmp_path, text)
     assert found == []

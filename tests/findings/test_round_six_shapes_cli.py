@@ -14,22 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from support.repos import cli_env, run_cli
-
-
-def _read(tmp_path: Path, text: str) -> tuple[list[tuple[str, str | None, str]], list[str]]:
-    """`deep-review parse` of `text`: (severity, place, title) per finding, the unread text."""
-    review = tmp_path / "review.md"
-    review.write_text(text, encoding="utf-8")
-    out = run_cli(["parse", str(review)], cwd=tmp_path, env=cli_env(tmp_path)).json()
-    found = []
-    for f in out["findings"]:
-        loc = f["locations"][0] if f["locations"] else None
-        place = f"{loc['path']}:{loc['start']}" if loc and loc["start"] else None
-        place = place or (loc["path"] if loc else None)
-        found.append((f["severity"], place, f["title"]))
-    return found, list(out["unread_findings"])
-
+from support.read_findings import read_by_cli
 
 _SUGGESTIONS = (
     "Three comments, each with a change you can apply from the PR page.\n\n"
@@ -53,7 +38,7 @@ _SUGGESTIONS = (
 
 
 def test_suggestion_fences_under_placed_paragraphs_are_findings(tmp_path: Path) -> None:
-    found, unread = _read(tmp_path, _SUGGESTIONS)
+    found, unread = read_by_cli(tmp_path, _SUGGESTIONS)
     assert [(s, p) for s, p, _ in found] == [
         ("critical", "billing/rates.py:14"),
         ("important", "billing/rates.py:30"),
@@ -63,7 +48,7 @@ def test_suggestion_fences_under_placed_paragraphs_are_findings(tmp_path: Path) 
 
 
 def test_suggestion_comments_under_a_findings_heading(tmp_path: Path) -> None:
-    found, unread = _read(tmp_path, "## Findings\n\n" + _SUGGESTIONS)
+    found, unread = read_by_cli(tmp_path, "## Findings\n\n" + _SUGGESTIONS)
     assert [p for _, p, _ in found] == [
         "billing/rates.py:14",
         "billing/rates.py:30",
@@ -79,7 +64,7 @@ def test_a_code_fence_of_another_language_is_no_suggestion(tmp_path: Path) -> No
         "tiny one: `fmt` could be `format_amount`, purely for\nreadability.",
         "this is where amounts are printed.",
     )
-    found, _ = _read(tmp_path, text)
+    found, _ = read_by_cli(tmp_path, text)
     assert ("suggestion", "billing/format.py:3") not in [(s, p) for s, p, _ in found]
     assert len(found) < 3
 
@@ -99,7 +84,7 @@ _CHECKLIST = (
 
 def test_a_ticked_checklist_item_is_done_not_a_finding(tmp_path: Path) -> None:
     # the tick alone says it is done: its words tell the problem as the open items do
-    found, unread = _read(tmp_path, _CHECKLIST)
+    found, unread = read_by_cli(tmp_path, _CHECKLIST)
     assert [(s, p) for s, p, _ in found] == [
         ("critical", "cache/store.go:40"),
         ("important", "cache/store.go:88"),
@@ -108,7 +93,7 @@ def test_a_ticked_checklist_item_is_done_not_a_finding(tmp_path: Path) -> None:
 
 
 def test_an_unticked_item_stays_a_finding(tmp_path: Path) -> None:
-    found, _ = _read(tmp_path, _CHECKLIST.replace("- [x]", "- [ ]"))
+    found, _ = read_by_cli(tmp_path, _CHECKLIST.replace("- [x]", "- [ ]"))
     assert [p for _, p, _ in found] == [
         "cache/store.go:40",
         "cache/store.go:71",
@@ -128,7 +113,7 @@ def test_a_ticked_item_in_a_checklist_of_placed_items_leaves_the_open_one_as_wri
         "- [ ] **`parse()` drops the last field** (`csv/read.py:12`) — High\n"
         "- [x] **Unused import of `os`** (`csv/read.py:3`) — Low\n"
     )
-    found, unread = _read(tmp_path, text)
+    found, unread = read_by_cli(tmp_path, text)
     assert found == [("critical", "csv/read.py:12", "`parse()` drops the last field")]
     assert unread == []
 
@@ -164,7 +149,7 @@ def _labelled(lang: str) -> str:
 
 @pytest.mark.parametrize("lang", sorted(_LANGUAGES))
 def test_field_labels_and_levels_in_other_languages(tmp_path: Path, lang: str) -> None:
-    found, unread = _read(tmp_path, _labelled(lang))
+    found, unread = read_by_cli(tmp_path, _labelled(lang))
     assert [(s, p) for s, p, _ in found] == [
         ("critical", "shop/cart.py:12"),
         ("important", "shop/cart.py:40"),
@@ -182,5 +167,5 @@ def test_a_foreign_level_word_counts_only_after_a_level_label(tmp_path: Path) ->
         "**Severity:** Low\n\n"
         "Large files are buffered whole.\n"
     )
-    found, _ = _read(tmp_path, text)
+    found, _ = read_by_cli(tmp_path, text)
     assert [(s, p) for s, p, _ in found] == [("suggestion", "api/upload.py:9")]

@@ -65,3 +65,15 @@ def titles_of(parsed: dict[str, object]) -> list[str]:
     findings = parsed["findings"]
     assert isinstance(findings, list)
     return [f["title"] for f in findings]
+
+
+def read_by_cli(tmp_path: Path, text: str) -> tuple[list[tuple[str, str | None, str]], list[str]]:
+    """`parsed_by_cli` as (level, first place as `path:line` or `path`, title) per finding, and
+    the findings text left unread."""
+    out = parsed_by_cli(tmp_path, text)
+    found = []
+    for f in out["findings"]:  # type: ignore[attr-defined]
+        loc = f["locations"][0] if f["locations"] else None
+        place = f"{loc['path']}:{loc['start']}" if loc and loc["start"] else None
+        found.append((f["severity"], place or (loc["path"] if loc else None), f["title"]))
+    return found, list(out["unread_findings"])  # type: ignore[call-overload]
