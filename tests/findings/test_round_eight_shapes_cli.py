@@ -193,3 +193,15 @@ def test_a_title_of_words_stays_as_written(tmp_path: Path) -> None:
         "Upload cleanup — missing on disconnect",
         "This is the first upload path without a size limit",
     ]
+
+
+def test_a_title_the_seat_gave_its_own_id_is_kept_whole(tmp_path: Path) -> None:
+    """`I1. **Another issue**`: a seat that numbers its finding and bolds its title has named
+    it, however few its words; the title is not swapped for the text's first sentence (our own
+    report read back must give its findings back as written)."""
+    text = (
+        "## Findings\n\n### Important Issues\n\n"
+        "I1. **Another issue** — `up/handler.py:30` (important, gap)\n\n"
+        "The temporary file stays on disk (e.g. after a disconnect) for good.\n"
+    )
+    assert _titles(tmp_path, text) == ["Another issue"]

@@ -119,8 +119,10 @@ def _next_id(severity: Severity, used: dict[Severity, set[int]]) -> str:
 
 def _finding(d: Draft) -> Finding:
     h = d.head
-    # (the rules read the title as written; the report's title is the problem: `title_decor`)
-    title, body = plain_title(h.title, d.body)
+    # (the rules read the title as written; the report's title is the problem: `title_decor`.
+    # A finding under its own written ID, `I1. **Another issue**`, was titled by its seat, as
+    # our own report's findings are: its title stays whole, however few its words)
+    title, body = (h.title, d.body) if h.id else plain_title(h.title, d.body)
     return Finding(
         id=h.id or "",
         severity=d.severity,
