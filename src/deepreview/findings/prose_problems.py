@@ -79,18 +79,50 @@ def prose_problems(
         return []
     out: list[str] = []
     asked = False  # under a lead-in asking for a change ("**One thing I'd want fixed first**")
+    counted = any(counts_comments(p) for p in paragraphs)
     for p in paragraphs:
         if BOLD_LINE.match(p):  # a lead-in of what follows
             asked = asks_for_a_change(p)
             continue
         if len(p) <= _MAX_PASSAGE:
-            if names_a_placed_problem(p, prefixes, tells=_any if asked else names_a_problem):
+            if names_a_placed_problem(p, prefixes, tells=_any if asked else names_a_problem) or (
+                counted and _at_a_line(p, prefixes)
+            ):
                 out.append(p)
         elif p.count("\n") < _MAX_RUN_ON_LINES:
             # a run-on paragraph of many lines (a small model's review with no blank line):
             # each line judged alone, as a passage of its own
             out.extend(line for line in p.split("\n") if names_a_placed_problem(line, prefixes))
     return out
+
+
+# The review counts the comments (issues, findings) it left, one or more: "generated 3 comments",
+# "left two comments", "found 2 issues", "3 comments below". With no finding read, what it wrote
+# at places is those comments, however it words them ("a dry run deletes snapshots").
+_NUMBER: Final = (
+    r"(?:[1-9]\d{0,2}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
+)
+_COUNTED: Final = re.compile(
+    r"\b(?:generated|left|made|wrote|posted|raised|found|flagged|identified|added|has|have)\s+"
+    rf"{_NUMBER}\s+(?:[\w-]+\s+)?(?:comments?|issues?|findings?|problems?|concerns?)\b"
+    rf"|^\s*{_NUMBER}\s+(?:[\w-]+\s+)?(?:comments?|issues?|findings?)\s+(?:below|follow)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def counts_comments(text: str) -> bool:
+    """`text` says the review left one or more comments (issues, findings), by number."""
+    return _COUNTED.search(text) is not None
+
+
+def _at_a_line(text: str, prefixes: tuple[str, ...]) -> bool:
+    """The passage names a place with a line (`calc.py:2`) and does not say its problem is
+    settled or none."""
+    if len(text) > _MAX_PASSAGE or _SETTLED.search(text) or says_none(text):
+        return False
+    # (a bold place, `**cli/prune.py:27**`, as Copilot heads each comment, is a place too)
+    unbolded = text.replace("**", " ")
+    return any(loc.start is not None for loc in locations_in(unbolded, prefixes))
 
 
 def prose_passages(blocks: list[Block], quoted: Collection[str] = ()) -> list[str]:
