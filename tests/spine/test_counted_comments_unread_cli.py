@@ -91,3 +91,34 @@ def test_praise_at_places_stays_clean(tmp_path: Path) -> None:
 def test_no_issues_found_over_a_checked_list_stays_clean(tmp_path: Path) -> None:
     assert _verdict(tmp_path, CHECKED_NONE) == ("ok", "Merge as-is", "no issues found")
 
+
+# The same in Chinese under headings we do not know (`### 问题`, "problems"): a data race and an
+# endless loop told at places, no English problem word, no clean statement.
+CHINESE = """## 审查
+
+实现简单，但有两处需要修改。
+
+### 问题清单
+
+1. `calc.py:2`：`add()` 在没有加锁的情况下修改共享计数，存在数据竞争。
+2. `calc.py:1`：参数为负数时会进入死循环。
+"""
+
+CHINESE_CLEAN = """## 审查
+
+1. `calc.py:2`：`add()` 的参数顺序与调用方一致。
+2. `calc.py:1`：模块保持简洁，没有发现数据竞争。
+
+没有发现问题。
+"""
+
+
+def test_problems_told_in_chinese_at_places_are_no_clean_review(tmp_path: Path) -> None:
+    status, label, reason = _verdict(tmp_path, CHINESE)
+    assert status == "ok"
+    assert label != "Merge as-is"
+    assert "findings could not be read" in reason
+
+
+def test_a_chinese_review_that_found_nothing_stays_clean(tmp_path: Path) -> None:
+    assert _verdict(tmp_path, CHINESE_CLEAN) == ("ok", "Merge as-is", "no issues found")

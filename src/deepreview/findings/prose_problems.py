@@ -29,7 +29,7 @@ from deepreview.findings.file_names import is_known_file, known_extension
 from deepreview.findings.head import locations_in
 from deepreview.findings.levels import stressed_level
 from deepreview.findings.none_statements import says_none
-from deepreview.findings.problem_words import names_a_problem
+from deepreview.findings.problem_words import names_a_cjk_problem, names_a_problem
 from deepreview.findings.readable import qualified_none, says_nothing_found_outright
 from deepreview.findings.section_titles import Kind, set_aside
 
@@ -272,7 +272,7 @@ def names_a_placed_problem(
     if says_none(text) and not qualified_none(text):
         return False
     now = _PAST.sub(" ", text)
-    if not tells(now) and not stressed_level(text):
+    if not tells(now) and not stressed_level(text) and not names_a_cjk_problem(now):
         return False
     places = locations_in(text, prefixes)
     if any(loc.start is not None for loc in places):
