@@ -125,6 +125,42 @@ def _at_a_line(text: str, prefixes: tuple[str, ...]) -> bool:
     return any(loc.start is not None for loc in locations_in(unbolded, prefixes))
 
 
+def unheld_problems(
+    blocks: list[Block],
+    held: Collection[tuple[str, int | None]],
+    prefixes: tuple[str, ...] = (),
+    quoted: Collection[str] = (),
+) -> list[str]:
+    """Beside findings we read: the passages of the review's other sections (not its summary
+    or verdict, which tell the findings again, nor its preamble, where an agent narrates its
+    steps: "I will run `git blame` on lines 78 to 82 … to confirm it is a regression") that
+    name a problem, or ask for a fix ("has to be fixed before merging"), at a place with a line
+    that no finding read holds (`held`: each finding's places as (path, start line)) — an
+    answer to a checklist's question with the problem inside it. A review that says outright
+    it found nothing has none."""
+    passages = [
+        p
+        for b in blocks
+        if b.kind is Kind.OTHER and not set_aside(b.title, b.lines)
+        for p in _paragraphs(b, quoted)
+    ]
+    if says_nothing_found_outright("\n\n".join(passages)):
+        return []
+    out = []
+    for p in passages:
+        if BOLD_LINE.match(p) or not names_a_placed_problem(p, prefixes, tells=_tells_or_asks):
+            continue
+        lined = [(loc.path, loc.start) for loc in locations_in(p, prefixes) if loc.start]
+        if lined and not any(place in held for place in lined):
+            out.append(p)
+    return out
+
+
+def _tells_or_asks(text: str) -> bool:
+    """A problem word, or a fix asked for (`has to be fixed`, `please fix`)."""
+    return names_a_problem(text) or _ASKS_FOR_A_FIX.search(text) is not None
+
+
 def prose_passages(blocks: list[Block], quoted: Collection[str] = ()) -> list[str]:
     """The paragraphs and bold lead-ins of the sections that tell findings in a review with no
     findings section, in order."""
@@ -253,12 +289,13 @@ _REFUTED: Final = re.compile(r"\b(?:but|however|yet|though|although|in\s+fact|ac
 
 def _only_attributed(text: str) -> bool:
     """The passage tells what the change's own text says, and names no problem in the seat's
-    own words after it (a claim refuted with one is the seat's problem)."""
+    own words after it, nor asks for a fix (a claim refuted with one is the seat's problem:
+    "The PR says expired tokens are refused, but … This has to be fixed before merging.")."""
     m = _ATTRIBUTED.search(text)
     if m is None:
         return False
     refuted = _REFUTED.search(text, m.end())
-    return refuted is None or not names_a_problem(text[refuted.end() :])
+    return refuted is None or not _tells_or_asks(text[refuted.end() :])
 
 
 def names_a_placed_problem(
