@@ -14,9 +14,9 @@ Each review goes through `parse_review` with the change's files known, as a revi
 prints the share of cases whose Critical/Important/Suggestion counts are exact, then over the
 true findings: how many were found (paired with a parsed finding by place, else by key), and of
 those how many have the true severity and the true place (file and first line); each miss is
-listed. Cases 01-52 were each written before any rule was changed for them and are tuned on
-now; 53-58 were written after round eight's rules (ps72d), measured once, and are held out:
-never tune a rule on them (benchmarks/README.md, the parse-cases section, keeps each round).
+listed. Cases 01-58 were each written before any rule was changed for them and are tuned on
+now (53-58 since round nine, ps72e); the next round's fresh cases are held out until measured
+once (benchmarks/README.md, the parse-cases section, keeps each round).
 Not a test: it prints and exits 0.
 """
 

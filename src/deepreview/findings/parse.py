@@ -92,6 +92,7 @@ from deepreview.findings.prose_problems import (
     lone_verdict,
     opened_quotes,
     prose_problems,
+    unheld_problems,
 )
 from deepreview.findings.quoted_text import held_lines
 from deepreview.findings.quotes import unquote_findings
@@ -326,13 +327,18 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     else:
         # a section named for problems (`## Security`, `## Required changes`) that names one in
         # prose, beside findings we read: that problem is findings text too, never a section
-        # only the appendix shows (not a recap, `## Action items`: it tells them again)
+        # only the appendix shows (not a recap, `## Action items`: it tells them again); and a
+        # problem told in any other section at a place no finding read holds (a checklist's
+        # answer: "`a.py:71` … has to be fixed before merging" beside a `Minor:` nit we read)
         told = [
             b
             for b in blocks
             if b.kind is Kind.OTHER and problem_section(b.title) and not is_recap(b.title)
         ]
-        if told and (more := prose_problems(told, st.prefixes, unquoted)):
+        more = prose_problems(told, st.prefixes, unquoted) if told else []
+        placed = {(loc.path, loc.start) for f in findings for loc in f.locations}
+        more += [p for p in unheld_problems(blocks, placed, st.prefixes, unquoted) if p not in more]
+        if more:
             st.unread.extend(more)
             warnings.append(f"problems named in prose, not as findings: {one_line(more[0])}")
     for kind, n in seen.items():

@@ -292,3 +292,22 @@ FAULT_TOLD: Final = re.compile(
     r"initiali[sz]ed|authenticated|authori[sz]ed|encrypted|guarded|expected(?:ly)?))\b",
     re.IGNORECASE,
 )
+
+
+# The faults of PROBLEM in Chinese and Japanese, for a review written in them (`存在数据竞争`,
+# "there is a data race"; `死循环`, an endless loop; `バグ`, a bug): no `\b` around them, since a
+# CJK sentence runs its words together. A denial right before one (`没有发现数据竞争`, "no data
+# race found"; `不会崩溃`, "will not crash") is no problem named.
+_CJK_PROBLEM: Final = re.compile(
+    r"数据竞争|竞态条件|竞争条件|死锁|死循环|无限循环|内存泄漏|泄漏|泄露|崩溃|漏洞|缺陷|错误地|"
+    r"データ競合|競合状態|デッドロック|無限ループ|メモリリーク|クラッシュ|脆弱性|バグ"
+)
+_CJK_DENIED: Final = re.compile(r"(?:没有|没|不会|不|无|未|並不|ない|なし)[^，。；！？、\n]{0,6}$")
+
+
+def names_a_cjk_problem(text: str) -> bool:
+    """`text` names a fault in Chinese or Japanese words (`_CJK_PROBLEM`) it does not deny."""
+    return any(
+        _CJK_DENIED.search(text, max(0, m.start() - 12), m.start()) is None
+        for m in _CJK_PROBLEM.finditer(text)
+    )

@@ -29,7 +29,7 @@ from deepreview.findings.file_names import is_known_file, known_extension
 from deepreview.findings.head import locations_in
 from deepreview.findings.levels import stressed_level
 from deepreview.findings.none_statements import says_none
-from deepreview.findings.problem_words import names_a_problem
+from deepreview.findings.problem_words import names_a_cjk_problem, names_a_problem
 from deepreview.findings.readable import qualified_none, says_nothing_found_outright
 from deepreview.findings.section_titles import Kind, set_aside
 
@@ -79,18 +79,86 @@ def prose_problems(
         return []
     out: list[str] = []
     asked = False  # under a lead-in asking for a change ("**One thing I'd want fixed first**")
+    counted = any(counts_comments(p) for p in paragraphs)
     for p in paragraphs:
         if BOLD_LINE.match(p):  # a lead-in of what follows
             asked = asks_for_a_change(p)
             continue
         if len(p) <= _MAX_PASSAGE:
-            if names_a_placed_problem(p, prefixes, tells=_any if asked else names_a_problem):
+            if names_a_placed_problem(p, prefixes, tells=_any if asked else names_a_problem) or (
+                counted and _at_a_line(p, prefixes)
+            ):
                 out.append(p)
         elif p.count("\n") < _MAX_RUN_ON_LINES:
             # a run-on paragraph of many lines (a small model's review with no blank line):
             # each line judged alone, as a passage of its own
             out.extend(line for line in p.split("\n") if names_a_placed_problem(line, prefixes))
     return out
+
+
+# The review counts the comments (issues, findings) it left, one or more: "generated 3 comments",
+# "left two comments", "found 2 issues", "3 comments below". With no finding read, what it wrote
+# at places is those comments, however it words them ("a dry run deletes snapshots").
+_NUMBER: Final = (
+    r"(?:[1-9]\d{0,2}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
+)
+_COUNTED: Final = re.compile(
+    r"\b(?:generated|left|made|wrote|posted|raised|found|flagged|identified|added|has|have)\s+"
+    rf"{_NUMBER}\s+(?:[\w-]+\s+)?(?:comments?|issues?|findings?|problems?|concerns?)\b"
+    rf"|^\s*{_NUMBER}\s+(?:[\w-]+\s+)?(?:comments?|issues?|findings?)\s+(?:below|follow)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def counts_comments(text: str) -> bool:
+    """`text` says the review left one or more comments (issues, findings), by number."""
+    return _COUNTED.search(text) is not None
+
+
+def _at_a_line(text: str, prefixes: tuple[str, ...]) -> bool:
+    """The passage names a place with a line (`calc.py:2`) and does not say its problem is
+    settled or none."""
+    if len(text) > _MAX_PASSAGE or _SETTLED.search(text) or says_none(text):
+        return False
+    # (a bold place, `**cli/prune.py:27**`, as Copilot heads each comment, is a place too)
+    unbolded = text.replace("**", " ")
+    return any(loc.start is not None for loc in locations_in(unbolded, prefixes))
+
+
+def unheld_problems(
+    blocks: list[Block],
+    held: Collection[tuple[str, int | None]],
+    prefixes: tuple[str, ...] = (),
+    quoted: Collection[str] = (),
+) -> list[str]:
+    """Beside findings we read: the passages of the review's other sections (not its summary
+    or verdict, which tell the findings again, nor its preamble, where an agent narrates its
+    steps: "I will run `git blame` on lines 78 to 82 … to confirm it is a regression") that
+    name a problem, or ask for a fix ("has to be fixed before merging"), at a place with a line
+    that no finding read holds (`held`: each finding's places as (path, start line)) — an
+    answer to a checklist's question with the problem inside it. A review that says outright
+    it found nothing has none."""
+    passages = [
+        p
+        for b in blocks
+        if b.kind is Kind.OTHER and not set_aside(b.title, b.lines)
+        for p in _paragraphs(b, quoted)
+    ]
+    if says_nothing_found_outright("\n\n".join(passages)):
+        return []
+    out = []
+    for p in passages:
+        if BOLD_LINE.match(p) or not names_a_placed_problem(p, prefixes, tells=_tells_or_asks):
+            continue
+        lined = [(loc.path, loc.start) for loc in locations_in(p, prefixes) if loc.start]
+        if lined and not any(place in held for place in lined):
+            out.append(p)
+    return out
+
+
+def _tells_or_asks(text: str) -> bool:
+    """A problem word, or a fix asked for (`has to be fixed`, `please fix`)."""
+    return names_a_problem(text) or _ASKS_FOR_A_FIX.search(text) is not None
 
 
 def prose_passages(blocks: list[Block], quoted: Collection[str] = ()) -> list[str]:
@@ -221,12 +289,13 @@ _REFUTED: Final = re.compile(r"\b(?:but|however|yet|though|although|in\s+fact|ac
 
 def _only_attributed(text: str) -> bool:
     """The passage tells what the change's own text says, and names no problem in the seat's
-    own words after it (a claim refuted with one is the seat's problem)."""
+    own words after it, nor asks for a fix (a claim refuted with one is the seat's problem:
+    "The PR says expired tokens are refused, but … This has to be fixed before merging.")."""
     m = _ATTRIBUTED.search(text)
     if m is None:
         return False
     refuted = _REFUTED.search(text, m.end())
-    return refuted is None or not names_a_problem(text[refuted.end() :])
+    return refuted is None or not _tells_or_asks(text[refuted.end() :])
 
 
 def names_a_placed_problem(
@@ -240,7 +309,7 @@ def names_a_placed_problem(
     if says_none(text) and not qualified_none(text):
         return False
     now = _PAST.sub(" ", text)
-    if not tells(now) and not stressed_level(text):
+    if not tells(now) and not stressed_level(text) and not names_a_cjk_problem(now):
         return False
     places = locations_in(text, prefixes)
     if any(loc.start is not None for loc in places):

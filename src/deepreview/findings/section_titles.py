@@ -99,6 +99,11 @@ _TITLES: dict[str, Kind] = {
     **dict.fromkeys(("提案", "改善提案", "軽微", "軽微な問題", "軽微な指摘"), Kind.SUGGESTIONS),
     **dict.fromkeys(("指摘事項", "問題点"), Kind.FINDINGS),
     **dict.fromkeys(("概要", "要約"), Kind.SUMMARY),
+    # Simplified Chinese: 严重 (critical), 一般 / 重要 (important), 建议 (suggestions), 总结
+    **dict.fromkeys(("严重问题", "严重"), Kind.CRITICAL),
+    **dict.fromkeys(("一般问题", "重要问题", "主要问题"), Kind.IMPORTANT),
+    **dict.fromkeys(("建议", "改进建议", "次要问题", "轻微问题"), Kind.SUGGESTIONS),
+    **dict.fromkeys(("总结", "摘要"), Kind.SUMMARY),
     "design observations": Kind.DESIGN,
     "design": Kind.DESIGN,
     "concerns": Kind.CONCERNS,
@@ -151,6 +156,10 @@ NONE_WORDS = (
     "無し",
     "特になし",
     "該当なし",
+    # Simplified Chinese: 无 ("none"), 暂无 ("none for now"), 没有 ("there is none")
+    "无",
+    "暂无",
+    "没有",
     "—",
     "–",
 )

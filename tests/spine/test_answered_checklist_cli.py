@@ -1,0 +1,66 @@
+"""A review that answers a checklist's questions (`**1. Is the change correct?**`), the problem
+inside an answer at a place ("`calc.py:2` … every total is wrong by a factor. This has to be
+fixed before merging."), and one `Minor:` nit read as a finding. Read as that nit alone, the
+verdict was "Merge as-is — no critical or important issues": the answer's problem, at a place no
+finding read holds, is findings text we could not read, so the verdict says so. Answers that
+praise code at places beside the nit leave the nit's verdict."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from support.printing_seats import printing_seats
+from support.repos import cli_env, make_repo, run_cli
+
+ASKED = """## Checklist
+
+**1. Is the change correct?**
+Not quite. `calc.py:2` passes the arguments to `add()` the other way round, so every total
+after the first call is off by a factor. This has to be fixed before merging.
+
+**2. Is the code readable?**
+Mostly. Minor: `calc.py:1` calls the helper `f`; `total` would say more.
+
+**3. Anything else?**
+No.
+"""
+
+PRAISED = """## Checklist
+
+**1. Is the change correct?**
+Yes. `calc.py:2` passes the arguments in the order the callers use, and the totals match.
+
+**2. Is the code readable?**
+Mostly. Minor: `calc.py:1` calls the helper `f`; `total` would say more.
+
+**3. Anything else?**
+No.
+"""
+
+
+def _verdict(tmp_path: Path, text: str) -> tuple[str, str, str]:
+    repo = make_repo(tmp_path)
+    printing_seats(tmp_path, {"chat": text})
+    res = run_cli(
+        ["review", "--agents", "chat", "--lead", "none", "--json"], cwd=repo, env=cli_env(tmp_path)
+    )
+    assert res.returncode == 0, res.stderr
+    out = res.json()
+    report = json.loads(Path(out["paths"]["json"]).read_text())
+    verdict = report["header"]["verdict"]
+    return out["seats"][0]["status"], verdict["label"], verdict["reason"]
+
+
+def test_a_problem_inside_an_answer_is_no_clean_review(tmp_path: Path) -> None:
+    status, label, reason = _verdict(tmp_path, ASKED)
+    assert status == "ok"
+    assert "findings could not be read" in reason, (label, reason)
+
+
+def test_answers_that_praise_leave_the_nit_alone(tmp_path: Path) -> None:
+    assert _verdict(tmp_path, PRAISED) == (
+        "ok",
+        "Merge as-is",
+        "no critical or important issues; S1 optional",
+    )
