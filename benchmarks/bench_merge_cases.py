@@ -52,17 +52,19 @@ class Case:
     either: frozenset[frozenset[str]]
 
 
+def _case_files(files: Path) -> list[Path]:
+    """The case's changed files: not the `__pycache__` a test runner leaves beside its tests."""
+    return [p for p in sorted(files.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+
+
 def load(folder: Path) -> Case:
     files = folder / "files"
     changed = {
         p.relative_to(files).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
-        for p in sorted(files.rglob("*"))
-        if p.is_file()
+        for p in _case_files(files)
     }
     sources = {
-        p.relative_to(files).as_posix(): p.read_text(encoding="utf-8")
-        for p in sorted(files.rglob("*"))
-        if p.is_file()
+        p.relative_to(files).as_posix(): p.read_text(encoding="utf-8") for p in _case_files(files)
     }
     reviews = {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))}
     answer = json.loads((folder / "answer.json").read_text(encoding="utf-8"))
