@@ -7,11 +7,9 @@ praise code at places beside the nit leave the nit's verdict."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from support.printing_seats import printing_seats
-from support.repos import cli_env, make_repo, run_cli
+from support.printing_seats import one_seat_verdict
 
 ASKED = """## Checklist
 
@@ -39,27 +37,14 @@ No.
 """
 
 
-def _verdict(tmp_path: Path, text: str) -> tuple[str, str, str]:
-    repo = make_repo(tmp_path)
-    printing_seats(tmp_path, {"chat": text})
-    res = run_cli(
-        ["review", "--agents", "chat", "--lead", "none", "--json"], cwd=repo, env=cli_env(tmp_path)
-    )
-    assert res.returncode == 0, res.stderr
-    out = res.json()
-    report = json.loads(Path(out["paths"]["json"]).read_text())
-    verdict = report["header"]["verdict"]
-    return out["seats"][0]["status"], verdict["label"], verdict["reason"]
-
-
 def test_a_problem_inside_an_answer_is_no_clean_review(tmp_path: Path) -> None:
-    status, label, reason = _verdict(tmp_path, ASKED)
+    status, label, reason = one_seat_verdict(tmp_path, ASKED)
     assert status == "ok"
     assert "findings could not be read" in reason, (label, reason)
 
 
 def test_answers_that_praise_leave_the_nit_alone(tmp_path: Path) -> None:
-    assert _verdict(tmp_path, PRAISED) == (
+    assert one_seat_verdict(tmp_path, PRAISED) == (
         "ok",
         "Merge as-is",
         "no critical or important issues; S1 optional",

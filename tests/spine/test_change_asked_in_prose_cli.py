@@ -7,11 +7,9 @@ I'd want changed before merging") and praise at places stay a clean review."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from support.printing_seats import printing_seats
-from support.repos import cli_env, make_repo, run_cli
+from support.printing_seats import one_seat_verdict
 
 PRAISE = """This is a tidy change.
 
@@ -44,27 +42,14 @@ LGTM.
 )
 
 
-def _verdict(tmp_path: Path, text: str) -> tuple[str, str, str]:
-    repo = make_repo(tmp_path)
-    printing_seats(tmp_path, {"chat": text})
-    res = run_cli(
-        ["review", "--agents", "chat", "--lead", "none", "--json"], cwd=repo, env=cli_env(tmp_path)
-    )
-    assert res.returncode == 0, res.stderr
-    out = res.json()
-    report = json.loads(Path(out["paths"]["json"]).read_text())
-    verdict = report["header"]["verdict"]
-    return out["seats"][0]["status"], verdict["label"], verdict["reason"]
-
-
 def test_a_change_asked_for_in_prose_is_no_clean_review(tmp_path: Path) -> None:
-    status, label, reason = _verdict(tmp_path, ASKS)
+    status, label, reason = one_seat_verdict(tmp_path, ASKS)
     assert status == "ok"
     assert label != "Merge as-is"
     assert reason == "I1 needs attention"
 
 
 def test_a_lead_in_asking_for_nothing_stays_clean(tmp_path: Path) -> None:
-    status, label, reason = _verdict(tmp_path, ASKS_NOTHING)
+    status, label, reason = one_seat_verdict(tmp_path, ASKS_NOTHING)
     assert status == "ok"
     assert (label, reason) == ("Merge as-is", "no issues found")

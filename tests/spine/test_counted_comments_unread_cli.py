@@ -7,11 +7,9 @@ places with no count, and "No issues found" over a checked list, stay clean revi
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from support.printing_seats import printing_seats
-from support.repos import cli_env, make_repo, run_cli
+from support.printing_seats import one_seat_verdict
 
 COUNTED = """## Overview
 
@@ -60,36 +58,23 @@ No issues found.
 """
 
 
-def _verdict(tmp_path: Path, text: str) -> tuple[str, str, str]:
-    repo = make_repo(tmp_path)
-    printing_seats(tmp_path, {"chat": text})
-    res = run_cli(
-        ["review", "--agents", "chat", "--lead", "none", "--json"], cwd=repo, env=cli_env(tmp_path)
-    )
-    assert res.returncode == 0, res.stderr
-    out = res.json()
-    report = json.loads(Path(out["paths"]["json"]).read_text())
-    verdict = report["header"]["verdict"]
-    return out["seats"][0]["status"], verdict["label"], verdict["reason"]
-
-
 def test_counted_comments_at_places_are_findings_we_could_not_read(tmp_path: Path) -> None:
-    status, label, reason = _verdict(tmp_path, COUNTED)
+    status, label, reason = one_seat_verdict(tmp_path, COUNTED)
     assert status == "ok"
     assert label != "Merge as-is"
     assert "findings could not be read" in reason
 
 
 def test_no_comments_counted_with_praise_at_a_place_stays_clean(tmp_path: Path) -> None:
-    assert _verdict(tmp_path, COUNTED_NONE) == ("ok", "Merge as-is", "no issues found")
+    assert one_seat_verdict(tmp_path, COUNTED_NONE) == ("ok", "Merge as-is", "no issues found")
 
 
 def test_praise_at_places_stays_clean(tmp_path: Path) -> None:
-    assert _verdict(tmp_path, PRAISE) == ("ok", "Merge as-is", "no issues found")
+    assert one_seat_verdict(tmp_path, PRAISE) == ("ok", "Merge as-is", "no issues found")
 
 
 def test_no_issues_found_over_a_checked_list_stays_clean(tmp_path: Path) -> None:
-    assert _verdict(tmp_path, CHECKED_NONE) == ("ok", "Merge as-is", "no issues found")
+    assert one_seat_verdict(tmp_path, CHECKED_NONE) == ("ok", "Merge as-is", "no issues found")
 
 
 # The same in Chinese under headings we do not know (`### 问题`, "problems"): a data race and an
@@ -114,11 +99,11 @@ CHINESE_CLEAN = """## 审查
 
 
 def test_problems_told_in_chinese_at_places_are_no_clean_review(tmp_path: Path) -> None:
-    status, label, reason = _verdict(tmp_path, CHINESE)
+    status, label, reason = one_seat_verdict(tmp_path, CHINESE)
     assert status == "ok"
     assert label != "Merge as-is"
     assert "findings could not be read" in reason
 
 
 def test_a_chinese_review_that_found_nothing_stays_clean(tmp_path: Path) -> None:
-    assert _verdict(tmp_path, CHINESE_CLEAN) == ("ok", "Merge as-is", "no issues found")
+    assert one_seat_verdict(tmp_path, CHINESE_CLEAN) == ("ok", "Merge as-is", "no issues found")

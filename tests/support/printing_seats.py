@@ -81,3 +81,17 @@ def assert_seat_fails(tmp: Path, text: str, reason: str) -> None:
     seat = out["seats"][0]
     assert (seat["status"], seat["reason"]) == ("failed", reason), out["seats"]
     assert res.returncode == 3, (res.stdout, res.stderr)
+
+
+def one_seat_verdict(tmp: Path, text: str) -> tuple[str, str, str]:
+    """A review by one seat, `chat`, printing `text` (no lead), in a fresh repository: the
+    seat's status and the report's verdict label and reason."""
+    repo = make_repo(tmp)
+    printing_seats(tmp, {"chat": text})
+    res = run_cli(
+        ["review", "--agents", "chat", "--lead", "none", "--json"], cwd=repo, env=cli_env(tmp)
+    )
+    assert res.returncode == 0, res.stderr
+    out = res.json()
+    verdict = json.loads(Path(out["paths"]["json"]).read_text())["header"]["verdict"]
+    return out["seats"][0]["status"], verdict["label"], verdict["reason"]
