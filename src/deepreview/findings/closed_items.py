@@ -17,6 +17,7 @@ import re
 from typing import Final
 
 from deepreview.findings.ids import FINDING_ID
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.problem_words import names_a_fault
 
 _MARK: Final = r"(?:✅|✔️?|☑️?)"
@@ -84,7 +85,7 @@ _BOLD_MARKS: Final = re.compile(r"\*\*|__")
 
 # A ticked task (`- [x] `a.py:40` — …`): the reviewer's checklist marks it done, whatever its
 # words tell (an unticked `- [ ]` one is still to do).
-_TICKED: Final = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\[[xX]\](?=[ \t])")
+_TICKED: Final = re.compile(rf"^[ \t]{{0,3}}{LIST_MARKER}[ \t]+\[[xX]\](?=[ \t])")
 
 
 def says_closed(line: str) -> bool:

@@ -24,9 +24,10 @@ from deepreview.findings.blocks import BOLD_LINE
 from deepreview.findings.file_groups import heading_level
 from deepreview.findings.finding_draft import Draft
 from deepreview.findings.head import FindingHead
+from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.locations import LINE_WORD
 
-_ITEM: Final = re.compile(r"^(?P<m>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_ITEM: Final = re.compile(rf"^(?P<m>[ \t]*){LIST_MARKER}[ \t]+\S")
 # lines, a file or a place of its own, told in any way
 _OWN_PLACE: Final = re.compile(
     rf"(?:{LINE_WORD})\d|[\w-]\.[A-Za-z]{{1,8}}\b|\b(?:that|this|same|other)\s+file\b",

@@ -18,9 +18,10 @@ from typing import Final
 
 from deepreview.findings.head import locations_in
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word
+from deepreview.findings.list_marker import LIST_MARKER
 
 _FIRST: Final = re.compile(
-    r"^(?P<lead>[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+)"
+    rf"^(?P<lead>[ \t]{{0,3}}{LIST_MARKER}[ \t]+)"
     r"(?P<place>`?[^\s|`]+`?)[ \t]+\|[ \t]+(?P<rest>.*)$"
 )
 _LAST: Final = re.compile(r"^(?P<text>.*\S)[ \t]+\|[ \t]*(?P<tier>[^|]{1,30}?)[ \t.]*$")
@@ -50,7 +51,7 @@ def open_pipe_items(lines: list[str], fenced: list[bool]) -> list[str] | None:
         while (
             end + 1 < len(lines) and not fenced[end + 1] and re.match(r"^[ \t]+\S", lines[end + 1])
         ):
-            if re.match(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]", lines[end + 1]):
+            if re.match(rf"^[ \t]*{LIST_MARKER}[ \t]", lines[end + 1]):
                 break
             end += 1
         last = _LAST.match(m["rest"] if end == i else lines[end])

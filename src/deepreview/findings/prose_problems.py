@@ -138,12 +138,7 @@ def unheld_problems(
     that no finding read holds (`held`: each finding's places as (path, start line)) — an
     answer to a checklist's question with the problem inside it. A review that says outright
     it found nothing has none."""
-    passages = [
-        p
-        for b in blocks
-        if b.kind is Kind.OTHER and not set_aside(b.title, b.lines)
-        for p in _paragraphs(b, quoted)
-    ]
+    passages = prose_passages(blocks, quoted, kinds=(Kind.OTHER,))
     if says_nothing_found_outright("\n\n".join(passages)):
         return []
     out = []
@@ -161,13 +156,15 @@ def _tells_or_asks(text: str) -> bool:
     return names_a_problem(text) or _ASKS_FOR_A_FIX.search(text) is not None
 
 
-def prose_passages(blocks: list[Block], quoted: Collection[str] = ()) -> list[str]:
-    """The paragraphs and bold lead-ins of the sections that tell findings in a review with no
-    findings section, in order."""
+def prose_passages(
+    blocks: list[Block], quoted: Collection[str] = (), kinds: Collection[Kind] = _PROSE_KINDS
+) -> list[str]:
+    """The paragraphs and bold lead-ins of the sections of `kinds` (by default those that tell
+    findings in a review with no findings section), in order; not sections set aside."""
     return [
         p
         for b in blocks
-        if b.kind in _PROSE_KINDS and not set_aside(b.title, b.lines)
+        if b.kind in kinds and not set_aside(b.title, b.lines)
         for p in _paragraphs(b, quoted)
     ]
 

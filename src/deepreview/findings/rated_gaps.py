@@ -21,12 +21,12 @@ from typing import Final
 
 from deepreview.findings.finding_draft import Draft
 from deepreview.findings.findings import parse_findings_block
-from deepreview.findings.list_marker import MARGIN_ITEM
+from deepreview.findings.list_marker import LIST_MARKER, MARGIN_ITEM
 
 # An item led by the assessment's own sorting of the tests it wants: `- **Optional:** …`,
 # `1. Required: …`, `* *Recommended* — …`
 _WANTED: Final = re.compile(
-    r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\*\*|__|\*|_)?[ \t]*"
+    rf"^[ \t]*{LIST_MARKER}[ \t]+(?:\*\*|__|\*|_)?[ \t]*"
     r"(?:required|optional|recommended|nice[ \t]+to[ \t]+have)\b",
     re.IGNORECASE,
 )

@@ -17,8 +17,9 @@ import re
 from typing import Final
 
 from deepreview.findings.levels import LABEL_PATTERN
+from deepreview.findings.list_marker import LIST_MARKER
 
-_ITEM: Final = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_ITEM: Final = re.compile(rf"^[ \t]{{0,3}}{LIST_MARKER}[ \t]+\S")
 _MORE: Final = re.compile(r"^[ \t]+\S")
 _TAG: Final = re.compile(
     rf"\((?:severity|priority)[ \t]*:[ \t]*(?:{LABEL_PATTERN})\)[ \t.]*$", re.IGNORECASE
