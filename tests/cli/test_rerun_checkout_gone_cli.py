@@ -5,7 +5,6 @@ was — not that a rebase took the commits away (relead) nor that git could not 
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -14,7 +13,8 @@ import tomli_w
 
 from fakebin.harness import Fakes
 from support.interrupt import interrupt_after_the_fast_seat
-from support.repos import cli_env, make_repo, run_cli
+from support.printing_seats import one_stored_review
+from support.repos import make_repo, run_cli
 
 REVIEW = (
     "## Executive Summary\n\nChecked.\n\n## Findings\n\n### Important Issues\n\n"
@@ -28,14 +28,7 @@ def _one_line(res_stderr: str) -> str:
 
 
 def test_relead_of_a_review_whose_checkout_moved_says_where_it_was(tmp_path: Path) -> None:
-    repo = make_repo(tmp_path)
-    env = cli_env(tmp_path)
-    (tmp_path / "review.md").write_text(REVIEW, encoding="utf-8")
-    argv = ["sh", "-c", f"cat >/dev/null; cat {tmp_path / 'review.md'}"]
-    (tmp_path / "user-config.toml").write_text(f"[seats.canned]\nargv = {json.dumps(argv)}\n")
-    res = run_cli(["review", "--agents", "canned", "--lead", "none", "--json"], cwd=repo, env=env)
-    assert res.returncode == 0, res.stderr
-    rid = res.json()["review_id"]
+    repo, env, rid = one_stored_review(tmp_path, REVIEW)
     moved = tmp_path / "moved"
     shutil.move(str(repo), str(moved))
 

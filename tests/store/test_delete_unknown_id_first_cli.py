@@ -5,9 +5,9 @@ make the folder of a default store that holds no review yet."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from support.printing_seats import one_stored_review
 from support.repos import cli_env, make_repo, run_cli
 
 REVIEW = (
@@ -16,19 +16,8 @@ REVIEW = (
 )
 
 
-def _one_review(tmp_path: Path) -> tuple[Path, dict[str, str], str]:
-    repo = make_repo(tmp_path)
-    env = cli_env(tmp_path)
-    (tmp_path / "review.md").write_text(REVIEW, encoding="utf-8")
-    argv = ["sh", "-c", f"cat >/dev/null; cat {tmp_path / 'review.md'}"]
-    (tmp_path / "user-config.toml").write_text(f"[seats.canned]\nargv = {json.dumps(argv)}\n")
-    res = run_cli(["review", "--agents", "canned", "--lead", "none", "--json"], cwd=repo, env=env)
-    assert res.returncode == 0, res.stderr
-    return repo, env, res.json()["review_id"]
-
-
 def test_an_id_typed_short_is_refused_before_asking_for_yes(tmp_path: Path) -> None:
-    repo, env, rid = _one_review(tmp_path)
+    repo, env, rid = one_stored_review(tmp_path, REVIEW)
     for typed in (rid[:8], "nope"):
         # no terminal and no --yes: the unknown ID, not the missing confirmation
         res = run_cli(["delete", typed], cwd=repo, env=env)

@@ -95,3 +95,14 @@ def one_seat_verdict(tmp: Path, text: str) -> tuple[str, str, str]:
     out = res.json()
     verdict = json.loads(Path(out["paths"]["json"]).read_text())["header"]["verdict"]
     return out["seats"][0]["status"], verdict["label"], verdict["reason"]
+
+
+def one_stored_review(tmp: Path, text: str) -> tuple[Path, dict[str, str], str]:
+    """A review of a fresh repository by one seat, `canned`, printing `text` (no lead), stored:
+    (the repository, the environment the command ran with, the review's ID)."""
+    repo = make_repo(tmp)
+    env = cli_env(tmp)
+    printing_seats(tmp, {"canned": text})
+    res = run_cli(["review", "--agents", "canned", "--lead", "none", "--json"], cwd=repo, env=env)
+    assert res.returncode == 0, res.stderr
+    return repo, env, res.json()["review_id"]
