@@ -26,9 +26,10 @@ After a lead's merge, only the members of the cluster that absorbed the others g
 Locations are the union of the members' locations (overlapping ranges in one file joined, whole-file
 references dropped when a line range in that file is known), the shown member's first in the order
 it gave them (its first place is where the problem is), then the other members' new ones, then the
-lines of another file that two or more reviewers' explanations both name (`corroborated`). Reviewers
-are credited in the order the seats were given. The classification is the members' most common
-one; a tie goes to the most complete member's.
+lines of another file that two or more reviewers' explanations both name (`corroborated`), then
+the lines of another file where a member's explanation puts the code its fix changes
+(`fix_places`). Reviewers are credited in the order the seats were given. The classification is
+the members' most common one; a tie goes to the most complete member's.
 
 Numbering: C1.., I1.., S1.. ordered by severity, then by the number of reviewers (more first),
 then classification (regression, gap, pre-existing, anything else), then key location
@@ -45,6 +46,7 @@ from dataclasses import dataclass, replace
 
 from deepreview.consolidate.cluster import Member
 from deepreview.consolidate.fingerprint import location_title
+from deepreview.consolidate.fix_places import fix_places
 from deepreview.consolidate.labels import member_label
 from deepreview.consolidate.places import key_location, union_locations
 from deepreview.consolidate.score import FAULT_CLASSES
@@ -234,10 +236,12 @@ def title_of(members: Sequence[Member], severity: Severity, best: Member) -> str
 def locations_of(members: Sequence[Member], first: Member | None = None) -> tuple[Location, ...]:
     """The members' places, `first`'s (the member whose text the finding shows) before the
     others' as each gave them, then the places the text of two or more reviewers' members names
-    in a file none of them is placed in (`corroborated`)."""
+    in a file none of them is placed in (`corroborated`), then where a member's fix goes in
+    another file (`fix_places`)."""
     ordered = ([first] if first is not None else []) + [m for m in members if m is not first]
     own = union_locations([loc for m in ordered for loc in m.finding.locations])
-    return own + corroborated(members, {loc.path for loc in own})
+    seconded = corroborated(members, {loc.path for loc in own})
+    return own + seconded + fix_places(members, {loc.path for loc in (*own, *seconded)})
 
 
 def corroborated(members: Sequence[Member], own: Collection[str]) -> tuple[Location, ...]:
