@@ -18,6 +18,9 @@ one seat and as what a user sees by another (`consolidate/failure_tellings.py`, 
   world": one.
 - an injection told by what the attacker does: "Anyone can read or drop tables through the filter
   box" / "SQL built by string formatting": one.
+- a stored field sent out with its entity, in two files: "`/me` returns the ORM entity,
+  including `totp_secret`" in the view / "TOTP secret leaks in profile responses" in the model:
+  one. Beside "TOTP secret stored in plain text" in the model: two.
 """
 
 from __future__ import annotations
@@ -197,4 +200,23 @@ def test_one_failure_told_at_two_ends(
     tmp_path: Path, claude: str, gemini: str, expected: list[list[str]]
 ) -> None:
     found = consolidated_findings(tmp_path, {"claude": claude, "gemini": gemini})
+    assert sorted(sorted(f["reviewers"]) for f in found) == expected
+
+
+_ME_VIEW = _claude(
+    "`/me` returns the ORM entity, including `totp_secret`",
+    "The serializer is built from every column of `Member`.",
+    "accounts/views.py:14",
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("TOTP secret leaks in profile responses", ONE), ("TOTP secret stored in plain text", TWO)],
+)
+def test_a_field_sent_out_told_in_two_files(
+    tmp_path: Path, title: str, expected: list[list[str]]
+) -> None:
+    gemini = _gemini(title, "`Member.totp_secret` is a plain column.", "accounts/models.py:22")
+    found = consolidated_findings(tmp_path, {"claude": _ME_VIEW, "gemini": gemini})
     assert sorted(sorted(f["reviewers"]) for f in found) == expected

@@ -26,7 +26,11 @@ programming concept in the words any reviewer uses for it, not the words of one 
   other side is the crash on the value the failed call left (`TELLING_SIDES`). It is not an
   error dropped ("the `Scan` error is dropped"), which the next line does not crash on;
 - a form that leaves the page ("reloads the page", "navigates away", "native form post");
-- a parameter with no default ("no default value", "when the client omits `sort`").
+- a parameter with no default ("no default value", "when the client omits `sort`");
+- a stored field sent out with its entity ("the endpoint returns the entity, including
+  `pinHash`", "the hash leaks in account responses"): made by two pieces of code together,
+  the field's class and the handler returning it, so told in two files (`TELLING_ACROSS`,
+  `across_files`).
 
 Kept apart from the other phrase modules so that each stays one reading; `claims` adds these
 to its vocabulary.
@@ -115,7 +119,16 @@ TELLING_PHRASES: dict[str, tuple[str, ...]] = {
         r"\bwhen(?:ever)?\s+(?:the\s+)?(?:client|caller|user|request)\s+omits\b",
         r"\b(?:param(?:eter)?|argument|field|option)\s+is\s+(?:missing|omitted|absent)\b",
     ),
+    "field exposed": (
+        r"\breturns?\s+the\s+(?:\w+\s+)?entit(?:y|ies)\b",
+        r"\b(?:leaks?|exposed|included|serialized)\s+in(?:to)?\s+(?:the\s+|every\s+|all\s+)?"
+        r"(?:\w+\s+)?(?:responses?|json|payloads?)\b",
+        r"\bpart\s+of\s+(?:the|every)\s+(?:json\s+)?response\b",
+    ),
 }
+
+# Kinds made by two pieces of code in two files (`across_files.ACROSS_FILES`)
+TELLING_ACROSS = frozenset({"field exposed"})
 
 # How the merge reasons say the kinds this module adds
 TELLING_SAID: dict[str, str] = {
@@ -125,6 +138,7 @@ TELLING_SAID: dict[str, str] = {
     "page left": "a form that leaves the page",
     "missing default": "a parameter with no default",
     "goes on after error": "code that goes on after an error",
+    "field exposed": "a stored field sent out with its entity",
 }
 
 # Kinds that tell one problem from its two sides (`claims._SIDES_OF_ONE`)
