@@ -21,6 +21,10 @@ one seat and as what a user sees by another (`consolidate/failure_tellings.py`, 
 - a stored field sent out with its entity, in two files: "`/me` returns the ORM entity,
   including `totp_secret`" in the view / "TOTP secret leaks in profile responses" in the model:
   one. Beside "TOTP secret stored in plain text" in the model: two.
+- code going on after an error and the crash it leads to, two lines apart
+  (`nearby.same_failure_nearby`, its two sides): "The loop keeps going after `fetch` fails" /
+  "after `fetch` fails `resp` is None and `resp.json()` crashes the run": one. Beside "after
+  `fetch` the `close()` error is dropped" there: two.
 """
 
 from __future__ import annotations
@@ -219,4 +223,26 @@ def test_a_field_sent_out_told_in_two_files(
 ) -> None:
     gemini = _gemini(title, "`Member.totp_secret` is a plain column.", "accounts/models.py:22")
     found = consolidated_findings(tmp_path, {"claude": _ME_VIEW, "gemini": gemini})
+    assert sorted(sorted(f["reviewers"]) for f in found) == expected
+
+
+_GOES_ON = _claude(
+    "The loop keeps going after `fetch` fails",
+    "The `except` branch logs and falls through to the parsing below.",
+    "sync/mirror.py:30-32",
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("After `fetch` fails `resp` is None and `resp.json()` crashes the run", ONE),
+        ("After `fetch` the `close()` error is dropped", TWO),
+    ],
+)
+def test_going_on_after_an_error_and_its_end_lines_apart(
+    tmp_path: Path, title: str, expected: list[list[str]]
+) -> None:
+    gemini = _gemini(title, "the mirror run stops there.", "sync/mirror.py:34")
+    found = consolidated_findings(tmp_path, {"claude": _GOES_ON, "gemini": gemini})
     assert sorted(sorted(f["reviewers"]) for f in found) == expected
