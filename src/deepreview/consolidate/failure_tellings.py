@@ -115,7 +115,8 @@ TELLING_PHRASES: dict[str, tuple[str, ...]] = {
         r"\bfull[- ]page\s+(?:reload|refresh|navigation)\b",
     ),
     "missing default": (
-        r"\bno\s+default(?:\s+value)?\b",
+        # not a `switch` with no default branch: that is an unhandled case, not a value
+        r"\bno\s+default(?:\s+value)?\b(?!\s+(?:case|branch|clause|arm|label)s?\b)",
         r"\bwhen(?:ever)?\s+(?:the\s+)?(?:client|caller|user|request)\s+omits\b",
         r"\b(?:param(?:eter)?|argument|field|option)\s+is\s+(?:missing|omitted|absent)\b",
     ),
