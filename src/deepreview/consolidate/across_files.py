@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from deepreview.consolidate.claim_pairs import one_sided_failure
 from deepreview.consolidate.failure_steps import STEP_ACROSS
+from deepreview.consolidate.failure_tellings import TELLING_ACROSS
 from deepreview.consolidate.features import Features
 
 # Failures two pieces of code make together, each piece where one reviewer looked: the query and
@@ -44,6 +45,7 @@ ACROSS_FILES = (
         }
     )
     | STEP_ACROSS
+    | TELLING_ACROSS
 )
 
 

@@ -31,6 +31,7 @@ from deepreview.consolidate.failure_kinds import FAILURE_PHRASES
 from deepreview.consolidate.failure_outcomes import OUTCOME_PHRASES, OUTCOME_SAID, OUTCOME_SIDES
 from deepreview.consolidate.failure_phrases import MORE_PHRASES, MORE_SAID, quoted_claims
 from deepreview.consolidate.failure_steps import STEP_PHRASES, STEP_SAID
+from deepreview.consolidate.failure_tellings import TELLING_PHRASES, TELLING_SAID, TELLING_SIDES
 from deepreview.consolidate.failure_terms import TERM_PHRASES, TERM_SAID, TERM_SIDES
 from deepreview.consolidate.failure_words import WORD_PHRASES, WORD_SAID, WORD_SIDES
 from deepreview.consolidate.security_failures import SECURITY_PHRASES
@@ -46,6 +47,7 @@ _KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in TERM_PHRASES.items()})  # 
 _KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in STEP_PHRASES.items()})  # failure_steps
 _KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in OUTCOME_PHRASES.items()})  # failure_outcomes
 _KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in EFFECT_PHRASES.items()})  # failure_effects
+_KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in TELLING_PHRASES.items()})  # failure_tellings
 _PATTERNS = {kind: re.compile("|".join(ps), re.IGNORECASE) for kind, ps in _KINDS.items()}
 KINDS = tuple(_KINDS)
 # How the merge reasons say it: "both name a race"
@@ -88,6 +90,7 @@ SAID = {
     **STEP_SAID,
     **OUTCOME_SAID,
     **EFFECT_SAID,
+    **TELLING_SAID,
 }
 
 
@@ -106,6 +109,7 @@ _SIDES_OF_ONE = (
     *WORD_SIDES,
     *TERM_SIDES,
     *OUTCOME_SIDES,
+    *TELLING_SIDES,
 )
 
 

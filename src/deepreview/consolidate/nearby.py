@@ -75,9 +75,22 @@ def same_failure_nearby(x: Features, y: Features) -> frozenset[str]:
         return frozenset()
     # a crash both name is how two causes end as often as one (`claims.SYMPTOMS`)
     shared = (x.claims & y.claims) - SYMPTOMS
+    if not shared:
+        shared = _sides_nearby(x, y)
     if in_other_functions(x, y) and not shared & BETWEEN_FUNCTIONS:
         return frozenset()
     return shared
+
+
+def _sides_nearby(x: Features, y: Features) -> frozenset[str]:
+    """The failures of two findings a few lines apart when one title names a failure and the
+    other names its other side (`claims.sides_of_one`): the cause where it is made, the end
+    where it shows. "The handler keeps going after the query fails" at the `if`, "`rows` is nil
+    here and `rows.Next()` dereferences it" two lines on: one missing `return`. A crash alone
+    is no cause (`claims.SYMPTOMS`): one title must name something beyond how it ends."""
+    if sides_of_one(x.claims - SYMPTOMS, y.claims) or sides_of_one(y.claims - SYMPTOMS, x.claims):
+        return (x.claims | y.claims) - SYMPTOMS
+    return frozenset()
 
 
 # Failures made by two pieces of code together, each told where its reviewer looked: a race (the
