@@ -1,7 +1,10 @@
 """Review shapes read wrongly before round ten of the parse cases, tried through the command.
 
 - a findings table whose level cell is a ditto mark (`〃`, `"`, `same`): the level of the row
-  above, as a merged cell written out; it was read as no level (important).
+  above, as a merged cell written out; it was read as no level (important);
+- comments each under a bold place line of their own (`**web/avatars.py:40**`, the text on the
+  lines below), as GitHub Copilot writes them after its overview, a `[nitpick]` tag opening
+  the text for its level: read as findings text that could not be read.
 """
 
 from __future__ import annotations
@@ -30,6 +33,52 @@ DITTO_FIRST_ROW = """# Review
 | `jobs/queue.py:30` | `pop()` holds the lock while it sleeps | Low |
 """
 
+COPILOT = """## Pull Request Overview
+
+This PR caches resized avatars.
+
+### Reviewed Changes
+
+Copilot reviewed 2 out of 2 changed files in this pull request and generated 2 comments.
+
+| File | Description |
+| ---- | ----------- |
+| web/avatars.py | Caches resized avatars |
+| web/cache.py | Adds an LRU helper |
+
+---
+
+**web/avatars.py:40**
+The cache key is the user ID alone, so every size asked for after the first gets the wrong
+image.
+
+**web/cache.py:12**
+[nitpick] `maxsize` could be a keyword-only argument.
+"""
+
+# Bold place lines over what each place now does: a walkthrough of the change, no problem told.
+WALKTHROUGH = """## Changes
+
+**web/avatars.py:40**
+Looks the resized avatar up in the cache before resizing.
+
+**web/cache.py:12**
+Adds a small LRU helper with a `maxsize` argument.
+"""
+
+# Bold place lines under level headings, one right below its heading.
+BOLD_PLACES_UNDER_LEVELS = """## Review
+
+### Critical
+
+**a/loop.py:3**
+The loop never ends when the queue is empty.
+
+### Suggestions
+**a/names.py:9**
+[nit] `tmp` says nothing.
+"""
+
 
 def _read(tmp_path: Path, text: str) -> tuple[list[tuple[str, str | None]], list[str]]:
     found, unread = read_by_cli(tmp_path, text)
@@ -55,3 +104,21 @@ def test_ditto_in_the_first_row_copies_nothing(tmp_path: Path) -> None:
         ("important", "jobs/queue.py:12"),
         ("suggestion", "jobs/queue.py:30"),
     ]
+
+
+def test_comments_under_bold_place_lines_are_findings(tmp_path: Path) -> None:
+    assert _read(tmp_path, COPILOT) == (
+        [("important", "web/avatars.py:40"), ("suggestion", "web/cache.py:12")],
+        [],
+    )
+
+
+def test_bold_place_lines_over_what_changed_are_no_findings(tmp_path: Path) -> None:
+    assert _read(tmp_path, WALKTHROUGH) == ([], [])
+
+
+def test_bold_place_lines_under_level_headings(tmp_path: Path) -> None:
+    assert _read(tmp_path, BOLD_PLACES_UNDER_LEVELS) == (
+        [("critical", "a/loop.py:3"), ("suggestion", "a/names.py:9")],
+        [],
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from deepreview.findings.bold_place_lines import open_bold_place_lines
 from deepreview.findings.code_lines import fence_mask
 from deepreview.findings.coderabbit import open_coderabbit
 from deepreview.findings.details import open_details
@@ -22,6 +23,9 @@ from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.records import has_records, rewrite_records
 from deepreview.findings.verdict_nits import open_verdict_nits
 from deepreview.findings.wrapped_tags import lift_wrapped_tags
+
+# (a line that may be a bold place alone: `**a.py:3**`, ``**`a.py:3-9`**``)
+_ENDS_ON_LINE = re.compile(r":\d+(?:[-–]\d+)?`?(?:\*\*|__)[ \t]*$")
 
 
 def opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
@@ -52,6 +56,8 @@ def opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
     # (each step looks for its shape first: most reviews have none, and pay no fence scan)
     if any(line.lstrip().startswith(">") for line in lines):
         lines = unquote_findings(lines, code(lines), is_strong_start) or lines
+    if any(line.startswith(("**", "__")) and _ENDS_ON_LINE.search(line) for line in lines):
+        lines = open_bold_place_lines(lines, code(lines)) or lines  # (`**a.py:3**` + its text)
     if any(line.rstrip().endswith(("** —", "** –", "** -")) for line in lines):
         lines = join_place_lines(lines, code(lines)) or lines
     if any("with" in line.lower() for line in lines):
