@@ -4,7 +4,10 @@
   above, as a merged cell written out; it was read as no level (important);
 - comments each under a bold place line of their own (`**web/avatars.py:40**`, the text on the
   lines below), as GitHub Copilot writes them after its overview, a `[nitpick]` tag opening
-  the text for its level: read as findings text that could not be read.
+  the text for its level: read as findings text that could not be read;
+- answers to a checklist's bold questions, problems told inside the answers (one to be fixed
+  before merging, a test asked for at a file): only a `Nit:` among them was read, the others
+  were findings text that could not be read.
 """
 
 from __future__ import annotations
@@ -79,6 +82,51 @@ The loop never ends when the queue is empty.
 [nit] `tmp` says nothing.
 """
 
+CHECKLIST = """## Checklist
+
+**1. Is the feature complete?**
+Partly. The new `--since` option is parsed, but `logs/filter.py:58` compares the dates as
+strings, so `2026-10-01` sorts before `2026-9-30`. This must be fixed before merging.
+
+**2. Is it tested?**
+Only the happy path. Nothing covers an empty log; please add a case to `tests/test_filter.py`.
+
+**3. Is the documentation updated?**
+Yes.
+
+**4. Style?**
+Mostly fine. Nit: `logs/filter.py:12` shadows the builtin `input`.
+"""
+
+# The same questions answered with nothing to fix: a test pointed at is no problem.
+CHECKLIST_CLEAN = """## Checklist
+
+**1. Is the feature complete?**
+Yes.
+
+**2. Is it tested?**
+Yes, `tests/test_filter.py:20` covers the empty log.
+
+**3. Is the documentation updated?**
+Yes.
+"""
+
+# The seat's questions to the author, with what it would want if so: asked, not answered.
+QUESTIONS_ASKED = """## Findings
+
+### Important
+
+1. **Retry never stops** (`svc/retry.py:40`) — the loop ignores the deadline.
+
+## Questions for the author
+
+**Is the cache meant to be per process?**
+If so, `svc/cache.py:12` should document it.
+
+**Why was the timeout raised?**
+The old value in `svc/config.py:8` seemed fine.
+"""
+
 
 def _read(tmp_path: Path, text: str) -> tuple[list[tuple[str, str | None]], list[str]]:
     found, unread = read_by_cli(tmp_path, text)
@@ -122,3 +170,21 @@ def test_bold_place_lines_under_level_headings(tmp_path: Path) -> None:
         [("critical", "a/loop.py:3"), ("suggestion", "a/names.py:9")],
         [],
     )
+
+
+def test_problems_inside_checklist_answers_are_findings(tmp_path: Path) -> None:
+    found, unread = _read(tmp_path, CHECKLIST)
+    assert sorted(found) == [
+        ("critical", "logs/filter.py:58"),
+        ("important", "tests/test_filter.py"),
+        ("suggestion", "logs/filter.py:12"),
+    ]
+    assert unread == []
+
+
+def test_checklist_answers_that_find_nothing_hold_no_finding(tmp_path: Path) -> None:
+    assert _read(tmp_path, CHECKLIST_CLEAN) == ([], [])
+
+
+def test_the_seats_questions_to_the_author_are_no_answers(tmp_path: Path) -> None:
+    assert _read(tmp_path, QUESTIONS_ASKED) == ([("important", "svc/retry.py:40")], [])

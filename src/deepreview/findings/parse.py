@@ -58,6 +58,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 
+from deepreview.findings.answered_questions import answered_problems
 from deepreview.findings.asked_changes import asked_changes
 from deepreview.findings.assemble import (
     assemble,
@@ -258,6 +259,9 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     st.unread.extend(unfilled_sections(st.drafts, blocks))  # the layout with nothing filled in
     st.drafts, echoes = without_templates(st.drafts)
     st.sink.warnings.extend(echoes)
+    # the answers to a checklist's questions, with problems told inside them
+    told_at = {(loc.path, loc.start) for d in st.drafts for loc in d.head.locations}
+    st.drafts += answered_problems(blocks, told_at, st.prefixes, unquoted)
     if not st.drafts and not st.unread:
         st.drafts = asked_changes(blocks, st.prefixes, unquoted)  # told in prose, asked for
     # A review with no findings of its own: its findings may be a JSON block (in the preamble,
