@@ -1,9 +1,10 @@
 """A review that answers a checklist's questions (`**1. Is the change correct?**`), the problem
 inside an answer at a place ("`calc.py:2` … every total is wrong by a factor. This has to be
 fixed before merging."), and one `Minor:` nit read as a finding. Read as that nit alone, the
-verdict was "Merge as-is — no critical or important issues": the answer's problem, at a place no
-finding read holds, is findings text we could not read, so the verdict says so. Answers that
-praise code at places beside the nit leave the nit's verdict."""
+verdict was "Merge as-is — no critical or important issues"; then (round nine) the answer's
+problem was findings text we could not read; now (round ten, `answered_questions`) it is read
+as the critical finding it says it is, and the verdict asks for rework. Answers that praise code
+at places beside the nit leave the nit's verdict."""
 
 from __future__ import annotations
 
@@ -37,10 +38,8 @@ No.
 """
 
 
-def test_a_problem_inside_an_answer_is_no_clean_review(tmp_path: Path) -> None:
-    status, label, reason = one_seat_verdict(tmp_path, ASKED)
-    assert status == "ok"
-    assert "findings could not be read" in reason, (label, reason)
+def test_a_problem_inside_an_answer_is_read_as_a_finding(tmp_path: Path) -> None:
+    assert one_seat_verdict(tmp_path, ASKED) == ("ok", "Rework", "C1 blocks merging")
 
 
 def test_answers_that_praise_leave_the_nit_alone(tmp_path: Path) -> None:

@@ -58,6 +58,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 
+from deepreview.findings.answered_questions import answered_problems
 from deepreview.findings.asked_changes import asked_changes
 from deepreview.findings.assemble import (
     assemble,
@@ -67,26 +68,17 @@ from deepreview.findings.assemble import (
 )
 from deepreview.findings.blocks import Block, build_blocks, rank_levels
 from deepreview.findings.code_lines import fence_mask
-from deepreview.findings.coderabbit import open_coderabbit
-from deepreview.findings.details import open_details
 from deepreview.findings.drafts import earlier_drafts
-from deepreview.findings.field_paragraphs import split_field_paragraphs
-from deepreview.findings.file_lists import open_file_lists
 from deepreview.findings.file_names import known_files as reading_files
 from deepreview.findings.finding_draft import is_rule, one_line
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
 from deepreview.findings.gave_up import gave_up
-from deepreview.findings.html_lines import blank_breaks
-from deepreview.findings.inline_nits import split_inline_nits
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
-from deepreview.findings.level_lists import open_level_lists
 from deepreview.findings.level_ranks import rank_circles, rank_cool_titles, rank_high
 from deepreview.findings.loose import placed_concerns
-from deepreview.findings.nested_levels import open_nested_levels
 from deepreview.findings.nested_numbers import nested_items
+from deepreview.findings.opened_up import opened_up
 from deepreview.findings.opening_file import placed_by_opening
-from deepreview.findings.pipe_items import open_pipe_items
-from deepreview.findings.place_lines import join_place_lines
 from deepreview.findings.prose_problems import (
     asks_for_changes,
     lone_verdict,
@@ -95,10 +87,8 @@ from deepreview.findings.prose_problems import (
     unheld_problems,
 )
 from deepreview.findings.quoted_text import held_lines
-from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.readable import unparseable_reason
 from deepreview.findings.reasoning import without_reasoning
-from deepreview.findings.records import has_records, rewrite_records
 from deepreview.findings.relative_places import place_relative
 from deepreview.findings.repeats import in_summary, level_repeats, recap_table, summary_repeats
 from deepreview.findings.review_parts import (
@@ -120,9 +110,7 @@ from deepreview.findings.spaced_names import quote_spaced_files
 from deepreview.findings.template_echo import unfilled_sections, without_templates
 from deepreview.findings.unfinished import cut_off
 from deepreview.findings.unwrap import unwrap_review
-from deepreview.findings.verdict_nits import open_verdict_nits
 from deepreview.findings.withdrawn import withdrawn
-from deepreview.findings.wrapped_tags import lift_wrapped_tags
 from deepreview.findings.zero_counts import counts_match
 from deepreview.model import AgentReview
 from deepreview.untrusted_text import without_escapes
@@ -204,7 +192,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     if unwrapped is not None:
         lines = unwrapped
         text = "\n".join(lines)
-    opened, quoted = _opened_up(lines)
+    opened, quoted = opened_up(lines)
     unquoted = opened_quotes(lines, opened)
     if opened is not lines:
         lines, text = opened, "\n".join(opened)
@@ -271,6 +259,9 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     st.unread.extend(unfilled_sections(st.drafts, blocks))  # the layout with nothing filled in
     st.drafts, echoes = without_templates(st.drafts)
     st.sink.warnings.extend(echoes)
+    # the answers to a checklist's questions, with problems told inside them
+    told_at = {(loc.path, loc.start) for d in st.drafts for loc in d.head.locations}
+    st.drafts += answered_problems(blocks, told_at, st.prefixes, unquoted)
     if not st.drafts and not st.unread:
         st.drafts = asked_changes(blocks, st.prefixes, unquoted)  # told in prose, asked for
     # A review with no findings of its own: its findings may be a JSON block (in the preamble,
@@ -383,58 +374,6 @@ def _read_after_all(st: ReviewParts, text: str) -> None:
     st.unread.remove(text)
     unread_warning = f"text in a findings section is not a finding: {one_line(text)}"
     st.sink.warnings = [w for w in st.sink.warnings if w != unread_warning]
-
-
-def _opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
-    """The review with findings written in shapes the section parser does not read, rewritten
-    in place (line for line) into ones it does: folded in `<details>` blocks, in blockquotes
-    (`> [!WARNING]` alerts, `> **Warning** — …`), as `**File:**` / `**Severity:**` /
-    `**Issue:**` records, nested under `- **Critical**` items or under `- `a.py`` items by
-    their lines (`file_lists`); `<br>` lines are blank.
-    Text quoted inside a finding is left as written: the lines it is on come back too."""
-    held = held_lines(lines, fence_mask(lines))
-    if any(line.lstrip().startswith(("`", "_")) for line in lines):
-        rabbit = open_coderabbit(
-            lines, [a or b for a, b in zip(fence_mask(lines), held, strict=True)]
-        )
-        if rabbit is not None:
-            lines = rabbit  # (comments made headings: the quoted lines are found again)
-            held = held_lines(lines, fence_mask(lines))
-    lines = open_details(lines, held) or lines
-    lines = blank_breaks(lines) or lines
-
-    def code(lines: list[str]) -> list[bool]:
-        return [a or b for a, b in zip(fence_mask(lines), held, strict=True)]
-
-    split = split_inline_nits(lines, code(lines))
-    if split is not None:
-        lines = split  # (a line split in three: the quoted lines are found again)
-        held = held_lines(lines, fence_mask(lines))
-    # (each step looks for its shape first: most reviews have none, and pay no fence scan)
-    if any(line.lstrip().startswith(">") for line in lines):
-        lines = unquote_findings(lines, code(lines), is_strong_start) or lines
-    if any(line.rstrip().endswith(("** —", "** –", "** -")) for line in lines):
-        lines = join_place_lines(lines, code(lines)) or lines
-    if any("with" in line.lower() for line in lines):
-        lines = open_verdict_nits(lines, code(lines)) or lines
-    if any(line.startswith(("**", "__")) for line in lines):
-        fields = split_field_paragraphs(lines, code(lines))
-        if fields is not None:
-            lines = fields  # (a paragraph made field lines: the quoted lines are found again)
-            held = held_lines(lines, fence_mask(lines))
-    if any(" | " in line and not line.lstrip().startswith("|") for line in lines):
-        lines = open_pipe_items(lines, code(lines)) or lines  # (`- a.py:3 | text | must fix`)
-    if any("(severity" in line.lower() or "(priority" in line.lower() for line in lines):
-        lines = lift_wrapped_tags(lines, code(lines)) or lines  # (`(severity: high)` wrapped)
-    if has_records(lines):
-        lines = rewrite_records(lines, code(lines)) or lines
-    if any("**" in line and re.match(r"\s+[-*+]\s", line) for line in lines):
-        lines = open_nested_levels(lines, code(lines)) or lines  # (`*   **Bug:**` + nested)
-    if any(line.lstrip().startswith(("- **", "* **", "+ **")) for line in lines):
-        lines = open_level_lists(lines, code(lines)) or lines
-    if any(line[:1].isspace() and line.lstrip()[:2] in ("- ", "* ", "+ ") for line in lines):
-        lines = open_file_lists(lines, code(lines)) or lines
-    return lines, held
 
 
 def _shape_warnings(text: str, blocks: list[Block], found: bool) -> list[str]:

@@ -143,7 +143,7 @@ def unheld_problems(
         return []
     out = []
     for p in passages:
-        if BOLD_LINE.match(p) or not names_a_placed_problem(p, prefixes, tells=_tells_or_asks):
+        if BOLD_LINE.match(p) or not names_a_placed_problem(p, prefixes, tells=tells_or_asks):
             continue
         lined = [(loc.path, loc.start) for loc in locations_in(p, prefixes) if loc.start]
         if lined and not any(place in held for place in lined):
@@ -151,7 +151,7 @@ def unheld_problems(
     return out
 
 
-def _tells_or_asks(text: str) -> bool:
+def tells_or_asks(text: str) -> bool:
     """A problem word, or a fix asked for (`has to be fixed`, `please fix`)."""
     return names_a_problem(text) or _ASKS_FOR_A_FIX.search(text) is not None
 
@@ -292,7 +292,7 @@ def _only_attributed(text: str) -> bool:
     if m is None:
         return False
     refuted = _REFUTED.search(text, m.end())
-    return refuted is None or not _tells_or_asks(text[refuted.end() :])
+    return refuted is None or not tells_or_asks(text[refuted.end() :])
 
 
 def names_a_placed_problem(

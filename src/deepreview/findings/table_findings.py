@@ -100,6 +100,7 @@ def table_findings(
         while j < len(lines) and not fenced[j] and lines[j].lstrip().startswith("|"):
             rows.append(split_row(lines[j]))
             j += 1
+        rows = _dittos_filled(rows)
         if "severity" not in cols and (circles := _circle_column(header, rows)) is not None:
             cols["severity"] = circles  # `|    | Where | What |` over 🔴 / 🟢 cells
         tracking = loose and any(
@@ -194,6 +195,25 @@ _SHORT: Final = {
     "h": "high", "m": "medium", "l": "low", "c": "critical",
 }  # fmt: skip
 _SHORT_LEVEL: Final = re.compile(r"^([A-Za-z]{1,4})\.?(?=\W*$)")
+
+
+# A cell that only repeats the cell above: a ditto mark (`〃`, `"`, `''`, `″`) or the word
+# `same` / `ditto` / `same as above` (a merged cell written out row by row).
+_DITTO: Final = re.compile(
+    r"^[*_`\s]*+(?:〃|\"|''|″|ditto|same(?: as above)?|(?:as )?above)[*_`\s.]*+$", re.IGNORECASE
+)
+
+
+def _dittos_filled(rows: list[list[str]]) -> list[list[str]]:
+    """The rows with each ditto cell replaced by the cell above it (a first row's ditto
+    stays: there is nothing above to repeat)."""
+    out: list[list[str]] = []
+    for row in rows:
+        above = out[-1] if out else []
+        out.append(
+            [above[k] if k < len(above) and _DITTO.match(c) else c for k, c in enumerate(row)]
+        )
+    return out
 
 
 def _circle_column(header: list[str], rows: list[list[str]]) -> int | None:
