@@ -24,29 +24,22 @@ from pathlib import Path
 
 import pytest
 
-from support.consolidating import consolidated_findings
+from support.consolidating import (
+    consolidated_findings,
+    heading_finding,
+    severity_line_finding,
+)
 
 ONE = [["Claude", "Gemini"]]
 TWO = [["Claude"], ["Gemini"]]
 
 
-def _claude(title: str, body: str, place: str) -> str:
-    return (
-        "## Findings\n\n### Important Issues\n\n"
-        f"#### I1. {title}\n\n**File:** `{place}`\n\n{body}\n"
-    )
-
-
-def _gemini(title: str, body: str, place: str) -> str:
-    return f"## Findings\n\n**High — {title}** (`{place}`): {body}\n"
-
-
-_RETRY = _claude(
+_RETRY = heading_finding(
     "A 503 is retried at once, in a loop",
     "Nothing waits between attempts, so an overloaded mirror sees a flood.",
     "sync/pull.go:40",
 )
-_INVITE = _claude(
+_INVITE = heading_finding(
     "The invite link keeps working after it is accepted",
     "Accepting sets the member but leaves the code in place.",
     "app/invites.rb:22",
@@ -55,7 +48,7 @@ _INVITE = _claude(
 CASES = [
     (
         _RETRY,
-        _gemini(
+        severity_line_finding(
             "`pull` calls itself straight away on a 503",
             "it should back off before the next attempt.",
             "sync/pull.go:41",
@@ -64,7 +57,7 @@ CASES = [
     ),
     (
         _RETRY,
-        _gemini(
+        severity_line_finding(
             "The response body is never closed",
             "each attempt keeps a connection open.",
             "sync/pull.go:40",
@@ -73,7 +66,7 @@ CASES = [
     ),
     (
         _INVITE,
-        _gemini(
+        severity_line_finding(
             "An accepted invite can be used again",
             "whoever else reads the mail joins the team too.",
             "app/invites.rb:22",
@@ -82,7 +75,7 @@ CASES = [
     ),
     (
         _INVITE,
-        _gemini(
+        severity_line_finding(
             "Invites never expire",
             "`expires_at` is written when the invite is sent and nothing compares it later.",
             "app/invites.rb:17",
@@ -90,12 +83,12 @@ CASES = [
         TWO,
     ),
     (
-        _claude(
+        heading_finding(
             "Signup tells outsiders which emails are registered",
             "A taken address gets its own message.",
             "app/signup.py:30",
         ),
-        _gemini(
+        severity_line_finding(
             "The 409 reveals whether an account exists",
             "answer the same way for both.",
             "app/signup.py:31",
@@ -103,12 +96,12 @@ CASES = [
         ONE,
     ),
     (
-        _claude(
+        heading_finding(
             "The deploy role gets `ec2:*` on every resource",
             "A leaked runner token could stop any machine.",
             "infra/role.tf:12",
         ),
-        _gemini(
+        severity_line_finding(
             "Wildcarded action in the role policy",
             "grant the three calls the job makes.",
             "infra/role.tf:12",
@@ -116,12 +109,12 @@ CASES = [
         ONE,
     ),
     (
-        _claude(
+        heading_finding(
             "Adding the foreign key validates it with a table scan",
             "Add it `NOT VALID` and validate it in a second step.",
             "db/0007_orders.sql:9",
         ),
-        _gemini(
+        severity_line_finding(
             "The new constraint reads every row while writes wait",
             "it scans the whole table under its lock.",
             "db/0007_orders.sql:9",
@@ -129,12 +122,12 @@ CASES = [
         ONE,
     ),
     (
-        _claude(
+        heading_finding(
             "`hits` has no synchronisation",
             "Every request handler bumps it.",
             "metrics/Counter.java:14",
         ),
-        _gemini(
+        severity_line_finding(
             "A plain field with nothing protecting it",
             "the handlers overwrite each other's counts.",
             "metrics/Counter.java:11",
@@ -162,7 +155,7 @@ _STATIC = (
 
 
 def test_an_analyzers_blocking_call(tmp_path: Path) -> None:
-    claude = _claude(
+    claude = heading_finding(
         "`urlopen` stalls every other request",
         "It blocks the event loop for as long as the remote takes.",
         "svc/fetch.py:9",

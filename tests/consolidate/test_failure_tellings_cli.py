@@ -33,48 +33,54 @@ from pathlib import Path
 
 import pytest
 
-from support.consolidating import consolidated_findings
+from support.consolidating import (
+    consolidated_findings,
+    heading_finding,
+    severity_line_finding,
+)
 
 ONE = [["Claude", "Gemini"]]
 TWO = [["Claude"], ["Gemini"]]
 
 
-def _claude(title: str, body: str, place: str) -> str:
-    return (
-        "## Findings\n\n### Important Issues\n\n"
-        f"#### I1. {title}\n\n**File:** `{place}`\n\n{body}\n"
-    )
-
-
-def _gemini(title: str, body: str, place: str) -> str:
-    return f"## Findings\n\n**High — {title}** (`{place}`): {body}\n"
-
-
-_REFUND = _claude(
+_REFUND = heading_finding(
     "Refund is not atomic",
     "If the process dies between the two updates the books no longer balance.",
     "billing/refund.py:31-32",
 )
-_PRICES = _claude(
+_PRICES = heading_finding(
     "Prices stored as float",
     "Binary fractions cannot hold 0.10 exactly; totals drift.",
     "shop/cart.ts:8",
 )
-_DENIED = _gemini(
+_DENIED = severity_line_finding(
     "Every read is denied",
     "the statement names the bucket, and object reads are checked against object paths.",
     "infra/reader.tf:14",
 )
-_ERRORS = _claude(
+_ERRORS = heading_finding(
     "Error message sent back to the caller",
     "The driver's text names tables and columns.",
     "api/save.go:22",
 )
 
+_ME_VIEW = heading_finding(
+    "`/me` returns the ORM entity, including `totp_secret`",
+    "The serializer is built from every column of `Member`.",
+    "accounts/views.py:14",
+)
+_GOES_ON = heading_finding(
+    "The loop keeps going after `fetch` fails",
+    "The `except` branch logs and falls through to the parsing below.",
+    "sync/mirror.py:30-32",
+)
+_TOTP_AT = ("`Member.totp_secret` is a plain column.", "accounts/models.py:22")
+_STOPS_AT = ("the mirror run stops there.", "sync/mirror.py:34")
+
 CASES = [
     (
         _REFUND,
-        _gemini(
+        severity_line_finding(
             "`refund` writes the ledger and the balance outside a transaction",
             "a failure after the first write leaves the second undone.",
             "billing/refund.py:29",
@@ -83,7 +89,7 @@ CASES = [
     ),
     (
         _REFUND,
-        _gemini(
+        severity_line_finding(
             "The refund amount is never bounded",
             "a refund larger than the charge pays out money that never came in.",
             "billing/refund.py:31",
@@ -92,7 +98,7 @@ CASES = [
     ),
     (
         _PRICES,
-        _gemini(
+        severity_line_finding(
             "Cart total arithmetic on float loses cents",
             "summing line prices drifts by a cent on larger carts.",
             "shop/cart.ts:11",
@@ -101,7 +107,7 @@ CASES = [
     ),
     (
         _PRICES,
-        _gemini(
+        severity_line_finding(
             "Any client can change another cart's prices",
             "the cart id is taken from the request body.",
             "shop/cart.ts:8",
@@ -109,7 +115,7 @@ CASES = [
         TWO,
     ),
     (
-        _claude(
+        heading_finding(
             "Downloads get AccessDenied",
             "The resource lacks the `/*` suffix object actions need.",
             "infra/reader.tf:14",
@@ -118,7 +124,7 @@ CASES = [
         ONE,
     ),
     (
-        _claude(
+        heading_finding(
             "Wildcard action on the reports bucket",
             "`storage:*` also lets the role delete the bucket.",
             "infra/reader.tf:13",
@@ -127,12 +133,12 @@ CASES = [
         TWO,
     ),
     (
-        _claude(
+        heading_finding(
             "Searching reloads the page",
             "The submit handler never cancels the browser's default action.",
             "web/SearchBox.jsx:12",
         ),
-        _gemini(
+        severity_line_finding(
             "Native form submit navigates away",
             "the results request is abandoned when the browser leaves.",
             "web/SearchBox.jsx:13",
@@ -141,7 +147,7 @@ CASES = [
     ),
     (
         _ERRORS,
-        _gemini(
+        severity_line_finding(
             "The handler exposes database errors to users",
             "whatever the driver says is written into the response.",
             "api/save.go:22",
@@ -150,7 +156,7 @@ CASES = [
     ),
     (
         _ERRORS,
-        _gemini(
+        severity_line_finding(
             "The handler keeps going after the write fails",
             "it still answers 201 with the unsaved record.",
             "api/save.go:22",
@@ -158,12 +164,12 @@ CASES = [
         TWO,
     ),
     (
-        _claude(
+        heading_finding(
             "No idempotency key on the transfer call",
             "The bank cannot tell a retry from a new transfer.",
             "payouts/send.rb:17-19",
         ),
-        _gemini(
+        severity_line_finding(
             "A retry re-sends the whole request",
             "after a lost response the payee is paid again.",
             "payouts/send.rb:18",
@@ -171,12 +177,12 @@ CASES = [
         ONE,
     ),
     (
-        _claude(
+        heading_finding(
             "Any account can assume the deploy role",
             "The principal is `*`.",
             "infra/roles.tf:6",
         ),
-        _gemini(
+        severity_line_finding(
             "Trust policy open to the world",
             "nothing restricts who may take the role.",
             "infra/roles.tf:4-9",
@@ -184,17 +190,33 @@ CASES = [
         ONE,
     ),
     (
-        _claude(
+        heading_finding(
             "Anyone can read or drop tables through the filter box",
             "The filter reaches the database as text.",
             "reports/filter.php:9",
         ),
-        _gemini(
+        severity_line_finding(
             "SQL built by string formatting",
             "the filter value is pasted into the WHERE clause.",
             "reports/filter.php:9",
         ),
         ONE,
+    ),
+    # a field sent out with its entity, told in two files
+    (_ME_VIEW, severity_line_finding("TOTP secret leaks in profile responses", *_TOTP_AT), ONE),
+    (_ME_VIEW, severity_line_finding("TOTP secret stored in plain text", *_TOTP_AT), TWO),
+    # going on after an error, and the crash it leads to two lines on
+    (
+        _GOES_ON,
+        severity_line_finding(
+            "After `fetch` fails `resp` is None and `resp.json()` crashes the run", *_STOPS_AT
+        ),
+        ONE,
+    ),
+    (
+        _GOES_ON,
+        severity_line_finding("After `fetch` the `close()` error is dropped", *_STOPS_AT),
+        TWO,
     ),
 ]
 
@@ -204,45 +226,4 @@ def test_one_failure_told_at_two_ends(
     tmp_path: Path, claude: str, gemini: str, expected: list[list[str]]
 ) -> None:
     found = consolidated_findings(tmp_path, {"claude": claude, "gemini": gemini})
-    assert sorted(sorted(f["reviewers"]) for f in found) == expected
-
-
-_ME_VIEW = _claude(
-    "`/me` returns the ORM entity, including `totp_secret`",
-    "The serializer is built from every column of `Member`.",
-    "accounts/views.py:14",
-)
-
-
-@pytest.mark.parametrize(
-    ("title", "expected"),
-    [("TOTP secret leaks in profile responses", ONE), ("TOTP secret stored in plain text", TWO)],
-)
-def test_a_field_sent_out_told_in_two_files(
-    tmp_path: Path, title: str, expected: list[list[str]]
-) -> None:
-    gemini = _gemini(title, "`Member.totp_secret` is a plain column.", "accounts/models.py:22")
-    found = consolidated_findings(tmp_path, {"claude": _ME_VIEW, "gemini": gemini})
-    assert sorted(sorted(f["reviewers"]) for f in found) == expected
-
-
-_GOES_ON = _claude(
-    "The loop keeps going after `fetch` fails",
-    "The `except` branch logs and falls through to the parsing below.",
-    "sync/mirror.py:30-32",
-)
-
-
-@pytest.mark.parametrize(
-    ("title", "expected"),
-    [
-        ("After `fetch` fails `resp` is None and `resp.json()` crashes the run", ONE),
-        ("After `fetch` the `close()` error is dropped", TWO),
-    ],
-)
-def test_going_on_after_an_error_and_its_end_lines_apart(
-    tmp_path: Path, title: str, expected: list[list[str]]
-) -> None:
-    gemini = _gemini(title, "the mirror run stops there.", "sync/mirror.py:34")
-    found = consolidated_findings(tmp_path, {"claude": _GOES_ON, "gemini": gemini})
     assert sorted(sorted(f["reviewers"]) for f in found) == expected

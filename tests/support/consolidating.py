@@ -47,6 +47,21 @@ def bullet_finding(place: str, text: str) -> str:
     return f"## Findings\n\n### Important Issues\n\n- **I1** `{place}` — {text}\n"
 
 
+def heading_finding(title: str, body: str, place: str) -> str:
+    """A review of one important finding under its own heading (`#### I1. title`), its place on
+    a `**File:**` line, then its text: how Claude writes one."""
+    return (
+        "## Findings\n\n### Important Issues\n\n"
+        f"#### I1. {title}\n\n**File:** `{place}`\n\n{body}\n"
+    )
+
+
+def severity_line_finding(title: str, body: str, place: str) -> str:
+    """A review of one finding in one line: its severity and title in bold, its place, its
+    text: how Gemini writes one."""
+    return f"## Findings\n\n**High — {title}** (`{place}`): {body}\n"
+
+
 def reviewer_sets(tmp: Path, reviews: dict[str, str]) -> list[list[str]]:
     """The reviewers of each consolidated finding, sorted: `ONE` when the seats' findings
     were merged, `TWO` when they stayed apart."""

@@ -19,34 +19,15 @@ from collections import Counter
 from collections.abc import Sequence
 
 from deepreview.consolidate.claim_pairs import one_sided_failure
-from deepreview.consolidate.failure_steps import STEP_ACROSS
-from deepreview.consolidate.failure_tellings import TELLING_ACROSS
+from deepreview.consolidate.failure_tables import TABLES
 from deepreview.consolidate.features import Features
 
 # Failures two pieces of code make together, each piece where one reviewer looked: the query and
 # the loop that runs it per row, the permissive model and the controller filling it from the
 # request, the column and the value written to it, a setter and the reader that never sees it,
 # work and the owner it outlives, a resource taken in one file and never given back in another,
-# a setting read in one file and never set in the other.
-ACROSS_FILES = (
-    frozenset(
-        {
-            "query per row",
-            "mass assignment",
-            "size limit",
-            "no effect",
-            "outlives owner",
-            "leak",
-            "unset setting",
-            "not ready",
-            "not started",
-            "credentials unused",
-            "main thread",
-        }
-    )
-    | STEP_ACROSS
-    | TELLING_ACROSS
-)
+# a setting read in one file and never set in the other (each table's `across`).
+ACROSS_FILES = frozenset().union(*(table.across for table in TABLES))
 
 
 def lone_claims(seat_claims: Sequence[tuple[str, frozenset[str]]]) -> list[frozenset[str]]:

@@ -9,13 +9,10 @@ it two ways: a failure one title names and the other finding's text names too is
 two say alike (it lifts the caps for findings that share only a place and a name); two titles
 naming different failures, neither named by the other's text, cap the pair below a link.
 
-The vocabulary is thirty-two failure kinds (`failure_kinds`, `security_failures`; seven more in
-`failure_phrases`), named in words, a handful of phrases each (path traversal, timing, stale
-cache, open permissions, non-ASCII text, size limit, quadratic work, an unset setting and an
-insecure temporary file came from the held-out merge cases of benchmarks/merge_cases: seats
-telling one problem in synonyms; a buffer overflow from a seat's NULL check taken for it, at the
-copy both look at), matched outside code (a Go review's `err != nil` is code, not a claim about
-nil).
+The vocabulary is a set of failure kinds, named in words, a handful of phrases each, from the
+tables in `failure_tables.TABLES` (`phrase_table.PhraseTable`: each kind's phrases, how the merge
+reasons say it, which kinds are two sides of one problem), matched outside code (a Go review's
+`err != nil` is code, not a claim about nil).
 A title naming none of them claims nothing here, and its text's passing mentions do not stand
 in for it: on real reviews "Nothing removes the PATH edits" mentions nil on the way, and its
 twin "PATH edits are orphaned" a leak (benchmarks/README.md, "Claims at one line").
@@ -26,91 +23,25 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from deepreview.consolidate.failure_effects import EFFECT_PHRASES, EFFECT_SAID
-from deepreview.consolidate.failure_kinds import FAILURE_PHRASES
-from deepreview.consolidate.failure_outcomes import OUTCOME_PHRASES, OUTCOME_SAID, OUTCOME_SIDES
-from deepreview.consolidate.failure_phrases import MORE_PHRASES, MORE_SAID, quoted_claims
-from deepreview.consolidate.failure_steps import STEP_PHRASES, STEP_SAID
-from deepreview.consolidate.failure_tellings import TELLING_PHRASES, TELLING_SAID, TELLING_SIDES
-from deepreview.consolidate.failure_terms import TERM_PHRASES, TERM_SAID, TERM_SIDES
-from deepreview.consolidate.failure_words import WORD_PHRASES, WORD_SAID, WORD_SIDES
-from deepreview.consolidate.security_failures import SECURITY_PHRASES
+from deepreview.consolidate.failure_phrases import quoted_claims
+from deepreview.consolidate.failure_tables import TABLES
 from deepreview.markdown_fence import strip_code
 
 _SPAN = re.compile(r"`([^`\n]*)`")
 
-# kind -> phrases: a word listed there decides whether two findings at one place are one issue
-_KINDS: dict[str, tuple[str, ...]] = {**FAILURE_PHRASES, **SECURITY_PHRASES}
-_KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in MORE_PHRASES.items()})  # failure_phrases
-_KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in WORD_PHRASES.items()})  # failure_words
-_KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in TERM_PHRASES.items()})  # failure_terms
-_KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in STEP_PHRASES.items()})  # failure_steps
-_KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in OUTCOME_PHRASES.items()})  # failure_outcomes
-_KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in EFFECT_PHRASES.items()})  # failure_effects
-_KINDS.update({k: _KINDS.get(k, ()) + ps for k, ps in TELLING_PHRASES.items()})  # failure_tellings
+# kind -> phrases: a word listed there decides whether two findings at one place are one issue;
+# a kind several tables name has all their phrases, in the order of `TABLES`
+_KINDS: dict[str, tuple[str, ...]] = {}
+for _table in TABLES:
+    for _kind, _phrases in _table.phrases.items():
+        _KINDS[_kind] = _KINDS.get(_kind, ()) + _phrases
+# How the merge reasons say it: "both name a race"
+SAID = {kind: said for table in TABLES for kind, said in table.said.items()}
+# Kinds that tell one problem from its two sides, so neither contradicts the other (each
+# table's `sides`)
+_SIDES_OF_ONE = tuple(pair for table in TABLES for pair in table.sides)
 _PATTERNS = {kind: re.compile("|".join(ps), re.IGNORECASE) for kind, ps in _KINDS.items()}
 KINDS = tuple(_KINDS)
-# How the merge reasons say it: "both name a race"
-SAID = {
-    "injection": "an injection",
-    "race": "a race",
-    "nil": "a nil value",
-    "leak": "a leak",
-    "wrong result": "a wrong result",
-    "zero division": "a division by zero",
-    "missing auth": "a missing permission check",
-    "typo": "a typo",
-    "hang": "a wait with no timeout",
-    "skipped wait": "a wait that never happens",
-    "ignored error": "an error taken for success",
-    "memory": "memory growing with the input",
-    "off by one": "an off-by-one",
-    "out of range": "a value out of its range",
-    "twice": "an effect applied twice",
-    "hard-coded secret": "a hard-coded secret",
-    "weak hash": "a weak hash",
-    "missing salt": "a missing salt",
-    "path traversal": "a path escaping its folder",
-    "rejected input": "valid input turned away",
-    "timing": "a comparison whose time leaks the secret",
-    "stale cache": "a stale cached value",
-    "open permissions": "permissions open to every user",
-    "non-ascii": "non-ASCII text mishandled",
-    "size limit": "input over its size limit",
-    "quadratic": "work quadratic in the input",
-    "unset setting": "a setting left unset",
-    "insecure temp file": "a guessable temporary file",
-    "crash": "a crash",
-    "overflow": "a write past the end of a buffer",
-    "truncation": "a value cut by integer arithmetic",
-    "loose match": "a name matched by a part of it",
-    **MORE_SAID,
-    **WORD_SAID,
-    **TERM_SAID,
-    **STEP_SAID,
-    **OUTCOME_SAID,
-    **EFFECT_SAID,
-    **TELLING_SAID,
-}
-
-
-# Kinds that tell one problem from its two sides, so neither contradicts the other: an error
-# swallowed is the `None` (nil) its caller then gets ("Permanent failures become `None`" / "the
-# `except` branch hides the exception").
-# A crash and the failure that causes it are one problem told by its end or by its cause ("`Get`
-# panics when the request fails" / "nil pointer dereference on transport errors").
-_SIDES_OF_ONE = (
-    frozenset({"ignored error", "nil"}),
-    frozenset({"crash", "nil"}),
-    frozenset({"crash", "zero division"}),
-    # a truncated amount comes out one short ("`to_cents` truncates instead of rounding" /
-    # "the amount sent is one short for prices like 19.99")
-    frozenset({"truncation", "off by one"}),
-    *WORD_SIDES,
-    *TERM_SIDES,
-    *OUTCOME_SIDES,
-    *TELLING_SIDES,
-)
 
 
 # Kinds that say how a failure ends, not which one it is: two crashes a few lines apart are

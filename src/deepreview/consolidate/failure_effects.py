@@ -1,8 +1,7 @@
-"""Failure kinds, and phrases for kinds the vocabulary has, from merge cases 56-60 (development
-cases from round mg72d on; benchmarks/README.md, "Two problems on one line, round two"): two
-different problems at one line or call, told in words so alike (the call, the setting, the
-query on that line) that the place merged them, while each title names what goes wrong in
-words no kind held. Each is a general concept, in the words any reviewer uses for it:
+"""Failure kinds, and phrases for kinds the vocabulary has, that tell apart two different
+problems at one line or call told in words so alike (the call, the setting, the query on that
+line) that the place alone would merge them, while each title names what goes wrong in words of
+its own. Each is a general concept, in the words any reviewer uses for it:
 
 - an object the caller passed in changed in place ("the caller's configuration is modified",
   "mutates the options it was given"), not what the changed setting then does;
@@ -31,12 +30,11 @@ And one problem told by two or three seats at one place in words no kind held (r
   calls' errors, `nearby.same_failure_nearby`), and a rule keeping such pairs apart split one
   error told at its command and at the upload after it (benchmarks/README.md);
 - a file "readable by every user on the box" (world-readable).
-
-Kept apart from `failure_outcomes` (cases 51-55) so that each stays one reading; `claims` adds
-these to its vocabulary.
 """
 
 from __future__ import annotations
+
+from deepreview.consolidate.phrase_table import PhraseTable
 
 # what a secret is called when it is told, not kept ("api key", "the token")
 _SECRET = r"(?:keys?|tokens?|secrets?|passwords?|credentials?|api[\s_-]?keys?)"
@@ -46,8 +44,8 @@ _TOLD_IN = (
     r"|exceptions?|urls?|headers?))"
 )
 
-# kind -> phrases (case-insensitive regex alternatives), added to `claims._KINDS`
-EFFECT_PHRASES: dict[str, tuple[str, ...]] = {
+# kind -> phrases (case-insensitive regex alternatives)
+_PHRASES: dict[str, tuple[str, ...]] = {
     # "Caller's configuration is modified", "writes into the `Properties` passed in"
     "mutated input": (
         r"\b(?:caller|client)(?:'s|s')?\s+(?:\w+\s+)?(?:configuration|config|properties|options"
@@ -125,7 +123,7 @@ EFFECT_PHRASES: dict[str, tuple[str, ...]] = {
 }
 
 # How the merge reasons say the kinds this module adds
-EFFECT_SAID: dict[str, str] = {
+_SAID: dict[str, str] = {
     "mutated input": "an object the caller passed in changed in place",
     "acked early": "a message acknowledged before it is handled",
     "late response": "a late answer overwriting a newer one",
@@ -138,3 +136,5 @@ SECRET_BEFORE_LEAK = tuple(
     for noun in ("key", "keys", "token", "tokens", "secret", "secrets", "password", "passwords")
     for verb in ("", "is ", "was ", "are ", "were ", "itself ")
 )
+
+TABLE = PhraseTable(_PHRASES, _SAID)

@@ -13,13 +13,14 @@ Keep it small: a word listed here decides whether two findings at one place are 
 from __future__ import annotations
 
 from deepreview.consolidate.failure_effects import SECRET_BEFORE_LEAK
+from deepreview.consolidate.phrase_table import PhraseTable
 
 _NEG = (
     r"(?:never|not|isn't|is not|aren't|are not|wasn't|without|doesn't|does not|don't|do not"
     r"|fails? to)"
 )
 
-FAILURE_PHRASES: dict[str, tuple[str, ...]] = {
+_PHRASES: dict[str, tuple[str, ...]] = {
     # two threads or goroutines touching shared state without the lock that orders them
     "race": (
         r"\brac(?:e|es|y|ing)\b",
@@ -251,7 +252,7 @@ FAILURE_PHRASES: dict[str, tuple[str, ...]] = {
     # the process brought down: a panic, a crash, an abort ("`parse_port` panics on a
     # non-numeric port", "a bad argument crashes the server", "invalid input aborts it via
     # `unwrap`"). A symptom many failures end in: a nil dereference or a zero divisor is its
-    # cause told (`_SIDES_OF_ONE`), not another failure
+    # cause told (`TABLE.sides`), not another failure
     "crash": (
         r"\bpanic(?:s|ked|king)?\b",
         r"\bcrash(?:es|ed|ing)?\b",
@@ -292,3 +293,51 @@ FAILURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"\bdivisor (?:of|is|=|==) (?:0|zero)\b",
     ),
 }
+
+# How the merge reasons say it: "both name a race"
+_SAID: dict[str, str] = {
+    "race": "a race",
+    "nil": "a nil value",
+    "leak": "a leak",
+    "wrong result": "a wrong result",
+    "memory": "memory growing with the input",
+    "out of range": "a value out of its range",
+    "twice": "an effect applied twice",
+    "off by one": "an off-by-one",
+    "typo": "a typo",
+    "hang": "a wait with no timeout",
+    "skipped wait": "a wait that never happens",
+    "ignored error": "an error taken for success",
+    "rejected input": "valid input turned away",
+    "stale cache": "a stale cached value",
+    "non-ascii": "non-ASCII text mishandled",
+    "size limit": "input over its size limit",
+    "quadratic": "work quadratic in the input",
+    "unset setting": "a setting left unset",
+    "truncation": "a value cut by integer arithmetic",
+    "crash": "a crash",
+    "overflow": "a write past the end of a buffer",
+    "loose match": "a name matched by a part of it",
+    "zero division": "a division by zero",
+}
+
+TABLE = PhraseTable(
+    _PHRASES,
+    _SAID,
+    sides=(
+        # An error swallowed is the `None` (nil) its caller then gets ("Permanent failures
+        # become `None`" / "the `except` branch hides the exception").
+        frozenset({"ignored error", "nil"}),
+        # A crash and the failure that causes it are one problem told by its end or by its cause
+        # ("`Get` panics when the request fails" / "nil pointer dereference on transport
+        # errors").
+        frozenset({"crash", "nil"}),
+        frozenset({"crash", "zero division"}),
+        # a truncated amount comes out one short ("`to_cents` truncates instead of rounding" /
+        # "the amount sent is one short for prices like 19.99")
+        frozenset({"truncation", "off by one"}),
+    ),
+    # the column and the value written to it, a resource taken in one file and never given back
+    # in another, a setting read in one file and never set in the other
+    across=frozenset({"size limit", "leak", "unset setting"}),
+)

@@ -1,7 +1,6 @@
-"""Failure kinds, and phrases for kinds the vocabulary has, from merge cases 51-55 (development
-cases from round mg72b on; benchmarks/README.md, "Two problems on one line"): seats telling two
-different problems at one line in words so alike (the line, the call on it, the route it
-guards) that the place merged them, while each title names a different failure. Each is a
+"""Failure kinds, and phrases for kinds the vocabulary has, that tell apart two different
+problems at one line told in words so alike (the line, the call on it, the route it guards)
+that the place alone would merge them, while each title names a different failure. Each is a
 general concept, in the words any reviewer uses for it:
 
 - work that outlives its caller's cancellation: a timeout built on a fresh background context,
@@ -19,12 +18,11 @@ general concept, in the words any reviewer uses for it:
   a few lines on; for an effect applied twice, "not idempotent" and "the same e-mail six
   times" (a retried job redoing what it already did); for a value cut by integer arithmetic,
   money that loses its cents ("the totals lose the cents", "astype(int) on money").
-
-Kept apart from `failure_terms` (cases 26-30) and `failure_words` (cases 46-50) so that each
-stays one reading; `claims` adds these to its vocabulary.
 """
 
 from __future__ import annotations
+
+from deepreview.consolidate.phrase_table import PhraseTable
 
 # who asked for the work: its cancellation or deadline is theirs
 _CALLER = r"(?:caller|client|request|incoming|parent|user|upstream)"
@@ -34,8 +32,8 @@ _STATUS = (
     r"|not[ _]found|bad[ _]request|[45]\d\d)"
 )
 
-# kind -> phrases (case-insensitive regex alternatives), added to `claims._KINDS`
-OUTCOME_PHRASES: dict[str, tuple[str, ...]] = {
+# kind -> phrases (case-insensitive regex alternatives)
+_PHRASES: dict[str, tuple[str, ...]] = {
     "ignored cancellation": (
         # "Token check detached from the request context"
         rf"\bdetached\s+from\s+(?:the\s+|its\s+)?{_CALLER}\w*(?:'s)?\s+context\b",
@@ -108,12 +106,16 @@ OUTCOME_PHRASES: dict[str, tuple[str, ...]] = {
 }
 
 # How the merge reasons say the kinds this module adds
-OUTCOME_SAID: dict[str, str] = {
+_SAID: dict[str, str] = {
     "ignored cancellation": "work that outlives its caller's cancellation",
     "wrong status": "an answer carrying the wrong status",
     "disclosure": "details told to whoever asks",
 }
 
-# Kinds that tell one problem from two sides (`claims._SIDES_OF_ONE`): "the key leaks" and "the
-# response leaks the key" are one wording apart, whichever reading "leak" gets
-OUTCOME_SIDES = (frozenset({"leak", "disclosure"}),)
+TABLE = PhraseTable(
+    _PHRASES,
+    _SAID,
+    # "the key leaks" and "the response leaks the key" are one wording apart, whichever reading
+    # "leak" gets
+    sides=(frozenset({"leak", "disclosure"}),),
+)

@@ -1,6 +1,6 @@
 """More of the words in which reviewers name a failure (`claims.claims_in`): phrases for kinds
-the vocabulary has, and kinds it lacked, each found where two seats told one problem in other
-words at one place (held-out merge cases 21-25, benchmarks/merge_cases):
+the vocabulary has, and kinds it lacked, for where two seats tell one problem in other words
+at one place:
 
 - a command run by the shell and "assembled from the job's paths", or file names "concatenated
   into a shell string": the injection another seat calls by its name;
@@ -18,8 +18,7 @@ words at one place (held-out merge cases 21-25, benchmarks/merge_cases):
 - "treats pages as zero-based, but the handler numbers them from 1": an index base, not the
   off-by-one of a slice's end at the next line.
 
-And two from the development cases (merge cases 01-20), where seats told one problem at lines
-a few apart:
+And two for one problem told at lines a few apart:
 
 - a count one past its limit, an off-by-one however it is told: "makes `maxRetries + 1`
   calls", "issues 4 requests with the default of 3", "one call more than documented", "loops
@@ -27,28 +26,27 @@ a few apart:
 - a time limit of zero: "Zero timeout means immediate failure", "stores a zero duration",
   "`time.Duration(0)` means no deadline", "a zero deadline never expires".
 
-And from the development cases 36-40 (Swift, Elixir, Compose, a CI workflow, Lua): UI touched
-off the main thread, a simulation tied to the frame rate, a service used before it is ready, a
-port open to the network, untrusted code run with secrets, credentials that never reach the
-call, a process called before anything starts it, a collection changed while a loop walks it,
-an optional forced open, state lost with its process, a slow call everything waits for
-(benchmarks/README.md, rc70).
-
-Kept apart from `claims` so that its list stays one reading of the vocabulary; `claims` adds
-these to its own.
+And, in the words of app, service and CI code (Swift, Elixir, Compose, a workflow, Lua): UI
+touched off the main thread, a simulation tied to the frame rate, a service used before it is
+ready, a port open to the network, untrusted code run with secrets, credentials that never
+reach the call, a process called before anything starts it, a collection changed while a loop
+walks it, an optional forced open, state lost with its process, a slow call everything waits
+for.
 """
 
 from __future__ import annotations
 
 import re
 
+from deepreview.consolidate.phrase_table import PhraseTable
+
 # what a time limit is called: a timeout, a deadline, a TTL, a duration
 _TIME_LIMIT = r"\b(?:time-?outs?|deadlines?|time\s+limits?|ttls?|durations?)\b"
 
 _NOT_A_QUALIFIER = r"(?:and|or|to|of|the|an?|every|each|any|its|their|this|that)"
 
-# kind -> phrases (case-insensitive regex alternatives), added to `claims._KINDS`
-MORE_PHRASES: dict[str, tuple[str, ...]] = {
+# kind -> phrases (case-insensitive regex alternatives)
+_PHRASES: dict[str, tuple[str, ...]] = {
     "injection": (
         # "Untrusted input in a `run:` script", "the attacker-controlled title is expanded
         # inline": a workflow's expression pasted into the shell script it runs
@@ -114,7 +112,7 @@ MORE_PHRASES: dict[str, tuple[str, ...]] = {
     # an optional forced open: "Force-unwrapped response body", "`data` is optional and it is
     # forced". Its own kind, not a nil: beside it, "a 500 page is cached" (the status unread, an
     # error taken for success) is another problem on that line, and a nil and an ignored error
-    # are two sides of one (`claims._SIDES_OF_ONE`)
+    # are two sides of one (`failure_kinds`)
     "forced unwrap": (
         r"\bforce[- ]?unwrap\w*",
         r"\bforced\s+unwrap\w*",
@@ -255,7 +253,7 @@ MORE_PHRASES: dict[str, tuple[str, ...]] = {
 }
 
 # How the merge reasons say the kinds this module adds: "both name a busy loop"
-MORE_SAID: dict[str, str] = {
+_SAID: dict[str, str] = {
     "busy loop": "a busy loop",
     "unterminated": "a string left unterminated",
     "unchecked input": "input taken unchecked",
@@ -275,6 +273,15 @@ MORE_SAID: dict[str, str] = {
     "state lost": "state lost with the process holding it",
     "not started": "a process called before anything starts it",
 }
+
+TABLE = PhraseTable(
+    _PHRASES,
+    _SAID,
+    # a service and the code using it before it is ready, a process and the code calling it
+    # before anything starts it, credentials and the call they never reach, UI and the code
+    # touching it off the main thread
+    across=frozenset({"not ready", "not started", "credentials unused", "main thread"}),
+)
 
 # "`paginate` returns `size + 1` items instead of `size`": a bound quoted one off from the one
 # meant. Read in the code spans `claims` leaves out of its reading (two spans: the value given,

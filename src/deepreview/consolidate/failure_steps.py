@@ -1,7 +1,6 @@
-"""Failure phrases from merge cases 31-35 (development cases from round mg72c on;
-benchmarks/README.md, "Development cases 31-35"): a failure told by its steps or by its
-consequence, in words the vocabulary did not hold. Each is a general programming concept in
-the words any reviewer uses for it, not the words of one case:
+"""Failure kinds and phrases for a failure told by its steps or by its consequence, in words
+the rest of the vocabulary does not hold. Each is a general programming concept in the words
+any reviewer uses for it, not the words of one case:
 
 - a check-then-act race told by its two steps rather than by the word "race": a second caller
   "passes the check before the first registers itself", the insert "happens after a yield
@@ -25,20 +24,19 @@ the words any reviewer uses for it, not the words of one case:
 - a statement reading the whole table under its lock ("requires a table scan"), or writing
   every row again ("forces a table rewrite").
 
-Four of these kinds are failures two pieces of code make together (`STEP_ACROSS`), told by one
+Four of these kinds are failures two pieces of code make together (its `across`), told by one
 seat in one file and by another in another (`across_files`).
-
-Kept apart from `failure_terms` (cases 26-30) and `failure_words` (46-50) so that each stays
-one reading; `claims` adds these to its vocabulary.
 """
 
 from __future__ import annotations
 
+from deepreview.consolidate.phrase_table import PhraseTable
+
 # who or what a piece of work goes to: "subscriber", "recipient", "listener", "handler", ...
 _TARGET = r"(?:subscriber|recipient|listener|handler|consumer|client|user|webhook|worker|item)s?"
 
-# kind -> phrases (case-insensitive regex alternatives), added to `claims._KINDS`
-STEP_PHRASES: dict[str, tuple[str, ...]] = {
+# kind -> phrases (case-insensitive regex alternatives)
+_PHRASES: dict[str, tuple[str, ...]] = {
     "race": (
         r"\bcheck[- ]then[- ](?:act|set|insert|write|use)\b",
         r"\btoctou\b",
@@ -142,14 +140,8 @@ STEP_PHRASES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# How the merge reasons say a new kind
-# Failures two pieces of code make together, each where one reviewer looked
-# (`across_files.ACROSS_FILES`): shared state and the callers that reach it at once, a
-# deadline stored in one file and never read in another, a blocking call and the server whose
-# loop it stalls, a schema change and the runbook that promises it is instant
-STEP_ACROSS = frozenset({"race", "expiry unchecked", "blocking call", "table rewrite"})
-
-STEP_SAID: dict[str, str] = {
+# How the merge reasons say the kinds this module adds
+_SAID: dict[str, str] = {
     "one served": "work meant for each of many done for one",
     "missing index": "a looked-up column with no index",
     "no backoff": "a failure retried at once, over and over",
@@ -160,3 +152,12 @@ STEP_SAID: dict[str, str] = {
     "table scan": "a whole table read under its lock",
     "table rewrite": "every row written again under the table's lock",
 }
+
+TABLE = PhraseTable(
+    _PHRASES,
+    _SAID,
+    # shared state and the callers that reach it at once, a deadline stored in one file and
+    # never read in another, a blocking call and the server whose loop it stalls, a schema
+    # change and the runbook that promises it is instant
+    across=frozenset({"race", "expiry unchecked", "blocking call", "table rewrite"}),
+)

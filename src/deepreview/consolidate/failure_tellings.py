@@ -1,6 +1,5 @@
-"""Failure phrases from merge cases 61-65 (development cases from round mg73 on;
-benchmarks/README.md, "Development cases 61-65"): one failure told by one seat as its cause and
-by another as what a user sees, in words the vocabulary did not hold. Each is a general
+"""Failure kinds and phrases for one failure told by one seat as its cause and by another as
+what a user sees, in words the rest of the vocabulary does not hold. Each is a general
 programming concept in the words any reviewer uses for it, not the words of one case:
 
 - an injection told by what an attacker does with it ("anyone can drop tables through the
@@ -23,26 +22,25 @@ programming concept in the words any reviewer uses for it, not the words of one 
 - a legitimate request refused ("every upload is denied", "AccessDenied"): the opposite of a
   grant too wide, so the two contradict at one statement;
 - an error path that does not stop ("the handler keeps going after the query fails"), whose
-  other side is the crash on the value the failed call left (`TELLING_SIDES`). It is not an
+  other side is the crash on the value the failed call left (its `sides`). It is not an
   error dropped ("the `Scan` error is dropped"), which the next line does not crash on;
 - a form that leaves the page ("reloads the page", "navigates away", "native form post");
 - a parameter with no default ("no default value", "when the client omits `sort`");
 - a stored field sent out with its entity ("the endpoint returns the entity, including
   `pinHash`", "the hash leaks in account responses"): made by two pieces of code together,
-  the field's class and the handler returning it, so told in two files (`TELLING_ACROSS`,
+  the field's class and the handler returning it, so told in two files (its `across`,
   `across_files`).
-
-Kept apart from the other phrase modules so that each stays one reading; `claims` adds these
-to its vocabulary.
 """
 
 from __future__ import annotations
 
+from deepreview.consolidate.phrase_table import PhraseTable
+
 _MONEY = r"(?:money|currency|monetary|amounts?|balances?|prices?|cents|totals?)"
 _FLOAT = r"(?:double|float|floating[- ]point)s?"
 
-# kind -> phrases (case-insensitive regex alternatives), added to `claims._KINDS`
-TELLING_PHRASES: dict[str, tuple[str, ...]] = {
+# kind -> phrases (case-insensitive regex alternatives)
+_PHRASES: dict[str, tuple[str, ...]] = {
     "injection": (
         r"\bdrop\s+(?:any\s+|the\s+|all\s+|their\s+)?tables?\b",
         r"\brewrite\s+the\s+(?:sql\s+)?(?:statement|query)\b",
@@ -128,11 +126,8 @@ TELLING_PHRASES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Kinds made by two pieces of code in two files (`across_files.ACROSS_FILES`)
-TELLING_ACROSS = frozenset({"field exposed"})
-
 # How the merge reasons say the kinds this module adds
-TELLING_SAID: dict[str, str] = {
+_SAID: dict[str, str] = {
     "not atomic": "a change of several writes that can stop halfway",
     "float money": "money held in binary floating point",
     "denied": "a legitimate request refused",
@@ -142,5 +137,9 @@ TELLING_SAID: dict[str, str] = {
     "field exposed": "a stored field sent out with its entity",
 }
 
-# Kinds that tell one problem from its two sides (`claims._SIDES_OF_ONE`)
-TELLING_SIDES = (frozenset({"goes on after error", "crash"}),)
+TABLE = PhraseTable(
+    _PHRASES,
+    _SAID,
+    sides=(frozenset({"goes on after error", "crash"}),),
+    across=frozenset({"field exposed"}),
+)

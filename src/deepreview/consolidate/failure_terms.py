@@ -1,6 +1,5 @@
-"""Failure kinds, and phrases for kinds the vocabulary has, from merge cases 26-30 (development
-cases from round mg72 on; benchmarks/README.md, "Merge recall that generalizes"): seats telling
-one problem in synonyms where the vocabulary named nothing in common. Each is a general
+"""Failure kinds, and phrases for kinds the vocabulary has, that join one problem two seats
+tell in synonyms, where the rest of the vocabulary names nothing in common. Each is a general
 programming concept, in the words any reviewer uses for it, not the words of one case:
 
 - a failure nobody tries again ("not retried", "never requeues", "no retry path", "the failed
@@ -19,19 +18,18 @@ programming concept, in the words any reviewer uses for it, not the words of one
   before the object is deleted", "has already been taken off").
 
 A swallowed error and the failure nobody retries are two sides of one problem: a work queue,
-a scheduler or a controller retries only what is reported to it as failed (`TERM_SIDES`).
-
-Kept apart from `failure_words` (cases 46-50) so that each stays one reading; `claims` adds
-these to its vocabulary.
+a scheduler or a controller retries only what is reported to it as failed (its `sides`).
 """
 
 from __future__ import annotations
 
+from deepreview.consolidate.phrase_table import PhraseTable
+
 # what a program keeps showing or holding: a screen, a flag, a control
 _SHOWN = r"(?:displays?|shows?|renders?|displaying|showing|rendering)"
 
-# kind -> phrases (case-insensitive regex alternatives), added to `claims._KINDS`
-TERM_PHRASES: dict[str, tuple[str, ...]] = {
+# kind -> phrases (case-insensitive regex alternatives)
+_PHRASES: dict[str, tuple[str, ...]] = {
     "no retry": (
         # "Transient errors are not retried", "a failed upload is never requeued"
         r"\b(?:not|never)\s+(?:be\s+|get\s+|gets\s+)?(?:retried|re-?tried|requeued|re-?queued"
@@ -111,7 +109,7 @@ TERM_PHRASES: dict[str, tuple[str, ...]] = {
 }
 
 # How the merge reasons say the kinds this module adds: "both name a failure nobody retries"
-TERM_SAID: dict[str, str] = {
+_SAID: dict[str, str] = {
     "no retry": "a failure nobody tries again",
     "stuck state": "a state left set after a failure",
     "stale view": "a view showing old data after its input changed",
@@ -119,6 +117,10 @@ TERM_SAID: dict[str, str] = {
     "pre-release": "users handed a pre-release",
 }
 
-# Kinds that tell one problem from two sides (`claims._SIDES_OF_ONE`): "Upload failures are
-# swallowed" (the reconciler returns success) / "a failed upload is never requeued"
-TERM_SIDES = (frozenset({"ignored error", "no retry"}),)
+TABLE = PhraseTable(
+    _PHRASES,
+    _SAID,
+    # "Upload failures are swallowed" (the reconciler returns success) / "a failed upload is
+    # never requeued"
+    sides=(frozenset({"ignored error", "no retry"}),),
+)

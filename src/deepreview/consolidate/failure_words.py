@@ -1,7 +1,7 @@
-"""Failure kinds, and phrases for kinds the vocabulary has, from the development merge cases
-46-50 (benchmarks/README.md, gn71): seats telling one problem in synonyms, or by its cause and by
-its consequence, where the vocabulary named nothing in common. Each is a general programming
-concept, in the words any reviewer uses for it, not the words of one case:
+"""Failure kinds, and phrases for kinds the vocabulary has, that join one problem two seats
+tell in synonyms, or by its cause and by its consequence, where the rest of the vocabulary
+names nothing in common. Each is a general programming concept, in the words any reviewer
+uses for it, not the words of one case:
 
 - work that goes on after whoever wanted it is gone: a query still streaming after the client
   disconnected, a coroutine collecting after its view was destroyed ("keeps running after",
@@ -18,12 +18,11 @@ concept, in the words any reviewer uses for it, not the words of one case:
   every"), for a value too long for its column (`size limit`: "longer than `max_length`",
   "won't fit"), for a slow call on the main thread (`blocking call`: "on the main thread",
   "ANR"), and JavaScript's `undefined` as a missing value (`nil`).
-
-Kept apart from `failure_kinds` and `failure_phrases` so that each stays one reading;
-`claims` adds these to its vocabulary.
 """
 
 from __future__ import annotations
+
+from deepreview.consolidate.phrase_table import PhraseTable
 
 # what is wanted for a while and then given up: a request, a view, a connection, a screen
 _OWNER = (
@@ -42,8 +41,8 @@ _WORK = (
     r"|listeners?|goroutines?|threads?|workers?|pipelines?)"
 )
 
-# kind -> phrases (case-insensitive regex alternatives), added to `claims._KINDS`
-WORD_PHRASES: dict[str, tuple[str, ...]] = {
+# kind -> phrases (case-insensitive regex alternatives)
+_PHRASES: dict[str, tuple[str, ...]] = {
     "outlives owner": (
         # "Client disconnect does not stop the database cursor", "never destroys the query
         # stream", "fails to cancel the pending fetch"
@@ -95,7 +94,7 @@ WORD_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     # text written out without the quoting its format needs: "Cell values are not quoted",
     # "no escaping of commas in values", "the transform has to escape what it writes". An
-    # injection is what it becomes when the text is code (`WORD_SIDES`)
+    # injection is what it becomes when the text is code (its `sides`)
     "unescaped": (
         r"\b(?:not|never)\s+(?:quoted|escaped)\b",
         r"\b(?:no|without)\s+(?:escaping|quoting)\b",
@@ -151,7 +150,7 @@ WORD_PHRASES: dict[str, tuple[str, ...]] = {
 }
 
 # How the merge reasons say the kinds this module adds: "both name one query per row"
-WORD_SAID: dict[str, str] = {
+_SAID: dict[str, str] = {
     "outlives owner": "work going on after whoever wanted it is gone",
     "no effect": "a call that changes nothing",
     "query per row": "one query per row",
@@ -162,8 +161,15 @@ WORD_SAID: dict[str, str] = {
     "unescaped": "text written out unescaped",
 }
 
-# Kinds that tell one problem from two sides (`claims._SIDES_OF_ONE`): text left unescaped is
-# the injection another seat names when that text is code. (Not an off-by-one and an overflow:
-# "Off-by-one in the retry count" is no overflow at its line; an off-by-one write is met by its
-# own words, "stored one byte past the buffer".)
-WORD_SIDES = (frozenset({"unescaped", "injection"}),)
+TABLE = PhraseTable(
+    _PHRASES,
+    _SAID,
+    # Text left unescaped is the injection another seat names when that text is code. (Not an
+    # off-by-one and an overflow: "Off-by-one in the retry count" is no overflow at its line; an
+    # off-by-one write is met by its own words, "stored one byte past the buffer".)
+    sides=(frozenset({"unescaped", "injection"}),),
+    # the query and the loop that runs it per row, the permissive model and the controller
+    # filling it from the request, a setter and the reader that never sees it, work and the
+    # owner it outlives
+    across=frozenset({"query per row", "mass assignment", "no effect", "outlives owner"}),
+)

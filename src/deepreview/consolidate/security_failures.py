@@ -8,6 +8,8 @@ the other kinds are in `failure_kinds`.
 
 from __future__ import annotations
 
+from deepreview.consolidate.phrase_table import PhraseTable
+
 # what a seat calls the secret: a password, a credential, an API key, an access token, a
 # signing key
 _SECRET = (
@@ -15,7 +17,7 @@ _SECRET = (
     r"[- ]tokens?|(?:private|signing|secret|encryption|master)[- ]keys?)\b"
 )
 
-SECURITY_PHRASES: dict[str, tuple[str, ...]] = {
+_PHRASES: dict[str, tuple[str, ...]] = {
     # text or a query built from input: SQL, shell, HTML (XSS), template injection
     "injection": (
         r"(?<!dependency )(?<!fault )\binjections?\b",
@@ -110,3 +112,18 @@ SECURITY_PHRASES: dict[str, tuple[str, ...]] = {
         r"\bpredictable\s+(?:\w+\s+)?(?:paths?|file\s*names?|names?)\b",
     ),
 }
+
+# How the merge reasons say it: "both name an injection"
+_SAID: dict[str, str] = {
+    "injection": "an injection",
+    "hard-coded secret": "a hard-coded secret",
+    "weak hash": "a weak hash",
+    "missing salt": "a missing salt",
+    "missing auth": "a missing permission check",
+    "path traversal": "a path escaping its folder",
+    "timing": "a comparison whose time leaks the secret",
+    "open permissions": "permissions open to every user",
+    "insecure temp file": "a guessable temporary file",
+}
+
+TABLE = PhraseTable(_PHRASES, _SAID)
