@@ -1,5 +1,5 @@
 """Through the real `deep-review consolidate --format json`: failures two pieces of code make
-together (`failure_steps.STEP_ACROSS`), told by one seat in one file and by another in another
+together (`failure_steps.TABLE.across`), told by one seat in one file and by another in another
 (`consolidate/across_files.py`), each seat naming the failure once: one finding.
 
 - a race: "`hits` is a plain field with no synchronisation" in the counter / "the handlers run
