@@ -85,3 +85,24 @@ def test_a_pr_url_with_a_tab_or_an_anchor_is_the_pr(tmp_path: Path, tail: str) -
         assert res.returncode == 0, res.stderr
         pr = run_json(Path(res.json()["review_dir"]))["target"]["pr"]
         assert (pr["number"], pr["repo"]) == (NUMBER, REPO)
+
+
+def test_owner_name_hash_number_is_that_repositorys_pr(tmp_path: Path) -> None:
+    """`acme/demo#7`, as GitHub writes a cross-reference, names the PR without a URL."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        env.pop("GH_REPO")  # the target alone names the repository
+        res = fakes.review(clone, f"{REPO}#{NUMBER}", "--agents", "alpha", env=env)
+        assert res.returncode == 0, res.stderr
+        pr = run_json(Path(res.json()["review_dir"]))["target"]["pr"]
+        assert (pr["number"], pr["repo"]) == (NUMBER, REPO)
+        assert gh.requests_to("GET", f"/repos/{REPO}/pulls/{NUMBER}")
+
+
+def test_owner_name_hash_zero_names_no_pr(tmp_path: Path) -> None:
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        res = fakes.review(clone, f"{REPO}#0", "--agents", "alpha", env=env)
+        assert res.returncode == 2, res.stderr
+        assert "pull requests are numbered from 1" in _one_line(res.stderr)
+        assert gh.requests == []

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from deepreview.errors import GitError, UsageError
 from deepreview.github.actions import pull_event
-from deepreview.github.remote import gh_repo
+from deepreview.github.remote import DEFAULT_HOST, gh_repo
 from deepreview.targets.build import build_target
 from deepreview.targets.git import Git
 from deepreview.targets.pr_head import fetch_pr_head, moved_note, pinned_base_tip, pinned_head
@@ -26,11 +26,12 @@ def pull_request(
     git: Git,
     root: Path,
     number: int,
-    hint: tuple[str, str] | None,
+    hint: tuple[str | None, str] | None,
     env: dict[str, str],
     spec: str,
 ) -> Target:
-    """PR `number`; `hint`: the (host, owner/name) of a PR URL."""
+    """PR `number`; `hint`: the (host, owner/name) of a PR URL, or (None, owner/name) of an
+    `owner/name#N` target."""
     repo_name, repo_url = _pr_repo(git, hint, env)
     # Imported here: the GitHub client brings urllib.request (with ssl, http.client, email),
     # which only a pull request needs; every other review would pay for it before its first
@@ -115,11 +116,18 @@ def _base_tip(git: Git, info: PrInfo, number: int) -> tuple[str, str | None]:
     )
 
 
-def _pr_repo(git: Git, hint: tuple[str, str] | None, env: Mapping[str, str]) -> tuple[str, str]:
-    """The PR's repository (`owner/name`) and its web URL: the PR URL's, else `GH_REPO`, else
-    this checkout's GitHub remote (`github_remote`: the Enterprise host's, the Actions run's)."""
+def _pr_repo(
+    git: Git, hint: tuple[str | None, str] | None, env: Mapping[str, str]
+) -> tuple[str, str]:
+    """The PR's repository (`owner/name`) and its web URL: the PR URL's (or `owner/name#N`'s,
+    on the host of `GH_REPO`, of this checkout's remote, of `GH_HOST`, else github.com), else
+    `GH_REPO`, else this checkout's GitHub remote (`github_remote`: the Enterprise host's, the
+    Actions run's)."""
     if hint is not None:
         host, name = hint
+        if host is None:
+            found = gh_repo(env) or github_remote(git, env)
+            host = found.host if found else env.get("GH_HOST", "").strip().lower() or DEFAULT_HOST
         return name, f"https://{host}/{name}"
     if named := gh_repo(env):
         return named.name, named.web_url

@@ -51,6 +51,8 @@ _PR_URL = re.compile(
     r"^https?://(?P<host>[^/]+)/(?P<repo>[^/]+/[^/]+)/pull/(?P<num>\d+)(?:[/?#].*)?$"
 )
 _PR_NUM = re.compile(r"^#?(?P<num>\d+)$")
+# `owner/name#123`, as GitHub writes a reference to a PR of another repository
+_PR_REF = re.compile(r"^(?P<repo>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)#(?P<num>\d+)$")
 _RANGE = re.compile(r"^(?P<a>[^.\s][^\s]*?)(?P<dots>\.\.\.?)(?P<b>[^\s]+)$")
 # `..topic`, `main..`: a range with a side left empty, which git reads as HEAD
 _OPEN_RANGE = re.compile(r"^(?P<a>[^.\s][^\s]*?)?(?P<dots>\.\.\.?)(?P<b>[^.\s][^\s]*)?$")
@@ -81,7 +83,7 @@ def resolve_target(
     named_branch = spec if spec and not uncommitted and _is_branch_name(git, spec) else None
     if not uncommitted and (problem := _not_a_github_pr_url(spec, env)) is not None:
         raise UsageError(problem)
-    pr = None if uncommitted else _PR_URL.match(spec) or _PR_NUM.match(spec)
+    pr = None if uncommitted else _PR_URL.match(spec) or _PR_REF.match(spec) or _PR_NUM.match(spec)
     if pr is not None and int(pr["num"]) == 0:
         if spec.isdigit() and git.is_branch(spec):
             named_branch = spec  # a local branch named `0`: reviewed as the branch
@@ -101,7 +103,8 @@ def resolve_target(
             raise UsageError("--uncommitted reviews the work tree; drop the TARGET argument")
         target = _uncommitted(git, repo_root, head)
     elif m := pr:
-        url = (m["host"], m["repo"]) if "repo" in m.groupdict() else None
+        groups = m.groupdict()
+        url = (groups.get("host"), m["repo"]) if "repo" in groups else None
         # a bare `123` is a PR number, and may also be a local branch (an issue's number)
         also = spec if spec.isdigit() and git.is_branch(spec) else None
         try:
@@ -235,7 +238,7 @@ def _not_a_github_pr_url(spec: str, env: Mapping[str, str]) -> str | None:
 
 def _is_branch_name(git: Git, spec: str) -> bool:
     """`spec` names a local branch (`refs/heads/<spec>`); a PR number or a range does not."""
-    if _PR_URL.match(spec) or _PR_NUM.match(spec) or _RANGE.match(spec):
+    if _PR_URL.match(spec) or _PR_REF.match(spec) or _PR_NUM.match(spec) or _RANGE.match(spec):
         return False
     return git.is_branch(spec)
 
