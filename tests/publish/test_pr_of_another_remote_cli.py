@@ -16,7 +16,7 @@ import pytest
 from fakebin.harness import run_json
 from publish.scenario import NUMBER, REPO, setup
 from support.fake_github import FakeGitHub
-from support.repos import commit_all, git, write
+from support.repos import commit_all, git, run_cli, write
 
 pytestmark = pytest.mark.slow  # real reviews
 
@@ -65,3 +65,26 @@ def test_no_remote_of_the_prs_repository_is_said(tmp_path: Path) -> None:
         said = " ".join(res.stderr.split())
         assert f"origin is {FORK}, not {REPO}" in said, said
         assert f"git remote add upstream https://github.com/{REPO}" in said, said
+
+
+def test_a_publication_that_lost_the_commits_fetches_them_from_that_remote(
+    tmp_path: Path,
+) -> None:
+    """The fork's clone lost the PR's commits after the review: `publish --inline` fetches
+    them again from `upstream` (origin's PR of that number is the fork's) and reads the diff
+    itself, asking GitHub for no compare."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path, gh)
+        env.pop("GH_REPO")
+        _fork_remotes(tmp_path, clone, upstream=True)
+        res = fakes.review(clone, f"{REPO}#{NUMBER}", "--agents", "alpha", env=env)
+        assert res.returncode == 0, res.stderr
+        git(clone, "update-ref", "-d", f"refs/deep-review/pull/{NUMBER}")
+        git(clone, "reflog", "expire", "--expire=now", "--all")
+        git(clone, "gc", "-q", "--prune=now")
+        head = gh.pull(REPO, NUMBER).data["head"]["sha"]
+        assert git(clone, "cat-file", "-t", head, check=False) != "commit"
+        published = run_cli(["publish", res.json()["review_id"], "--inline"], cwd=clone, env=env)
+        assert published.returncode == 0, published.stderr
+        assert gh.requests_to("GET", f"/repos/{REPO}/compare/") == []
+        assert gh.pull(REPO, NUMBER).review_comments, published.stderr

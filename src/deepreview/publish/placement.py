@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from deepreview.errors import GitError
+from deepreview.errors import GitError, UsageError
 from deepreview.github.client import GitHubClient
 from deepreview.model import Finding
 from deepreview.publish.github_diff import github_diff_lines
@@ -26,6 +26,7 @@ from deepreview.targets.build import shown_as_text
 from deepreview.targets.git import Git
 from deepreview.targets.nul_text import text_attributes
 from deepreview.targets.pr_head import fetch_pr_head
+from deepreview.targets.remote import remote_of
 from deepreview.targets.target import Target
 
 
@@ -59,7 +60,9 @@ def _reviewed_diff_lines(
     root = Path(t.repo_root)
     if root.is_dir():
         git = Git(root)
-        if _has_commits(git, t) or (_fetched_head(git, number, repo) and _has_commits(git, t)):
+        if _has_commits(git, t) or (
+            _fetched_head(git, number, repo, client.env) and _has_commits(git, t)
+        ):
             # The lines GitHub's PR diff shows, not what the user's `diff.context` /
             # `diff.interHunkContext` make `git diff` print: three lines of context around
             # each change, hunks kept apart (a line GitHub does not show is refused, 422).
@@ -83,13 +86,13 @@ def _has_commits(git: Git, t: Target) -> bool:
     return bool(git.rev(f"{t.base_sha}^{{commit}}") and git.rev(f"{t.head_sha}^{{commit}}"))
 
 
-def _fetched_head(git: Git, number: int, repo: str) -> bool:
-    """The PR's head fetched again from origin (`refs/pull/N/head`), as the review did: a
-    clone that lost it (a `git gc` after its ref went) reads the whole diff itself, where
-    GitHub would list the first 300 files of it. False when origin would not give it."""
+def _fetched_head(git: Git, number: int, repo: str, env: Mapping[str, str]) -> bool:
+    """The PR's head fetched again (`refs/pull/N/head`) from the remote of its repository, as
+    the review did: a clone that lost it (a `git gc` after its ref went) reads the whole diff
+    itself, where GitHub would list the first 300 files of it. False when no remote gives it."""
     try:
-        fetch_pr_head(git, number, repo)
-    except GitError:
+        fetch_pr_head(git, number, repo, remote_of(git, repo, env))
+    except (GitError, UsageError):
         return False
     return True
 
