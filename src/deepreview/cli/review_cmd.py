@@ -301,8 +301,8 @@ def review(
     github_api: str | None,
     **opts: Any,
 ) -> int:
-    """Review TARGET: nothing (current branch), a local branch name, A..B, A...B, 123, #123
-    or a PR URL."""
+    """Review TARGET: nothing (current branch), a local branch name, A..B, A...B, 123, #123,
+    OWNER/NAME#123 or a PR URL."""
     if (seat_only is None) != (out_dir is None):
         raise UsageError("--seat-only NAME and --out DIR go together; pass both or neither")
     if thorough and passes is not None and passes != 3:

@@ -211,11 +211,11 @@ class GitHubClient:
         `not_found` is the whole message for a 404."""
         return self.request("GET", path, what=what, not_found=not_found)
 
-    def get_pages(self, path: str, *, what: str) -> list[Any]:
-        """Every item of a list endpoint, all pages."""
+    def get_pages(self, path: str, *, what: str, max_pages: int = MAX_PAGES) -> list[Any]:
+        """Every item of a list endpoint, all pages (`max_pages` at most)."""
         items: list[Any] = []
         sep = "&" if "?" in path else "?"
-        for page in range(1, MAX_PAGES + 1):
+        for page in range(1, max_pages + 1):
             chunk = self.request("GET", f"{path}{sep}per_page={PER_PAGE}&page={page}", what=what)
             if not isinstance(chunk, list):
                 raise GitHubError(f"GitHub answered a non-list for {what}; is the API URL right?")

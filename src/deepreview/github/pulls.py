@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from deepreview.errors import UsageError
+from deepreview.errors import GitHubError, UsageError
 from deepreview.github.client import GitHubClient
 
 
@@ -68,11 +68,24 @@ def parse_pull(data: Any, number: int) -> PrInfo:
 
 
 def fetch_pr(client: GitHubClient, repo: str, number: int) -> PrInfo:
-    data = client.get_json(
-        f"repos/{repo}/pulls/{number}",
-        what=f"PR #{number}",
-        not_found=f"PR #{number} not found in {repo}; check the number",
-    )
+    missing = f"PR #{number} not found in {repo}"
+    try:
+        data = client.get_json(
+            f"repos/{repo}/pulls/{number}",
+            what=f"PR #{number}",
+            not_found=f"{missing}; check the number",
+        )
+    except GitHubError as exc:
+        # GitHub answers 404, not 401, to a stranger asking of a private repository: asked
+        # without credentials, the number may be right and the token what is missing.
+        if exc.status != 404 or client.has_credentials():
+            raise
+        raise GitHubError(
+            f"{missing}; if {repo} is private, set GITHUB_TOKEN (or run `gh auth login`), "
+            "else check the number",
+            status=404,
+            detail=exc.detail,
+        ) from exc
     return parse_pull(data, number)
 
 

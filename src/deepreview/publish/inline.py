@@ -219,6 +219,7 @@ class InlinePlan:
     comments: tuple[tuple[Finding, Anchor], ...]  # to post, in report order
     unanchored: tuple[Finding, ...]  # no diff line fits: shown in the summary instead
     already: tuple[Finding, ...]  # an earlier round's inline comment carries its fingerprint
+    notes: tuple[str, ...] = ()  # why a finding may be in the summary for want of a diff
 
 
 def plan_inline(

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from deepreview.errors import GitError
+from deepreview.errors import GitError, UsageError
 from deepreview.github.client import GitHubClient
 from deepreview.model import Finding
+from deepreview.publish.github_diff import github_diff_lines
 from deepreview.publish.inline import (
     InlinePlan,
-    diff_lines_by_file,
     diff_lines_of,
     needs_head_file,
     plan_inline,
@@ -24,6 +25,8 @@ from deepreview.targets.attributes import blind_run
 from deepreview.targets.build import shown_as_text
 from deepreview.targets.git import Git
 from deepreview.targets.nul_text import text_attributes
+from deepreview.targets.pr_head import fetch_pr_head
+from deepreview.targets.remote import remote_of
 from deepreview.targets.target import Target
 
 
@@ -39,22 +42,27 @@ def inline_plan(
     """Each finding placed on a line of the PR diff at the reviewed commit, unless `posted`
     (fingerprints of inline comments already on the PR) has it, or one it had in an earlier
     round (`earlier`, by finding ID)."""
-    diff_lines = _reviewed_diff_lines(client, target, repo, number)
+    paths = sorted({loc.path for f in findings for loc in f.locations})
+    diff_lines, note = _reviewed_diff_lines(client, target, repo, number, paths)
     heads = _head_files(client, target, repo, findings, diff_lines)
-    return plan_inline(findings, diff_lines, heads, posted, earlier)
+    plan = plan_inline(findings, diff_lines, heads, posted, earlier)
+    return dataclasses.replace(plan, notes=(note,)) if note else plan
 
 
 def _reviewed_diff_lines(
-    client: GitHubClient, t: Target, repo: str, number: int
-) -> dict[str, frozenset[int]]:
+    client: GitHubClient, t: Target, repo: str, number: int, paths: Sequence[str]
+) -> tuple[dict[str, frozenset[int]], str | None]:
     """The commentable lines of the PR diff at the reviewed commit. The review names that
     commit (`commit_id`) and GitHub places its comments on that commit's diff, not the PR's
     current one: a push since the review moves or drops lines. From the local clone when it has
-    both commits, else GitHub's compare of the two."""
+    both commits (fetching the PR's head when it lost them), else from GitHub, whose lists stop
+    at 300 or 3,000 files (`github_diff`: a note says so when a finding's file is past them)."""
     root = Path(t.repo_root)
     if root.is_dir():
         git = Git(root)
-        if git.rev(f"{t.base_sha}^{{commit}}") and git.rev(f"{t.head_sha}^{{commit}}"):
+        if _has_commits(git, t) or (
+            _fetched_head(git, number, repo, client.env) and _has_commits(git, t)
+        ):
             # The lines GitHub's PR diff shows, not what the user's `diff.context` /
             # `diff.interHunkContext` make `git diff` print: three lines of context around
             # each change, hunks kept apart (a line GitHub does not show is refused, 422).
@@ -70,13 +78,23 @@ def _reviewed_diff_lines(
                 out = None  # GitHub's compare below
             lines = diff_lines_of(out.decode("utf-8", "replace")) if out is not None else None
             if lines is not None:
-                return lines
-    data = client.get_json(
-        f"repos/{repo}/compare/{t.base_sha}...{t.head_sha}",
-        what=f"the diff of PR #{number} at {t.head_sha[:12]}",
-    )
-    files = data.get("files") if isinstance(data, dict) else None
-    return diff_lines_by_file([f for f in files or [] if isinstance(f, dict)])
+                return lines, None
+    return github_diff_lines(client, t, repo, number, paths)
+
+
+def _has_commits(git: Git, t: Target) -> bool:
+    return bool(git.rev(f"{t.base_sha}^{{commit}}") and git.rev(f"{t.head_sha}^{{commit}}"))
+
+
+def _fetched_head(git: Git, number: int, repo: str, env: Mapping[str, str]) -> bool:
+    """The PR's head fetched again (`refs/pull/N/head`) from the remote of its repository, as
+    the review did: a clone that lost it (a `git gc` after its ref went) reads the whole diff
+    itself, where GitHub would list the first 300 files of it. False when no remote gives it."""
+    try:
+        fetch_pr_head(git, number, repo, remote_of(git, repo, env))
+    except (GitError, UsageError):
+        return False
+    return True
 
 
 def _head_files(

@@ -193,6 +193,7 @@ def _publish(
         plan = inline_plan(
             client, target, stored.repo, stored.number, findings, fingerprints, stored.fingerprints
         )
+        notes += plan.notes
     already = [f.id for f in plan.already]
     moved = {
         f.id: f"{visible_bidi(a.path)}:{a.line}"

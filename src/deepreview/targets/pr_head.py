@@ -16,16 +16,17 @@ from deepreview.github.actions import PullEvent
 from deepreview.targets.git import Git
 
 
-def fetch_pr_head(git: Git, number: int, repo: str) -> str:
-    """The PR's head commit, fetched from origin into `refs/deep-review/pull/<N>`."""
+def fetch_pr_head(git: Git, number: int, repo: str, remote: str = "origin") -> str:
+    """The PR's head commit, fetched from `remote` into `refs/deep-review/pull/<N>`."""
     ref = f"refs/pull/{number}/head"
     local = f"refs/deep-review/pull/{number}"
-    result = git.run(["fetch", "--quiet", "--no-tags", "origin", f"+{ref}:{local}"], check=False)
+    argv = ["fetch", "--quiet", "--no-tags", "--end-of-options", remote, f"+{ref}:{local}"]
+    result = git.run(argv, check=False)
     if not result.ok:
         tail = result.stderr_text.strip().splitlines()
         raise GitError(
-            f"cannot fetch {ref} from origin ({tail[-1] if tail else 'fetch failed'}); "
-            f"check that origin is {repo} and PR #{number} exists"
+            f"cannot fetch {ref} from {remote} ({tail[-1] if tail else 'fetch failed'}); "
+            f"check that {remote} is {repo} and PR #{number} exists"
         )
     sha = git.rev(local)
     if sha is None:

@@ -60,8 +60,8 @@ def not_a_target(git: Git, spec: str, base: str | None = None) -> str:
         return problem
     return (
         f"cannot read target {spec!r}: no local branch of that name; use a branch name, "
-        "A..B, A...B, a PR number (123 or #123), a PR URL, --uncommitted, or nothing for "
-        "the current branch"
+        "A..B, A...B, a PR number (123 or #123), a PR URL or OWNER/NAME#123, --uncommitted, "
+        "or nothing for the current branch"
     )
 
 

@@ -20,7 +20,6 @@ from deepreview.github.remote import (
     github_hosts,
     url_host,
 )
-from deepreview.runfiles import SEAT_RESULT_JSON, STORE_MARK
 from deepreview.targets.build import build_target, hidden_note, nul_note
 from deepreview.targets.default_base import base_and_tip, default_base_if_any
 from deepreview.targets.git import Git
@@ -40,11 +39,20 @@ from deepreview.targets.refs import (
 from deepreview.targets.remote import github_remote
 from deepreview.targets.steering import off_default_branch
 from deepreview.targets.target import Target
+from deepreview.targets.worktree_state import (
+    elsewhere,
+    is_checkout,
+    leave_out_ours,
+    other_range,
+    work_tree_edits,
+)
 
 _PR_URL = re.compile(
     r"^https?://(?P<host>[^/]+)/(?P<repo>[^/]+/[^/]+)/pull/(?P<num>\d+)(?:[/?#].*)?$"
 )
 _PR_NUM = re.compile(r"^#?(?P<num>\d+)$")
+# `owner/name#123`, as GitHub writes a reference to a PR of another repository
+_PR_REF = re.compile(r"^(?P<repo>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)#(?P<num>\d+)$")
 _RANGE = re.compile(r"^(?P<a>[^.\s][^\s]*?)(?P<dots>\.\.\.?)(?P<b>[^\s]+)$")
 # `..topic`, `main..`: a range with a side left empty, which git reads as HEAD
 _OPEN_RANGE = re.compile(r"^(?P<a>[^.\s][^\s]*?)?(?P<dots>\.\.\.?)(?P<b>[^.\s][^\s]*)?$")
@@ -75,7 +83,7 @@ def resolve_target(
     named_branch = spec if spec and not uncommitted and _is_branch_name(git, spec) else None
     if not uncommitted and (problem := _not_a_github_pr_url(spec, env)) is not None:
         raise UsageError(problem)
-    pr = None if uncommitted else _PR_URL.match(spec) or _PR_NUM.match(spec)
+    pr = None if uncommitted else _PR_URL.match(spec) or _PR_REF.match(spec) or _PR_NUM.match(spec)
     if pr is not None and int(pr["num"]) == 0:
         if spec.isdigit() and git.is_branch(spec):
             named_branch = spec  # a local branch named `0`: reviewed as the branch
@@ -95,7 +103,8 @@ def resolve_target(
             raise UsageError("--uncommitted reviews the work tree; drop the TARGET argument")
         target = _uncommitted(git, repo_root, head)
     elif m := pr:
-        url = (m["host"], m["repo"]) if "repo" in m.groupdict() else None
+        groups = m.groupdict()
+        url = (groups.get("host"), m["repo"]) if "repo" in groups else None
         # a bare `123` is a PR number, and may also be a local branch (an issue's number)
         also = spec if spec.isdigit() and git.is_branch(spec) else None
         try:
@@ -156,7 +165,7 @@ def resolve_target(
         target = dataclasses.replace(target, repo_name=found.name, repo_url=found.web_url)
     # A review of the checked-out branch reads its commits only: edits not yet committed are
     # left out, and with nothing committed "no changes" would not say where the work is.
-    edits = _work_tree_edits(git) if target.kind == "branch" and _is_checkout(git, spec) else ""
+    edits = work_tree_edits(git) if target.kind == "branch" and is_checkout(git, spec) else ""
     if edits and target.changed_files:
         verb, them = ("is", "it") if edits.startswith("1 ") else ("are", "them")
         note = (
@@ -177,7 +186,7 @@ def resolve_target(
                 "uncommitted changes; edit files first, or review a branch or range"
             )
         branch = target.kind == "branch"
-        hint = _elsewhere(git, target, spec) if branch else _other_range(git, target)
+        hint = elsewhere(git, target, spec) if branch else other_range(git, target)
         raise UsageError(
             f"nothing to review: {target.label()} has no changes against "
             f"{target.base_ref or target.base_sha[:12]} ({hint})"
@@ -185,120 +194,11 @@ def resolve_target(
     return target
 
 
-def _elsewhere(git: Git, target: Target, spec: str) -> str:
-    """What a branch review with nothing to review offers instead. On the base branch itself
-    (`main` against `main`: where a new user starts), its last commit; in a repository of one
-    commit, nothing: that commit has no parent to review it against."""
-    if target.head_sha == target.base_sha and not git.ok(
-        "rev-parse", "--verify", "--quiet", f"{target.head_sha}^"
-    ):
-        # a `--depth 1` clone's tip has a parent, only not fetched: no "only commit" then
-        require_full_history(git, f"nothing to review on {target.branch or 'HEAD'} itself")
-        base = target.base_ref or ""
-        ahead = _branch_ahead(git, target.head_sha, base)
-        alone = f"{target.branch or 'HEAD'} is one commit with no parent to review it against"
-        if ahead is not None:
-            return f"{alone}; `deep-review review {ahead}` reviews that branch's changes"
-        if base and git.rev(base) not in (None, target.head_sha):
-            return f"{alone}; commit a change on it first"  # its base went on: not the only one
-        return (
-            f"{target.branch or 'HEAD'} holds the repository's only commit, which has no parent "
-            "to review it against; commit the next change and review that"
-        )
-    base, branch = target.base_ref or "", target.branch or ""
-    if branch and base in (branch, f"origin/{branch}") and _is_checkout(git, spec):
-        return "`deep-review review HEAD~1..HEAD` reviews its last commit; or --base REF"
-    if branch and target.head_sha == target.base_sha:
-        # a branch just made from its base (`git checkout -b fresh`): nothing committed yet
-        ahead = _branch_ahead(git, target.head_sha, base)
-        if ahead is not None:
-            return (
-                f"commit a change on {branch} first, or `deep-review review {ahead}` reviews "
-                "that branch's changes"
-            )
-    return "pick another target or --base REF"
-
-
-def _branch_ahead(git: Git, head_sha: str, base: str = "") -> str | None:
-    """The local branch committed to last of those whose tip `head_sha` does not hold: on a
-    root commit the repository's other work, no "only commit" (None: there is none). The
-    base branch is none of them: reviewed against itself, it has nothing either."""
-    found = git.run(
-        ["for-each-ref", "--sort=-committerdate", "--format=%(refname:short)",
-         "--no-merged", head_sha, "refs/heads"],
-        check=False,
-    )  # fmt: skip
-    names = found.stdout_text.split("\n") if found.ok else []
-    # a name a code span or a shell would garble is not offered
-    skip = {base, base.removeprefix("origin/")}
-    return next((n for n in names if n and n not in skip and not set(n) & set("`'\" \t$")), None)
-
-
-def _other_range(git: Git, target: Target) -> str:
-    """What an empty range offers instead: `HEAD..HEAD` (both sides one commit) is a slip for
-    the range of its last commit, when it has a parent; anything else, another target."""
-    sides = re.fullmatch(r"(.+?)\.{2,3}(.+)", target.spec)
-    same = target.kind == "range" and target.base_sha == target.head_sha
-    if not same or sides is None or git.rev(f"{target.head_sha}~1") is None:
-        return "pick another target"
-    head = sides[2]
-    return f"both sides are commit {target.head_sha[:12]}; {head}~1..{head} reviews its last commit"
-
-
 def _branch_too(git: Git, name: str) -> str:
     """What a PR-number target says of the local branch of that name."""
     default = default_base_if_any(git)
     base = default[0] if default else "BASE"
     return f"{name!r} is also a local branch: `deep-review review {base}..{name}` reviews it"
-
-
-def _is_checkout(git: Git, spec: str) -> bool:
-    """Whether the review reads the checked-out branch (no target, or its own name)."""
-    if not spec:
-        return True
-    current = git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], check=False).stdout_text
-    return current.strip() == spec
-
-
-def _work_tree_edits(git: Git) -> str:
-    """`2 uncommitted changes (1 modified, 1 untracked)`, or "" for a clean work tree."""
-    argv = ["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=normal"]
-    argv += ["--", ".", *_leave_out_ours(git)]
-    entries = [e for e in git.run(argv, check=False).stdout_text.split("\0") if len(e) > 3]
-    if not entries:
-        return ""
-    counts: dict[str, int] = {}
-    for entry in entries:
-        code = entry[:2]
-        word = (
-            "untracked"
-            if code == "??"
-            else "deleted"
-            if "D" in code
-            else "added"
-            if "A" in code
-            else "modified"
-        )
-        counts[word] = counts.get(word, 0) + 1
-    kinds = ", ".join(
-        f"{counts[w]} {w}" for w in ("modified", "added", "deleted", "untracked") if w in counts
-    )
-    noun = "change" if len(entries) == 1 else "changes"
-    return f"{len(entries)} uncommitted {noun} ({kinds})"
-
-
-def _leave_out_ours(git: Git) -> list[str]:
-    """Pathspecs that leave out the folders deep-review wrote inside the checkout: a review
-    store (`--store reviews`, a config's `store`) and a `--seat-only` result folder, each
-    known by the file that marks it. They are never the user's change: an `--uncommitted`
-    review would review earlier reviews' prompts and transcripts (and write them into
-    `.git/objects`), growing with each review, and never say "nothing to review"."""
-    marks = [f":(glob)**/{name}" for name in (STORE_MARK, SEAT_RESULT_JSON)]
-    argv = ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", *marks]
-    listed = git.run(argv, check=False).stdout_text.split("\0")
-    folders = {str(Path(path).parent) for path in listed if path}
-    # a mark at the top would make the checkout itself the store: nothing is left out then
-    return [f":(exclude,literal){folder}" for folder in sorted(folders - {"."})]
 
 
 def _configured_remote(git: Git, env: Mapping[str, str]) -> RemoteRepo | None:
@@ -338,7 +238,7 @@ def _not_a_github_pr_url(spec: str, env: Mapping[str, str]) -> str | None:
 
 def _is_branch_name(git: Git, spec: str) -> bool:
     """`spec` names a local branch (`refs/heads/<spec>`); a PR number or a range does not."""
-    if _PR_URL.match(spec) or _PR_NUM.match(spec) or _RANGE.match(spec):
+    if _PR_URL.match(spec) or _PR_REF.match(spec) or _PR_NUM.match(spec) or _RANGE.match(spec):
         return False
     return git.is_branch(spec)
 
@@ -449,7 +349,7 @@ def _uncommitted(git: Git, root: Path, head: str | None) -> Target:
     with tempfile.TemporaryDirectory(prefix="deep-review-index-") as tmp:
         env = {"GIT_INDEX_FILE": str(Path(tmp) / "index"), **_SYNTHETIC_IDENT}
         git.run(["read-tree", head], env=env)
-        git.run(["add", "-A", "--", ".", *_leave_out_ours(git)], env=env)
+        git.run(["add", "-A", "--", ".", *leave_out_ours(git)], env=env)
         tree = git.out("write-tree", env=env)
     snapshot = git.run(
         ["commit-tree", tree, "-p", head, "-m", "deep-review: uncommitted changes"],

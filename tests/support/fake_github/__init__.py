@@ -28,6 +28,7 @@ moves a PR's head and keeps the earlier head's files, so a review of an older co
 against that commit's diff (`GET …/compare/BASE...HEAD` answers them too), and a commit the PR
 does not have (never had, or lost to `gh.push(..., force=True)`) is refused with GitHub's words.
 `add_pull(..., head_repo="fork/demo")` makes a PR from a fork (`head.repo.full_name`).
+As GitHub, a compare lists at most 300 files and `GET …/pulls/N/files` at most 3,000.
 
 Each top-level review comment is a review thread for the GraphQL `publishThreads` query
 (thread IDs, `resolveReviewThread`); `reviewThreads` serves only the threads a test gives

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from support.fake_github.server import FakeGitHub
 
 _MAX_BODY = 65536  # as GitHub: one comment's limit
+COMPARE_FILES = 300  # the files GitHub's compare lists at most
+PR_FILES = 3000  # the files `GET pulls/N/files` lists at most, over all its pages
 
 
 def route(
@@ -43,7 +45,8 @@ def route(
         for other in fake.pulls.values():
             files = other.files_of(m.group(2)) if other.repo == repo else None
             if files is not None:
-                return Reply(200, {"status": "ahead", "files": files})
+                # as GitHub: a compare lists the first 300 files of the diff, no more
+                return Reply(200, {"status": "ahead", "files": files[:COMPARE_FILES]})
         raise not_found()
     m = re.fullmatch(r"issues/comments/(\d+)", rest)
     if m and method == "PATCH":
@@ -62,7 +65,8 @@ def route(
     if method == "GET" and kind == "pulls" and sub == "commits":
         return _page(fake, path, [{"sha": sha} for sha in pull.commits()], query)
     if method == "GET" and kind == "pulls" and sub == "files":
-        return _page(fake, path, pull.files, query)
+        # as GitHub: the first 3,000 files of the PR, pages past them empty
+        return _page(fake, path, pull.files[:PR_FILES], query)
     if method == "GET" and kind == "issues" and sub == "comments":
         return _page(fake, path, pull.issue_comments, query)
     if method == "POST" and kind == "issues" and sub == "comments":
