@@ -66,9 +66,18 @@ class ChecksConfig(BaseModel):
     env: list[str] | None = None  # secret variables the tests may see; needs trust too
 
 
+# What `[publish] report_url` and DEEP_REVIEW_REPORT_URL take: an http(s) URL with none of the
+# characters that would end the PR comment's Markdown link early.
+REPORT_URL_TAKES = "an http(s) URL template like https://host/{id}.html"
+
+
+def report_url_ok(template: str) -> bool:
+    return template.startswith(("https://", "http://")) and not any(c in template for c in " ()<>")
+
+
 def _report_url(template: str) -> str:
-    if not template.startswith(("https://", "http://")) or any(c in template for c in " ()<>"):
-        raise ValueError("report_url must be an http(s) URL template like https://host/{id}.html")
+    if not report_url_ok(template):
+        raise ValueError(f"report_url must be {REPORT_URL_TAKES}")
     return template
 
 
