@@ -403,6 +403,16 @@ def _checks(
             "--test-cmd is run only by --check-fixes or --probe-tests; "
             "add one of them or drop --test-cmd"
         )
+    # The same for what tunes the checks: the user would believe the mutants were probed.
+    for name, value, users in (
+        ("--probe-max", cli.probe_max, ("--probe-tests",)),
+        ("--probe-minutes", cli.probe_minutes, ("--probe-tests",)),
+        ("--jobs", cli.jobs, ("--check-fixes", "--probe-tests")),
+    ):
+        if value is not None and not set(users) & set(wanted):
+            which = " or ".join(users)
+            add = "add it" if len(users) == 1 else "add one of them"
+            raise UsageError(f"{name} is used only by {which}; {add} or drop {name}")
     if wanted and not allow_exec:
         raise UsageError(
             f"{' and '.join(wanted)} {'run' if len(wanted) > 1 else 'runs'} the change's code "
