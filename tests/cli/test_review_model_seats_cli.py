@@ -72,3 +72,19 @@ def test_a_model_for_the_lead_alone_still_runs(tmp_path: Path) -> None:
     )
     assert res.returncode == 0, res.stderr
     assert "--model" not in res.stderr
+
+
+def test_an_effort_no_seat_takes_is_refused(tmp_path: Path) -> None:
+    """`--effort` reaches Claude, Codex and opencode only: a review of the static seat and
+    Gemini with no lead ran and ignored it, as a `--model` for an idle seat was."""
+    repo = make_repo(tmp_path)
+    fakes = _fakes(tmp_path, "gemini", "claude")
+    env = fakes.env(agents=True)
+    res = fakes.review(repo, "--agents", "gemini,static", "--effort", "high", env=env)
+    assert res.returncode == 2, res.stderr
+    assert res.stderr.splitlines() == [
+        "deep-review: error: --effort high: no seat here takes an effort (`review` runs gemini, "
+        "static, then the lead, none; only Claude, Codex and opencode do); drop this option"
+    ]
+    led = fakes.review(repo, "--agents", "static", "--effort", "high", lead="claude", env=env)
+    assert led.returncode == 0, led.stderr

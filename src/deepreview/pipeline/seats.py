@@ -14,6 +14,7 @@ from deepreview.agents.registry import (
     get_agent,
     known_agents,
     lead_agents,
+    takes_effort,
 )
 from deepreview.config import Settings, layer_file
 from deepreview.config_seats import check_seat_name
@@ -145,6 +146,23 @@ def check_review_models(
     else:
         fix = "`deep-review doctor` says why, or drop this option"
     check_rerun_models(settings, models, {*seats, lead}, what, kept="", fix=fix)
+
+
+def check_review_effort(settings: Settings, plans: Sequence[SeatPlan], lead: str) -> None:
+    """`--effort` when neither a seat of this review nor its lead hands it to its CLI (Gemini's,
+    the static seat, a command seat): ignored without a word, the user would believe the seats
+    were asked to think harder. A config file's effort is a default for reviews to come."""
+    if settings.effort is None or settings.sources.get("effort") != "command line":
+        return
+    if any(plan.agent.takes_effort for plan in plans):
+        return
+    if lead != "none" and takes_effort(settings.seat(lead).kind or lead):
+        return
+    seats = ", ".join(plan.seat for plan in plans)
+    raise UsageError(
+        f"--effort {settings.effort}: no seat here takes an effort (`review` runs {seats}, then "
+        f"the lead, {lead}; only Claude, Codex and opencode do); drop this option"
+    )
 
 
 def seat_availability(plan: SeatPlan, env: Mapping[str, str]) -> Availability:
