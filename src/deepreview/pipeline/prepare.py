@@ -31,7 +31,6 @@ from deepreview.pipeline.runstate import (
 )
 from deepreview.pipeline.seats import (
     check_model_seats,
-    check_review_effort,
     check_review_models,
     choose_lead,
     choose_seats,
@@ -165,7 +164,6 @@ def prepare(req: ReviewRequest) -> Prepared:
         plans, notes = choose_seats(settings, req.env)
         lead = choose_lead(settings, req.env, req.cli.lead)
         check_review_models(settings, req.cli.models, plans, lead)
-        check_review_effort(settings, plans, lead)
     store = Store(review_store_root(settings.store, target, req.env))
     store.ensure_writable()
     reindex.ready(store)

@@ -137,9 +137,11 @@ def check_review_models(
     settings: Settings, models: tuple[tuple[str, str], ...], plans: Sequence[SeatPlan], lead: str
 ) -> None:
     """`review`: a `--model` for a seat that neither reviews (left out of the seat list, or not
-    usable here) nor leads is refused before anything runs, as the other commands refuse it."""
+    usable here) nor leads is refused before anything runs, as the other commands refuse it;
+    so is an `--effort` none of them takes (`check_effort`)."""
     seats = [plan.seat for plan in plans]
     what = f"`review` runs {', '.join(seats)}, then the lead, {lead}"
+    check_effort(settings, {*seats, lead}, what)
     if settings.agents is not None:
         where, _ = agents_source(settings)
         fix = f"name it in {where}, or drop this option"
@@ -148,20 +150,18 @@ def check_review_models(
     check_rerun_models(settings, models, {*seats, lead}, what, kept="", fix=fix)
 
 
-def check_review_effort(settings: Settings, plans: Sequence[SeatPlan], lead: str) -> None:
-    """`--effort` when neither a seat of this review nor its lead hands it to its CLI (Gemini's,
-    the static seat, a command seat): ignored without a word, the user would believe the seats
-    were asked to think harder. A config file's effort is a default for reviews to come."""
+def check_effort(settings: Settings, running: Collection[str], what_runs: str) -> None:
+    """`--effort` when no seat this command runs (`running`, the lead among them; `what_runs`
+    says which, as `check_rerun_models` does) hands it to its CLI — Gemini's, the static seat, a
+    command seat, no lead —: ignored without a word, the user would believe the seats were
+    asked to think harder. A config file's effort is a default for reviews to come."""
     if settings.effort is None or settings.sources.get("effort") != "command line":
         return
-    if any(plan.agent.takes_effort for plan in plans):
+    if any(takes_effort(settings.seat(n).kind or n) for n in running if n != "none"):
         return
-    if lead != "none" and takes_effort(settings.seat(lead).kind or lead):
-        return
-    seats = ", ".join(plan.seat for plan in plans)
     raise UsageError(
-        f"--effort {settings.effort}: no seat here takes an effort (`review` runs {seats}, then "
-        f"the lead, {lead}; only Claude, Codex and opencode do); drop this option"
+        f"--effort {settings.effort}: no seat here takes an effort ({what_runs}; only Claude, "
+        "Codex and opencode do); drop this option"
     )
 
 
