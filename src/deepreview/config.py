@@ -248,8 +248,8 @@ def _env_review(env: Mapping[str, str]) -> dict[str, Any]:
         # `not > 0` also refuses nan; inf would be written into run.json, which JSON cannot hold
         if not 0 < out["timeout"] < math.inf:
             raise ConfigError(
-                f"DEEP_REVIEW_TIMEOUT={env['DEEP_REVIEW_TIMEOUT']}: must be a number of seconds "
-                "greater than 0 (and finite)"
+                f"DEEP_REVIEW_TIMEOUT={env['DEEP_REVIEW_TIMEOUT']}: must be a finite number of "
+                "seconds greater than 0 (e.g. 1800); fix or unset it"
             )
     return out
 
@@ -363,11 +363,16 @@ def layer_file(origin: str, env: Mapping[str, str]) -> str:
 def _report_url(env: Mapping[str, str], layers: list[tuple[str, FileConfig]]) -> str | None:
     """`[publish] report_url` (later layers win), else DEEP_REVIEW_REPORT_URL."""
     url = env.get("DEEP_REVIEW_REPORT_URL") or None
+    if url is not None:  # a file's URL was checked as the file was read (`config_file`)
+        from deepreview.config_file import REPORT_URL_TAKES, report_url_ok
+
+        if not report_url_ok(url):
+            raise ConfigError(
+                f"DEEP_REVIEW_REPORT_URL={url}: must be {REPORT_URL_TAKES}; fix or unset it"
+            )
     for _, cfg in layers:
         if cfg.publish.report_url is not None:
             url = cfg.publish.report_url
-    if url is not None and not url.startswith(("https://", "http://")):
-        raise ConfigError("DEEP_REVIEW_REPORT_URL must be an http(s) URL template")
     return url
 
 
@@ -398,6 +403,16 @@ def _checks(
             "--test-cmd is run only by --check-fixes or --probe-tests; "
             "add one of them or drop --test-cmd"
         )
+    # The same for what tunes the checks: the user would believe the mutants were probed.
+    for name, value, users in (
+        ("--probe-max", cli.probe_max, ("--probe-tests",)),
+        ("--probe-minutes", cli.probe_minutes, ("--probe-tests",)),
+        ("--jobs", cli.jobs, ("--check-fixes", "--probe-tests")),
+    ):
+        if value is not None and not set(users) & set(wanted):
+            which = " or ".join(users)
+            add = "add it" if len(users) == 1 else "add one of them"
+            raise UsageError(f"{name} is used only by {which}; {add} or drop {name}")
     if wanted and not allow_exec:
         raise UsageError(
             f"{' and '.join(wanted)} {'run' if len(wanted) > 1 else 'runs'} the change's code "

@@ -66,9 +66,18 @@ class ChecksConfig(BaseModel):
     env: list[str] | None = None  # secret variables the tests may see; needs trust too
 
 
+# What `[publish] report_url` and DEEP_REVIEW_REPORT_URL take: an http(s) URL with none of the
+# characters that would end the PR comment's Markdown link early.
+REPORT_URL_TAKES = "an http(s) URL template like https://host/{id}.html"
+
+
+def report_url_ok(template: str) -> bool:
+    return template.startswith(("https://", "http://")) and not any(c in template for c in " ()<>")
+
+
 def _report_url(template: str) -> str:
-    if not template.startswith(("https://", "http://")) or any(c in template for c in " ()<>"):
-        raise ValueError("report_url must be an http(s) URL template like https://host/{id}.html")
+    if not report_url_ok(template):
+        raise ValueError(f"report_url must be {REPORT_URL_TAKES}")
     return template
 
 
@@ -108,6 +117,14 @@ _EXPECTED: Final = {
     "model_attributes_type": "a table ([section])",
 }
 
+# A number out of its range, by pydantic's error type: "expected a number above 0".
+_BOUNDS: Final = {
+    "greater_than": "above",
+    "greater_than_equal": "of at least",
+    "less_than": "below",
+    "less_than_equal": "of at most",
+}
+
 
 def problem_text(err: Any) -> str:
     """One pydantic error on a config value as the end of a line: the type the key takes and
@@ -118,6 +135,13 @@ def problem_text(err: Any) -> str:
         return f"expected {expected}, got {got}"
     if err["type"] == "literal_error":
         return f"expected one of {err['ctx']['expected']}, got {got}"
+    if (bound := _BOUNDS.get(err["type"])) is not None:
+        limit = next(iter(err["ctx"].values()))
+        if isinstance(limit, float) and limit.is_integer():
+            limit = int(limit)  # `gt=0` on a float key says 0.0
+        return f"expected a number {bound} {_toml(limit)}, got {got}"
+    if err["type"] == "value_error":  # a validator's own words, without pydantic's "Value error, "
+        return f"{err['ctx']['error']} (got {got})"
     return f"{err['msg']} (got {got})"
 
 

@@ -57,6 +57,14 @@ def seat_list(text: str, where: str) -> tuple[str, ...]:
             f"{where} {text!r} has an empty seat name (two commas in a row, or one at either "
             f"end); separate the seats with single commas (e.g. {example})"
         )
+    parts = re.split(r"[\s;]+", text.strip())
+    if len(names) == 1 and len(parts) > 1 and all(_SEAT_NAME.fullmatch(p) for p in parts):
+        # a shell's list (`claude static`): the seats are right, their separator is not
+        listed = ",".join(parts)
+        example = f"{where} {listed}" if where.startswith("-") else f"{where}={listed}"
+        raise UsageError(
+            f"{where} {text!r} names several seats; separate them with commas (e.g. {example})"
+        )
     for name in names:
         check_seat_name(name, where)
     return tuple(names)

@@ -53,6 +53,13 @@ def parse_config_text(text: str, origin: str, where: str = "") -> FileConfig | N
         ) from exc
     for name, seat in cfg.seats.items():
         check_seat_file(name, seat, origin)
+    # Relative to the file's folder, "" would name that folder itself, as `--store ""` would
+    # name the current one.
+    if cfg.review.store is not None and not cfg.review.store.strip():
+        raise ConfigError(
+            f'{origin}: review.store is empty; give the store folder (e.g. store = "~/reviews") '
+            "or remove the key" + (f"; fix it{where}" if where else "")
+        )
     return cfg
 
 

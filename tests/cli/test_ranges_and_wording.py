@@ -205,18 +205,6 @@ def test_retro_titles_are_not_cut_to_a_module_name(tmp_path: Path) -> None:
     json.dumps(res.json())
 
 
-def test_a_model_for_a_seat_that_does_not_run_is_said(tmp_path: Path) -> None:
-    """`--model claude=opus` when claude is not in this review: the review runs, and stderr
-    says the flag had no effect instead of ignoring it silently."""
-    repo = make_repo(tmp_path)
-    fakes = Fakes(tmp_path)
-    res = fakes.review(repo, "--agents", "static", "--model", "claude=opus")
-    assert res.returncode == 0, res.stderr
-    assert "note: --model claude=opus has no effect: claude is not reviewing or leading" in (
-        res.stderr
-    )
-
-
 def test_ctrl_c_while_the_lead_works_interrupts_the_review(tmp_path: Path) -> None:
     """Ctrl-C during the lead: exit 130, run.json `interrupted` with the lead pending, nothing
     reported as complete (a `--post` would have published it); `resume` runs the lead again."""

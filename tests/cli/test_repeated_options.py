@@ -108,10 +108,12 @@ def test_one_seat_given_two_models(tmp_path: Path, args: list[str]) -> None:
         "--model given twice for seat claude (opus, sonnet); give each seat one --model",
     )
     assert not (tmp_path / "store").exists()
-    # the same model twice says one thing: it runs
+    # the same model twice says one thing: not refused as two (claude not running here is
+    # what is said, as for one --model)
     same = run_cli(
         ["review", "--agents", "static", "--lead", "none", *["--model", "claude=opus"] * 2],
         cwd=repo,
         env=cli_env(tmp_path),
     )
-    assert same.returncode == 0, same.stderr
+    assert same.returncode == 2 and "given twice" not in same.stderr, same.stderr
+    assert "--model claude=opus: claude does not run here" in same.stderr

@@ -109,3 +109,14 @@ def test_relead_help_says_what_force_overrides_as_the_readme_does(tmp_path: Path
     for command in ("relead", "resume"):
         text = " ".join(run_cli([command, "--help"], cwd=tmp_path, env=env).stdout.split())
         assert "--passes" not in text, text
+
+
+def test_relead_refuses_an_effort_no_lead_takes(tmp_path: Path) -> None:
+    """`relead --lead none --effort high` reran nothing that takes an effort, and said so not."""
+    repo, env, rid = _stored_review(tmp_path)
+    res = run_cli(["relead", rid, "--lead", "none", "--effort", "high"], cwd=repo, env=env)
+    assert res.returncode == 2, res.stderr
+    assert res.stderr.splitlines() == [
+        "deep-review: error: --effort high: no seat here takes an effort (`relead` runs only "
+        "the lead, none; only Claude, Codex and opencode do); drop this option"
+    ]

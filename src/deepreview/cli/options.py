@@ -127,28 +127,59 @@ def github_env(github_api: str | None) -> dict[str, str]:
     return with_gh_repo_api(env)
 
 
+# GitHub numbers issues and PRs from 1, in a signed 32-bit integer.
+_MAX_PR = 2**31 - 1
+# What `git check-ref-format --branch` refuses, in short: such a name is no branch's, so no
+# review's series.
+_NO_BRANCH = re.compile(r"[\x00-\x20\x7f~^:?*\[\\]|\.\.|@\{|//|^[-/.]|/\.|[/.]$|\.lock$|^@$")
+
+
+def _series_problem(text: str) -> str | None:
+    """Why no review can be in series `text` (as typed, stripped), or None."""
+    if text.startswith(("#", "pr:")) or (text.isascii() and text.isdigit()):
+        number = text.removeprefix("#").removeprefix("pr:")
+        if not number.isascii() or not number.isdigit():
+            return "'#' starts a PR number" if text.startswith("#") else "'pr:' takes a PR number"
+        if int(number) < 1:
+            return "PR numbers start at 1"
+        if int(number) > _MAX_PR:
+            return f"PR numbers go up to {_MAX_PR}"
+        return None
+    name = text.removeprefix("branch:")
+    if not name:
+        return "'branch:' takes a branch name"
+    if _NO_BRANCH.search(name):
+        return "no branch can be named so"
+    return None
+
+
 def series_key(text: str) -> str:
-    """`123`, `#123` → `pr:123`; `pr:…`/`branch:…` as given; anything else is a branch. A
-    token in a branch's name is masked, as the store index keeps the series (`index_name`)."""
+    """`123`, `#123`, `pr:123` → `pr:123` (leading zeros dropped); `branch:…` as given;
+    anything else is a branch. A token in a branch's name is masked, as the store index keeps
+    the series (`index_name`)."""
     from deepreview.store.redact import index_name
 
-    text = index_name(text.strip())
-    if re.fullmatch(r"#?\d+", text):
-        return f"pr:{text.lstrip('#')}"
-    if text.startswith(("pr:", "branch:")):
+    text = text.strip()
+    if re.fullmatch(r"(#|pr:)?\d+", text):
+        return f"pr:{int(text.removeprefix('#').removeprefix('pr:'))}"
+    text = index_name(text)
+    if text.startswith("branch:"):
         return text
     return f"branch:{text}"
 
 
 def series_option(series: str | None) -> str | None:
     """`--series` as a key (`series_key`), None when not given. Given empty (`--series ""`, an
-    unset variable) it is refused: read as "no filter" it would list or count every series."""
+    unset variable) it is refused: read as "no filter" it would list or count every series. So
+    is one no review can be in (PR #0, `pr:abc`, `a..b`): zero reviews found would read as "this
+    PR has none"."""
     if series is None:
         return None
+    how = "give a PR number (123, #123) or a branch name, or drop --series"
     if not series.strip():
-        raise UsageError(
-            "--series is empty; give a PR number (123, #123) or a branch name, or drop --series"
-        )
+        raise UsageError(f"--series is empty; {how}")
+    if problem := _series_problem(series.strip()):
+        raise UsageError(f"--series {series!r}: {problem}; {how}")
     return series_key(series)
 
 

@@ -48,7 +48,12 @@ from deepreview.pipeline.seat_results_agree import (
     results_panel,
     same_previous_round,
 )
-from deepreview.pipeline.seats import check_model_seats, check_rerun_models, choose_lead
+from deepreview.pipeline.seats import (
+    check_effort,
+    check_model_seats,
+    check_rerun_models,
+    choose_lead,
+)
 from deepreview.prompts.inline import omission_note
 from deepreview.prompts.review import diff_plan, read_steering_files
 from deepreview.rounds.previous import series_rows
@@ -123,6 +128,7 @@ def prepare_finish(req: FinishRequest) -> FinishPlan:
         lead = choose_lead(settings, req.env, req.cli.lead)
         what = f"`finish` runs only the lead, {lead}"
         check_rerun_models(settings, req.cli.models, {lead}, what)
+        check_effort(settings, {lead}, what)
     store = Store(review_store_root(settings.store, target, req.env))
     existed = store.root.is_dir()  # a store that is not there is not made for a refusal
     if existed:

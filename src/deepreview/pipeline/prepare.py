@@ -31,9 +31,9 @@ from deepreview.pipeline.runstate import (
 )
 from deepreview.pipeline.seats import (
     check_model_seats,
+    check_review_models,
     choose_lead,
     choose_seats,
-    idle_models,
 )
 from deepreview.prompts.inline import omission_note
 from deepreview.prompts.review import (
@@ -163,6 +163,7 @@ def prepare(req: ReviewRequest) -> Prepared:
     with explained_config_errors(copy_note):
         plans, notes = choose_seats(settings, req.env)
         lead = choose_lead(settings, req.env, req.cli.lead)
+        check_review_models(settings, req.cli.models, plans, lead)
     store = Store(review_store_root(settings.store, target, req.env))
     store.ensure_writable()
     reindex.ready(store)
@@ -177,7 +178,6 @@ def prepare(req: ReviewRequest) -> Prepared:
     warnings = (
         *((copy_note,) if copy_note else ()),
         *((left,) if left else ()),
-        *idle_models(req.cli.models, plans, lead),
         *sweep_killed(
             store, seats_next=True
         ),  # what killed reviews' seats left: removed, said once

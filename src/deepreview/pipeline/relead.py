@@ -27,7 +27,7 @@ from deepreview.pipeline.panel import recorded_efforts, with_efforts
 from deepreview.pipeline.prepare import load_settings_for
 from deepreview.pipeline.reindex import ready
 from deepreview.pipeline.runstate import RunState, load_state, load_target, require_checkout
-from deepreview.pipeline.seats import check_rerun_models, choose_lead
+from deepreview.pipeline.seats import check_effort, check_rerun_models, choose_lead
 from deepreview.pipeline.store_here import locate_store
 from deepreview.prompts.review import read_steering_files
 from deepreview.rounds.previous import later_rows
@@ -113,7 +113,9 @@ def relead(
     settings = with_efforts(load_settings_for(target, cli, env, steering), recorded_efforts(state))
     settings = _with_stored_formats(settings, store, state)
     lead = _lead_for(state, settings, env, cli.lead)
-    check_rerun_models(settings, cli.models, {lead}, f"`relead` runs only the lead, {lead}")
+    what = f"`relead` runs only the lead, {lead}"
+    check_rerun_models(settings, cli.models, {lead}, what)
+    check_effort(settings, {lead}, what)
     p = Prepared(target, settings, store, [], lead, list(state.notes), env, steering)
     read = state
     if state.before_lead_s is not None:

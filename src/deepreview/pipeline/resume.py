@@ -33,7 +33,7 @@ from deepreview.pipeline.runstate import (
     load_target,
     require_checkout,
 )
-from deepreview.pipeline.seats import check_rerun_models, plan_seat, valid_seats
+from deepreview.pipeline.seats import check_effort, check_rerun_models, plan_seat, valid_seats
 from deepreview.pipeline.store_here import locate_store
 from deepreview.prompts.review import read_steering_files
 from deepreview.runner import SeatPlan
@@ -79,6 +79,7 @@ def resume(
     rerun = [pl.seat for pl in missing]
     what = f"`resume` runs {', '.join(rerun) or 'no seat'} again, then the lead, {state.lead.seat}"
     check_rerun_models(settings, cli.models, {*rerun, state.lead.seat}, what)
+    check_effort(settings, {*rerun, state.lead.seat}, what)
     prepared = Prepared(
         target,
         settings,

@@ -123,6 +123,9 @@ def prepare_seat_only(req: ReviewRequest, seat: str, out_dir: Path) -> SeatOnly:
         require_usable(plan, req.env)
     _check_out_dir(out_dir, seat)
     _refuse_links_in_checkout(out_dir, Path(r.target.repo_root))
+    # made now, as a review makes its store: a folder that cannot be is refused before the
+    # review is announced
+    Store(out_dir).ensure_writable(store=False)
     root = review_store_root(settings.store, r.target, req.env)
     history = Store(root) if (root / "index.sqlite").is_file() else None
     prepared = Prepared(
@@ -183,7 +186,6 @@ def run_seat_only(
 ) -> SeatOnlyOutcome:
     p = s.prepared
     out = Store(s.out_dir)
-    out.ensure_writable(store=False)
     # Rerunning the same seat into its own folder replaces its old files, never another's.
     for pattern in (*seat_file_globs(s.plan.seat), SEAT_RESULT_JSON, THREADS_JSON):
         for old in s.out_dir.glob(pattern):

@@ -14,6 +14,7 @@ from deepreview.agents.registry import (
     get_agent,
     known_agents,
     lead_agents,
+    takes_effort,
 )
 from deepreview.config import Settings, layer_file
 from deepreview.config_seats import check_seat_name
@@ -117,30 +118,50 @@ def check_rerun_models(
     models: tuple[tuple[str, str], ...],
     running: Collection[str],
     what_runs: str,
+    kept: str = "; the other seats' reviews are kept as they ran",
+    fix: str = "drop this option",
 ) -> None:
-    """`resume`, `relead`, `finish`: `--model SEAT=MODEL` must name a seat this command runs
-    (`what_runs` says which: "`relead` runs only the lead, codex"); a seat whose stored review
-    is kept as it ran would ignore it without a word."""
+    """`--model SEAT=MODEL` must name a seat this command runs (`what_runs` says which:
+    "`relead` runs only the lead, codex"; `kept` and `fix` end the line): a seat whose stored
+    review is kept as it ran (`resume`, `relead`, `finish`), or that this review leaves out
+    (`review`), would ignore it without a word."""
     check_model_seats(settings, models)
     for seat, model in models:
         if seat not in running:
             raise UsageError(
-                f"--model {seat}={model}: {seat} does not run here ({what_runs}; the other "
-                "seats' reviews are kept as they ran); drop this option"
+                f"--model {seat}={model}: {seat} does not run here ({what_runs}{kept}); {fix}"
             )
 
 
-def idle_models(
-    models: Sequence[tuple[str, str]], plans: Sequence[SeatPlan], lead: str
-) -> tuple[str, ...]:
-    """A warning per `--model SEAT=MODEL` whose seat exists but does not run here (not usable,
-    not in `--agents`): silently ignoring it would leave the user believing it did."""
-    planned = {plan.seat for plan in plans} | {lead}
-    return tuple(
-        f"--model {seat}={model} has no effect: {seat} is not reviewing or leading this change "
-        "(see `deep-review doctor`)"
-        for seat, model in models
-        if seat not in planned
+def check_review_models(
+    settings: Settings, models: tuple[tuple[str, str], ...], plans: Sequence[SeatPlan], lead: str
+) -> None:
+    """`review`: a `--model` for a seat that neither reviews (left out of the seat list, or not
+    usable here) nor leads is refused before anything runs, as the other commands refuse it;
+    so is an `--effort` none of them takes (`check_effort`)."""
+    seats = [plan.seat for plan in plans]
+    what = f"`review` runs {', '.join(seats)}, then the lead, {lead}"
+    check_effort(settings, {*seats, lead}, what)
+    if settings.agents is not None:
+        where, _ = agents_source(settings)
+        fix = f"name it in {where}, or drop this option"
+    else:
+        fix = "`deep-review doctor` says why, or drop this option"
+    check_rerun_models(settings, models, {*seats, lead}, what, kept="", fix=fix)
+
+
+def check_effort(settings: Settings, running: Collection[str], what_runs: str) -> None:
+    """`--effort` when no seat this command runs (`running`, the lead among them; `what_runs`
+    says which, as `check_rerun_models` does) hands it to its CLI — Gemini's, the static seat, a
+    command seat, no lead —: ignored without a word, the user would believe the seats were
+    asked to think harder. A config file's effort is a default for reviews to come."""
+    if settings.effort is None or settings.sources.get("effort") != "command line":
+        return
+    if any(takes_effort(settings.seat(n).kind or n) for n in running if n != "none"):
+        return
+    raise UsageError(
+        f"--effort {settings.effort}: no seat here takes an effort ({what_runs}; only Claude, "
+        "Codex and opencode do); drop this option"
     )
 
 
