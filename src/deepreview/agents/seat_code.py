@@ -190,12 +190,7 @@ class _Walk:
         # text; inside shell text a quoted word is data (`echo "see calc.py"`), except what a
         # shell's or Python's own -c runs, followed below.
         shell_text = top and name not in SHELLS and not python
-        for n, word in enumerate(words):
-            if n and shell_text and any(c.isspace() for c in word):
-                self.script(word, dirs, origin, here, depth)
-            if n or "/" in word:
-                for path in self.paths(word, dirs, here):
-                    self.add(Reach(path, via))
+        self.mentioned(words, dirs, origin, here, depth, via=via, shell_text=shell_text)
         if name == "cd":
             target = next((a for a in args if not a.startswith("-")), "")
             moved = self.paths(target, dirs, here) if target not in ("", "-") else []
@@ -203,6 +198,43 @@ class _Walk:
         if name in WRAPPERS:
             rest = after_options(args, value=name == "timeout")
             return self.command(rest, dirs, origin, here, depth, top=top) or dirs
+        self.program(name, prog, args, dirs, origin, here, depth, python=python)
+        return dirs
+
+    def mentioned(
+        self,
+        words: list[str],
+        dirs: list[str],
+        origin: str,
+        here: str | None,
+        depth: int,
+        *,
+        via: str,
+        shell_text: bool,
+    ) -> None:
+        """The repository paths a command's words name, and the command lines its argv
+        elements hold (`shell_text`)."""
+        for n, word in enumerate(words):
+            if n and shell_text and any(c.isspace() for c in word):
+                self.script(word, dirs, origin, here, depth)
+            if n or "/" in word:
+                for path in self.paths(word, dirs, here):
+                    self.add(Reach(path, via))
+
+    def program(
+        self,
+        name: str,
+        prog: str,
+        args: list[str],
+        dirs: list[str],
+        origin: str,
+        here: str | None,
+        depth: int,
+        *,
+        python: bool,
+    ) -> None:
+        """What the program `name` runs besides its words: the files a shell, Python, a
+        JavaScript or Python runner or `make` reads, or the repository executable itself."""
         if name in (".", "source"):
             for path in self.paths(args[0], dirs, here) if args else ():
                 self.shell_file(path, dirs, depth)
@@ -211,27 +243,36 @@ class _Walk:
         elif python:  # `python3.11`, `.venv/bin/python`, make's `$(PYTHON)`
             self.python(args, dirs, here, prog)
         elif name in ("node", "deno", "ts-node", "tsx", "bun"):
-            script = next((a for a in args if not a.startswith("-")), "")
-            for path in self.paths(script, dirs, here) if script else ():
-                self.add(Reach(posixpath.dirname(path), f"what {path} may import", JS))
-            if name == "bun":
-                self.js_runner(dirs, depth, name)
+            self.node(name, args, dirs, here, depth)
         elif name in JS_RUNNERS or name in JS_TOOLS:
             self.js_runner(dirs, depth, name)
         elif name in MAKES:
             self.make(args, dirs, depth)
         elif name in PY_PROJECT_RUNNERS or (name in PY_ENV_RUNNERS and "run" in args):
-            for d in dirs:
-                for project in ("pyproject.toml", "setup.cfg"):
-                    self.add(Reach(_join(d, project) or project, f"the project {name} uses"))
-                self.add(Reach(d, f"what {name} may import", PY))
-            if "run" in args:
-                rest = after_options(args[args.index("run") + 1 :])
-                self.command(rest, dirs, origin, here, depth)
+            self.py_runner(name, args, dirs, origin, here, depth)
         elif "/" in prog:
             for path in self.paths(prog, dirs, here):
                 self.executable(path, dirs, depth)
-        return dirs
+
+    def node(
+        self, name: str, args: list[str], dirs: list[str], here: str | None, depth: int
+    ) -> None:
+        script = next((a for a in args if not a.startswith("-")), "")
+        for path in self.paths(script, dirs, here) if script else ():
+            self.add(Reach(posixpath.dirname(path), f"what {path} may import", JS))
+        if name == "bun":
+            self.js_runner(dirs, depth, name)
+
+    def py_runner(
+        self, name: str, args: list[str], dirs: list[str], origin: str, here: str | None, depth: int
+    ) -> None:
+        for d in dirs:
+            for project in ("pyproject.toml", "setup.cfg"):
+                self.add(Reach(_join(d, project) or project, f"the project {name} uses"))
+            self.add(Reach(d, f"what {name} may import", PY))
+        if "run" in args:
+            rest = after_options(args[args.index("run") + 1 :])
+            self.command(rest, dirs, origin, here, depth)
 
     def shell(
         self, args: list[str], dirs: list[str], origin: str, here: str | None, depth: int
