@@ -14,12 +14,21 @@ a reason, written into the report's Review Process Notes and into run.json.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from deepreview.runmodel import format_usd
+from deepreview.stats.panel_reasons import (
+    budget_part,
+    failed_text,
+    n_reviews,
+    one_family_text,
+    rate_text,
+    record,
+    survival_text,
+    usd_text,
+)
 
 if TYPE_CHECKING:
     # Types only: run.json's model (`PanelChoice`) is read before every review's first seat,
@@ -89,37 +98,6 @@ class PanelChoice:
         return (self.summary, *(f"`{c.seat}` {c.reason}" for c in self.choices))
 
 
-def _reviews(n: int) -> str:
-    return f"{n} review{'' if n == 1 else 's'}"
-
-
-def _usd(value: float | None) -> str:
-    return "no reported cost" if not value else format_usd(value)
-
-
-def _survival(s: SeatStats) -> str:
-    """Survival has no value for a seat the lead never judged: either no review of it had a
-    lead, or it raised nothing in those that had one (which says something else)."""
-    if s.survival is not None:
-        return f"{round(s.survival * 100)}%"
-    if s.reviews_with_lead:
-        return f"n/a: raised no finding in {_reviews(s.reviews_with_lead)} with a lead"
-    return "n/a (no lead)"
-
-
-def _record(s: SeatStats) -> str:
-    per_dollar = s.unique_per_dollar
-    rate = "" if per_dollar is None or math.isinf(per_dollar) else f", {per_dollar:.2f} per dollar"
-    n, reviews = s.judged_unique, (s.reviews_with_lead if s.verified else s.reviews)
-    cost = s.cost_with_lead_usd if s.verified else s.cost_usd
-    kind = "verified unique insight" if s.verified else "unique insight"
-    return (
-        f"{n} {kind}{'' if n == 1 else 's'} in {_reviews(reviews)}"
-        f"{' with a lead' if s.verified else ''} for {_usd(cost)}{rate}; "
-        f"survival {_survival(s)}"
-    )
-
-
 def history_for(seat: str, table: StatsTable) -> SeatStats | None:
     """The seat's statistics with the model it ran most recently (models change)."""
     rows = [s for s in table.seats if s.seat == seat]
@@ -146,16 +124,6 @@ def unreliable(s: SeatStats | None) -> bool:
     return short(s) >= UNRELIABLE_FAILURE_RATE * s.reviews
 
 
-def _failed(s: SeatStats) -> str:
-    """`failed in 2 of 5 reviews`, `failed in 1, unread in 3 of 5 reviews`."""
-    parts = [
-        f"{what} in {n}"
-        for what, n in (("failed", s.failures), ("cut off", s.cut_off), ("unread", s.unread))
-        if n
-    ]
-    return f"{', '.join(parts) or 'failed in 0'} of {_reviews(s.reviews)}"
-
-
 def _family(c: Candidate, s: SeatStats | None) -> str:
     return s.family if s is not None else c.family
 
@@ -178,18 +146,9 @@ def choose_effort(
         return None, ""
     best = min(rows, key=_order)
     others = ", ".join(
-        f"{e.last_effort}: {_rate(e)}" for e in sorted(rows, key=_order) if e is not best
+        f"{e.last_effort}: {rate_text(e)}" for e in sorted(rows, key=_order) if e is not best
     )
-    return best.last_effort, f" Effort {best.last_effort} ({_rate(best)}; {others})."
-
-
-def _rate(s: SeatStats) -> str:
-    per_dollar = s.unique_per_dollar
-    if per_dollar is None:
-        return "no unique insight"
-    if math.isinf(per_dollar):
-        return f"{s.judged_unique} unique insights at no reported cost"
-    return f"{per_dollar:.2f} unique insights per dollar"
+    return best.last_effort, f" Effort {best.last_effort} ({rate_text(best)}; {others})."
 
 
 def judgeable(s: SeatStats, min_reviews: int = MIN_REVIEWS) -> bool:
@@ -260,28 +219,28 @@ def choose_panel(
             lost = s.false_positives + s.dropped
             reviews = s.reviews_with_lead if s.verified else s.reviews
             kind = "verified unique insight" if s.verified else "unique insight"
-            why = f"dropped: no {kind} in {_reviews(reviews)}"
+            why = f"dropped: no {kind} in {n_reviews(reviews)}"
             if short(s):
-                why += f"; {_failed(s)}"
+                why += f"; {failed_text(s)}"
             if s.raised_with_lead:
                 why += (
                     f"; the lead dropped {lost} of its {s.raised_with_lead} findings"
                     f" ({s.false_positives} as false positives)"
                 )
-            reasons[s.seat] = f"{why}; survival {_survival(s)}."
+            reasons[s.seat] = f"{why}; survival {survival_text(s)}."
     for s in useful:
         cost = s.cost_median_usd or 0.0
         if budget_usd is not None and estimate + cost > budget_usd + 1e-9:
             reasons[s.seat] = (
-                f"dropped for the budget: its median cost of {_usd(cost)} per review would "
+                f"dropped for the budget: its median cost of {usd_text(cost)} per review would "
                 f"bring the estimate{with_lead} to {format_usd(estimate + cost)}, over "
-                f"{format_usd(budget_usd)} ({_record(s)})."
+                f"{format_usd(budget_usd)} ({record(s)})."
             )
             continue
         kept.append(s.seat)
         estimate += cost
-        median = f"; median cost {_usd(cost)} per review" if cost else ""
-        reasons[s.seat] = f"kept: {_record(s)}{median}."
+        median = f"; median cost {usd_text(cost)} per review" if cost else ""
+        reasons[s.seat] = f"kept: {record(s)}{median}."
 
     # Seats kept whatever the budget, with why: what explains an estimate over it.
     regardless: dict[str, str] = {}
@@ -296,7 +255,7 @@ def choose_panel(
         )
         kept.append(best.seat)
         estimate += best.cost_median_usd or 0.0
-        reasons[best.seat] = f"kept: a review needs at least one seat ({_record(best)})."
+        reasons[best.seat] = f"kept: a review needs at least one seat ({record(best)})."
         if best.cost_median_usd:
             regardless[best.seat] = "a review needs at least one seat"
 
@@ -326,7 +285,7 @@ def choose_panel(
             )
         if not others:
             if failing:
-                one_family = _one_family(families, [stats[seat] for seat in failing], family)
+                one_family = one_family_text(families, [stats[seat] for seat in failing], family)
             break
         extra = min(others, key=pick_order)
         s = stats[extra]
@@ -345,7 +304,7 @@ def choose_panel(
             )
         reasons[extra] = (
             f"kept for diversity: the panel keeps at least two model families and "
-            f"{extra} is {family[extra]} ({_record(s) if s else 'no history'}){over_note}."
+            f"{extra} is {family[extra]} ({record(s) if s else 'no history'}){over_note}."
         )
 
     efforts: dict[str, str | None] = {}
@@ -368,7 +327,7 @@ def choose_panel(
     )
     n_judged = len(judged)
     lead_part = _lead_part(lead)
-    budget = _budget_part(budget_usd, estimate, lead_usd, regardless, chosen)
+    budget = budget_part(budget_usd, estimate, lead_usd, regardless, chosen)
     summary = (
         f"Panel chosen from this repository's history ({table.reviews} reviews, "
         f"{n_judged} of {len(candidates)} candidate seats with at least {min_reviews}): "
@@ -390,40 +349,3 @@ def _lead_part(lead: LeadCost | None) -> str:
         f", {format_usd(lead.median_cost_usd)} of it the lead `{lead.seat}` (its median over {n} "
         f"review{'' if n == 1 else 's'})"
     )
-
-
-def _one_family(
-    families: set[str], failing: Sequence[SeatStats | None], family: dict[str, str]
-) -> str:
-    """The summary's sentence when the only seats of another model family keep failing."""
-    why = "; ".join(f"{f.seat} ({family[f.seat]}) {_failed(f)}" for f in failing if f is not None)
-    have = f"one model family ({', '.join(sorted(families))})" if families else "no model seat"
-    return (
-        f" The panel has {have}: the only seats of another family keep failing with no unique "
-        f"insight ({why})."
-    )
-
-
-def _budget_part(
-    budget_usd: float | None,
-    estimate: float,
-    lead_usd: float,
-    regardless: dict[str, str],
-    chosen: Sequence[str],
-) -> str:
-    """ ", within a budget of $X", or ", over the budget of $X: " and what put it there."""
-    if budget_usd is None:
-        return ""
-    if estimate <= budget_usd + 1e-9:
-        return f", within a budget of {format_usd(budget_usd)}"
-    why = (
-        [f"the lead's {format_usd(lead_usd)} alone is over it"]
-        if lead_usd > budget_usd + 1e-9
-        else []
-    )
-    why += [
-        f"{seat} is kept whatever the budget ({regardless[seat]})"
-        for seat in chosen
-        if seat in regardless
-    ]
-    return f", over the budget of {format_usd(budget_usd)}" + (f": {'; '.join(why)}" if why else "")
