@@ -1,6 +1,6 @@
 """Through the real `deep-review review --lead none`: a remark on a whole section of a page
 and another over most of that section, with nothing else alike, are two problems: a range as
-long as a section is where both looked (`score._a_section_wide`), as one line is. Test gaps are
+long as a section is where both looked (`score_caps._a_section_wide`), as one line is. Test gaps are
 the exception: a missing test is placed on the whole suite by one reviewer and on one example by
 another (see `tests/consolidate/test_test_gap_suite_range_cli.py`).
 """

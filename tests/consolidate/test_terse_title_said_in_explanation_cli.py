@@ -1,6 +1,6 @@
 """Through the real `deep-review review --lead none`: at one line, a terse title whose words
 (three or more beyond code names) the other finding says in its explanation is that finding
-told in short (`score.SAID_ACROSS_WORDS`, tm66): one finding, though graded apart and worded
+told in short (`score_caps.SAID_ACROSS_WORDS`, tm66): one finding, though graded apart and worded
 with other nouns. A title sharing one word with the explanation is another problem there.
 """
 

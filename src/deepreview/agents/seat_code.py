@@ -25,16 +25,21 @@ naming another script, a plugin loaded by name): README's "Command seats" says s
 
 from __future__ import annotations
 
-import ast
 import json
 import os
 import posixpath
 import re
-import shlex
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from deepreview.agents.shell_text import (
+    KEYWORDS,
+    after_options,
+    expansion_tail,
+    imports_something,
+    shell_words,
+)
 
 WORKTREE = "{worktree}"
 MAX_FILES = 64  # scripts read per seat: a script sourcing itself, or a chain, stops here
@@ -116,69 +121,6 @@ def _join(base: str, rel: str) -> str | None:
     return None if norm in (".", "..") or norm.startswith("../") else norm
 
 
-def _expansion_tail(word: str) -> str | None:
-    """`lib.sh` of `$(dirname "$0")/lib.sh`, `${DIR}/lib.sh` or `$DIR/lib.sh`: what follows the
-    last expansion's slash, to be looked for from every folder the text may mean."""
-    cut = max(word.rfind(c) for c in "$})`")
-    slash = word.find("/", cut + 1)
-    tail = word[slash + 1 :] if slash >= 0 else ""
-    return tail if tail and not any(c in tail for c in "${}`") else None
-
-
-def shell_words(text: str) -> list[str]:
-    """`text` split as a shell would into words and separator tokens (`&&`, `;`, `\\n`…),
-    comments dropped; unbalanced quotes fall back to plain whitespace splitting."""
-    text = _strip_comments(text)
-    lex = shlex.shlex(text, posix=True, punctuation_chars="();<>|&\n")
-    lex.whitespace, lex.commenters, lex.whitespace_split = " \t\r", "", True
-    try:
-        return list(lex)
-    except ValueError:
-        return [w for line in text.splitlines() for w in (*line.split(), "\n")]
-
-
-def _strip_comments(text: str) -> str:
-    out, quote, start, i = [], "", True, 0
-    while i < len(text):
-        c = text[i]
-        if quote:
-            quote = "" if c == quote else quote
-        elif c == "\\":
-            out.append(text[i : i + 2])
-            i, start = i + 2, False
-            continue
-        elif c in "'\"":
-            quote = c
-        elif c == "#" and start:
-            end = text.find("\n", i)
-            i = len(text) if end < 0 else end
-            continue
-        out.append(c)
-        start = not quote and (c.isspace() or c in ";&|()")
-        i += 1
-    return "".join(out)
-
-
-def _imports_something(code: str) -> bool:
-    """Whether `python -c CODE` may import from its working folder: any import of a module
-    that is not built into the interpreter (unparseable code: assume it does)."""
-    try:
-        tree = ast.parse(code)
-    except (SyntaxError, ValueError):
-        return True
-    if "__import__" in code or "import_module" in code or "runpy" in code:
-        return True
-    for node in ast.walk(tree):
-        names = []
-        if isinstance(node, ast.Import):
-            names = [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            names = [node.module or ""] if node.level == 0 else ["."]
-        if any(n.split(".")[0] not in sys.builtin_module_names for n in names):
-            return True
-    return False
-
-
 class _Walk:
     def __init__(self, read: Reader) -> None:
         self.read = read
@@ -196,7 +138,7 @@ class _Walk:
         if word.startswith(WORKTREE + "/"):
             return [p for p in [repo_path(word)] if p]
         if "$" in word or "`" in word:
-            tail = _expansion_tail(word)
+            tail = expansion_tail(word)
             bases = [*dirs, *([here] if here is not None else [])]
             found = [_join(b, tail) for b in bases] if tail else []
         else:
@@ -236,7 +178,7 @@ class _Walk:
         top: bool = False,
     ) -> list[str]:
         """Follow one simple command; returns the folders later commands run in."""
-        while words and (re.fullmatch(r"[A-Za-z_]\w*=.*", words[0]) or words[0] in _KEYWORDS):
+        while words and (re.fullmatch(r"[A-Za-z_]\w*=.*", words[0]) or words[0] in KEYWORDS):
             words = words[1:]
         if not words:
             return dirs
@@ -248,19 +190,51 @@ class _Walk:
         # text; inside shell text a quoted word is data (`echo "see calc.py"`), except what a
         # shell's or Python's own -c runs, followed below.
         shell_text = top and name not in SHELLS and not python
+        self.mentioned(words, dirs, origin, here, depth, via=via, shell_text=shell_text)
+        if name == "cd":
+            target = next((a for a in args if not a.startswith("-")), "")
+            moved = self.paths(target, dirs, here) if target not in ("", "-") else []
+            return moved or dirs
+        if name in WRAPPERS:
+            rest = after_options(args, value=name == "timeout")
+            return self.command(rest, dirs, origin, here, depth, top=top) or dirs
+        self.program(name, prog, args, dirs, origin, here, depth, python=python)
+        return dirs
+
+    def mentioned(
+        self,
+        words: list[str],
+        dirs: list[str],
+        origin: str,
+        here: str | None,
+        depth: int,
+        *,
+        via: str,
+        shell_text: bool,
+    ) -> None:
+        """The repository paths a command's words name, and the command lines its argv
+        elements hold (`shell_text`)."""
         for n, word in enumerate(words):
             if n and shell_text and any(c.isspace() for c in word):
                 self.script(word, dirs, origin, here, depth)
             if n or "/" in word:
                 for path in self.paths(word, dirs, here):
                     self.add(Reach(path, via))
-        if name == "cd":
-            target = next((a for a in args if not a.startswith("-")), "")
-            moved = self.paths(target, dirs, here) if target not in ("", "-") else []
-            return moved or dirs
-        if name in WRAPPERS:
-            rest = _after_options(args, value=name == "timeout")
-            return self.command(rest, dirs, origin, here, depth, top=top) or dirs
+
+    def program(
+        self,
+        name: str,
+        prog: str,
+        args: list[str],
+        dirs: list[str],
+        origin: str,
+        here: str | None,
+        depth: int,
+        *,
+        python: bool,
+    ) -> None:
+        """What the program `name` runs besides its words: the files a shell, Python, a
+        JavaScript or Python runner or `make` reads, or the repository executable itself."""
         if name in (".", "source"):
             for path in self.paths(args[0], dirs, here) if args else ():
                 self.shell_file(path, dirs, depth)
@@ -269,27 +243,36 @@ class _Walk:
         elif python:  # `python3.11`, `.venv/bin/python`, make's `$(PYTHON)`
             self.python(args, dirs, here, prog)
         elif name in ("node", "deno", "ts-node", "tsx", "bun"):
-            script = next((a for a in args if not a.startswith("-")), "")
-            for path in self.paths(script, dirs, here) if script else ():
-                self.add(Reach(posixpath.dirname(path), f"what {path} may import", JS))
-            if name == "bun":
-                self.js_runner(dirs, depth, name)
+            self.node(name, args, dirs, here, depth)
         elif name in JS_RUNNERS or name in JS_TOOLS:
             self.js_runner(dirs, depth, name)
         elif name in MAKES:
             self.make(args, dirs, depth)
         elif name in PY_PROJECT_RUNNERS or (name in PY_ENV_RUNNERS and "run" in args):
-            for d in dirs:
-                for project in ("pyproject.toml", "setup.cfg"):
-                    self.add(Reach(_join(d, project) or project, f"the project {name} uses"))
-                self.add(Reach(d, f"what {name} may import", PY))
-            if "run" in args:
-                rest = _after_options(args[args.index("run") + 1 :])
-                self.command(rest, dirs, origin, here, depth)
+            self.py_runner(name, args, dirs, origin, here, depth)
         elif "/" in prog:
             for path in self.paths(prog, dirs, here):
                 self.executable(path, dirs, depth)
-        return dirs
+
+    def node(
+        self, name: str, args: list[str], dirs: list[str], here: str | None, depth: int
+    ) -> None:
+        script = next((a for a in args if not a.startswith("-")), "")
+        for path in self.paths(script, dirs, here) if script else ():
+            self.add(Reach(posixpath.dirname(path), f"what {path} may import", JS))
+        if name == "bun":
+            self.js_runner(dirs, depth, name)
+
+    def py_runner(
+        self, name: str, args: list[str], dirs: list[str], origin: str, here: str | None, depth: int
+    ) -> None:
+        for d in dirs:
+            for project in ("pyproject.toml", "setup.cfg"):
+                self.add(Reach(_join(d, project) or project, f"the project {name} uses"))
+            self.add(Reach(d, f"what {name} may import", PY))
+        if "run" in args:
+            rest = after_options(args[args.index("run") + 1 :])
+            self.command(rest, dirs, origin, here, depth)
 
     def shell(
         self, args: list[str], dirs: list[str], origin: str, here: str | None, depth: int
@@ -337,7 +320,7 @@ class _Walk:
         if isolated:
             return
         why = f"on the import path of {prog.rsplit('/', 1)[-1]}"
-        if module or (code is not None and _imports_something(code)):
+        if module or (code is not None and imports_something(code)):
             for d in dirs:
                 self.add(Reach(d, f"{why} -m {module}" if module else f"{why} -c", PY))
         for path in self.paths(script, dirs, here) if script else ():
@@ -408,36 +391,6 @@ class _Walk:
             self.add(Reach(posixpath.dirname(path), f"what {path} may import", JS))
         else:
             self.shell_file(path, dirs, depth)
-
-
-_KEYWORDS = frozenset(
-    [
-        "if",
-        "then",
-        "else",
-        "elif",
-        "fi",
-        "do",
-        "done",
-        "while",
-        "until",
-        "for",
-        "case",
-        "esac",
-        "!",
-        "{",
-        "}",
-    ]
-)
-
-
-def _after_options(args: list[str], *, value: bool = False) -> list[str]:
-    """The command a wrapper runs: `args` after its leading options and `NAME=value` words
-    (and, for `timeout`, the duration)."""
-    n = 0
-    while n < len(args) and (args[n].startswith("-") or "=" in args[n].split("/")[0]):
-        n += 1
-    return args[n + 1 :] if value else args[n:]
 
 
 def reached(argv: Sequence[str], read: Reader) -> tuple[Reach, ...]:

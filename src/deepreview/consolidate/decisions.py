@@ -157,6 +157,43 @@ def apply_decisions(
     tally = Tally()
 
     decisions = list(decisions)
+    _check_decisions(decisions)
+    merged_into: dict[str, str] = {}  # a merged cluster → the one that absorbed it
+    # a member is dropped after the clusters dropped whole (the checks reject one of those)
+    ordered = sorted(
+        decisions,
+        key=lambda d: (apply_rank(d.action), is_member_key(d.cluster_id), key_order(d.cluster_id)),
+    )
+    for d in ordered:
+        _apply_one(d, work, merged_into, names, tally, entries_tail)
+    groups = _groups(work, added)
+    by_key = {g.key: g for g in groups}
+    numbered = number([draft(g, reviewers) for g in groups])
+    findings: list[Finding] = []
+    entries: list[ReconciliationEntry] = []
+    origins: list[Origin] = []
+    for key, f in numbered:
+        g = by_key[key]
+        findings.append(f)
+        origins.append(_origin(f, key, g))
+        entries.extend(finding_entries(g, f, names, tally))
+    final = {key: f.id for key, f in numbered}
+    for entry in entries_tail:
+        if isinstance(entry, (SplitNote, MemberDropNote)):
+            entry = entry.resolve(lambda key: final.get(_end_of(key, merged_into)))
+        entries.append(entry)
+    entries.extend(_added_entries(numbered, by_key, names))
+    return Consolidation(
+        findings=tuple(findings),
+        reconciliation=tuple(entries),
+        tallies=tally.result(names),
+        origins=tuple(origins),
+    )
+
+
+def _check_decisions(decisions: Sequence[Decision]) -> None:
+    """Reject a decision that cannot be applied before any is: an unknown action, a severity
+    decision without a severity, two decisions of one action for one cluster."""
     seen: set[tuple[str, str]] = set()
     for d in decisions:
         if d.action not in _ORDER:
@@ -173,58 +210,65 @@ def apply_decisions(
                 f"two {d.action!r} decisions for {d.cluster_id}; give one decision per action"
             )
         seen.add((d.cluster_id, d.action))
-    merged_into: dict[str, str] = {}  # a merged cluster → the one that absorbed it
+
+
+def _apply_one(
+    d: Decision,
+    work: dict[str, _Work],
+    merged_into: dict[str, str],
+    names: dict[str, str],
+    tally: Tally,
+    entries_tail: list[ReconciliationEntry | SplitNote | MemberDropNote],
+) -> None:
+    """One decision applied to the clusters being worked on (in `apply_rank` order)."""
 
     def find(cluster_id: str) -> _Work | None:
         return work.get(_end_of(cluster_id, merged_into))
 
-    # a member is dropped after the clusters dropped whole (the checks reject one of those)
-    ordered = sorted(
-        decisions,
-        key=lambda d: (apply_rank(d.action), is_member_key(d.cluster_id), key_order(d.cluster_id)),
-    )
-    for d in ordered:
-        if is_member_key(d.cluster_id) and d.action == "drop":
-            _drop_member(d, work, names, tally, entries_tail)
-            continue
-        w = find(d.cluster_id)
-        if w is None or (d.action == "drop" and d.cluster_id in merged_into):
+    if is_member_key(d.cluster_id) and d.action == "drop":
+        _drop_member(d, work, names, tally, entries_tail)
+        return
+    w = find(d.cluster_id)
+    if w is None or (d.action == "drop" and d.cluster_id in merged_into):
+        raise DecisionError(
+            f"decision {d.action!r} names cluster {d.cluster_id!r}, which does not exist "
+            f"(or was dropped, or merged before a drop); valid clusters: "
+            f"{', '.join(sorted(work, key=key_order)) or 'none'}"
+        )
+    if d.action == "split":
+        _split(w, d, work, names, entries_tail)
+    elif d.action == "merge":
+        target = find(d.merge_into or "")
+        if target is None or target is w:
             raise DecisionError(
-                f"decision {d.action!r} names cluster {d.cluster_id!r}, which does not exist "
-                f"(or was dropped, or merged before a drop); valid clusters: "
-                f"{', '.join(sorted(work, key=key_order)) or 'none'}"
+                f"merge of {d.cluster_id} needs merge_into naming another existing cluster "
+                f"(got {d.merge_into!r}); valid clusters: "
+                f"{', '.join(sorted(work, key=key_order))}"
             )
-        if d.action == "split":
-            _split(w, d, work, names, entries_tail)
-        elif d.action == "merge":
-            target = find(d.merge_into or "")
-            if target is None or target is w:
-                raise DecisionError(
-                    f"merge of {d.cluster_id} needs merge_into naming another existing cluster "
-                    f"(got {d.merge_into!r}); valid clusters: "
-                    f"{', '.join(sorted(work, key=key_order))}"
-                )
-            _merge(w, target, d, work, names)
-            merged_into[w.key] = target.key
-            continue
-        elif d.action == "drop":
-            del work[w.key]
-            for m in w.members:
-                tally.add(m.seat, "false_positives" if d.false_positive else "dropped", m)
-            what = ", ".join(member_label(m, names) for m in w.members)
-            title = w.title or (w.members[0].finding.title if w.members else w.key)
-            as_what = " as a false positive" if d.false_positive else ""
-            entries_tail.append(
-                ReconciliationEntry("drop", f"Dropped {what} ({title}){as_what}: {d.reason}")
-            )
-            continue
-        if d.severity is not None:
-            w.severity, w.severity_reason = d.severity, d.reason
-        if d.title:
-            w.title = d.title
-        if d.classification:
-            w.classification, w.classification_reason = d.classification, d.reason
+        _merge(w, target, d, work, names)
+        merged_into[w.key] = target.key
+        return
+    elif d.action == "drop":
+        del work[w.key]
+        for m in w.members:
+            tally.add(m.seat, "false_positives" if d.false_positive else "dropped", m)
+        what = ", ".join(member_label(m, names) for m in w.members)
+        title = w.title or (w.members[0].finding.title if w.members else w.key)
+        as_what = " as a false positive" if d.false_positive else ""
+        entries_tail.append(
+            ReconciliationEntry("drop", f"Dropped {what} ({title}){as_what}: {d.reason}")
+        )
+        return
+    if d.severity is not None:
+        w.severity, w.severity_reason = d.severity, d.reason
+    if d.title:
+        w.title = d.title
+    if d.classification:
+        w.classification, w.classification_reason = d.classification, d.reason
 
+
+def _groups(work: dict[str, _Work], added: Iterable[AddedFinding]) -> list[Group]:
+    """The clusters left with members, then the lead's added findings (L1, L2, ...)."""
     groups = [
         Group(
             key=w.key,
@@ -261,21 +305,14 @@ def apply_decisions(
                 reasons=(a.reason,) if a.reason else (),
             )
         )
-    by_key = {g.key: g for g in groups}
-    numbered = number([draft(g, reviewers) for g in groups])
-    findings: list[Finding] = []
+    return groups
+
+
+def _added_entries(
+    numbered: Sequence[tuple[str, Finding]], by_key: dict[str, Group], names: dict[str, str]
+) -> list[ReconciliationEntry]:
+    """One entry per finding the lead added, after every other entry."""
     entries: list[ReconciliationEntry] = []
-    origins: list[Origin] = []
-    for key, f in numbered:
-        g = by_key[key]
-        findings.append(f)
-        origins.append(_origin(f, key, g))
-        entries.extend(finding_entries(g, f, names, tally))
-    final = {key: f.id for key, f in numbered}
-    for entry in entries_tail:
-        if isinstance(entry, (SplitNote, MemberDropNote)):
-            entry = entry.resolve(lambda key: final.get(_end_of(key, merged_into)))
-        entries.append(entry)
     for key, f in numbered:
         g = by_key[key]
         if g.added is not None:
@@ -289,12 +326,7 @@ def apply_decisions(
             entries.append(
                 ReconciliationEntry("add", f"{f.id} added by the lead{source}{why}", (f.id,))
             )
-    return Consolidation(
-        findings=tuple(findings),
-        reconciliation=tuple(entries),
-        tallies=tally.result(names),
-        origins=tuple(origins),
-    )
+    return entries
 
 
 def _origin(f: Finding, key: str, g: Group) -> Origin:

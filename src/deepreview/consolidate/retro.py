@@ -28,7 +28,7 @@ import dataclasses
 from collections.abc import Collection, Mapping, Sequence
 
 from deepreview.consolidate.coverage import SeatCoverage, changed_file_universe, seat_coverage
-from deepreview.consolidate.decisions import Consolidation
+from deepreview.consolidate.decisions import Consolidation, Origin
 from deepreview.consolidate.features import PathResolver
 from deepreview.consolidate.inputs import SeatReview
 from deepreview.consolidate.labels import member_label
@@ -56,7 +56,7 @@ from deepreview.consolidate.retro_run import (
 from deepreview.findings.finding_draft import one_line
 from deepreview.findings.ids import id_runs
 from deepreview.findings.own_verdict import verdict_contradiction
-from deepreview.model import AgentReview, Severity, format_counts
+from deepreview.model import AgentReview, Finding, Severity, format_counts
 from deepreview.retromodel import RETRO_ROWS, RetroNumbers, SeatRetro, no_peer_cell
 from deepreview.transcripts.summary import highlights_from_counts
 
@@ -154,17 +154,8 @@ def seat_retro(
     reviewer = sr.reviewer
     tally = consolidation.tallies.get(sr.seat, SeatTally(sr.seat))
     review = sr.review
-    cells: dict[str, str] = dict.fromkeys(ROWS, NONE)
-    cells["Duration"] = duration_cell(sr)
-    cells["Tool calls"] = tool_cell(sr.run)
-    cells["Tokens"] = tokens_cell(sr.run)  # a failed seat spent them too
-    cells["Cost"] = cost_cell(sr.run)
-    highlights = ""
-    run = sr.run
-    if run is not None and run.tool_calls is not None and (run.tool_calls or run.tool_counts):
-        highlights = highlights_from_counts(
-            run.tool_calls, run.tool_counts, run.shell_breakdown, run.permission_denials
-        )
+    cells = _run_cells(sr)
+    highlights = _highlights(sr)
     if review is None:
         return SeatRetro(
             seat=sr.seat,
@@ -174,6 +165,99 @@ def seat_retro(
             tool_call_highlights=highlights,
             cells=tuple((row, cells[row]) for row in ROWS),
         )
+    share = _share(sr, consolidation, suspected, compared)
+    coverage = seat_coverage(review, files, resolver, unlisted)
+    counts = review.counts()
+    numbers = RetroNumbers(
+        critical=counts[Severity.CRITICAL],
+        important=counts[Severity.IMPORTANT],
+        suggestion=counts[Severity.SUGGESTION],
+        unique_insights=len(share.unique),
+        tool_calls=sr.run.tool_calls if sr.run is not None else None,
+        reraised=0,  # known once the round is (`with_earlier_rounds`)
+    )
+    cells["Findings"] = format_counts(counts)
+    cells["Design observations"] = design_cell(review)
+    cells["False positives"] = count_list(tally.false_positives)
+    if share.mine_suspected:
+        cells["False positives"] += (
+            f"; {len(share.mine_suspected)} suspected ({named_ids(share.mine_suspected, labels)})"
+        )
+    peer = "model" if sr.model_backed else "seat"
+    cells["Unique insights"] = (
+        named_ids(share.unique, labels) or "0" if compared else no_peer_cell(peer)
+    )
+    cells["Files reviewed"] = _files_reviewed(coverage, len(files), sr)
+    count = coverage.miss_count
+    misses = coverage.misses_text(files, CELL_NAMES)
+    cells["Coverage misses"] = f"{count} ({misses})" if count else "0"
+    cells["Downgraded"] = count_list([_severity_arrow(p) for p in tally.downgrades])
+    cells["Dropped"] = count_list(tally.dropped)
+
+    name = reviewer.name
+    paras = [_first_paragraph(review, name, share, labels, compared=compared, peer=peer)]
+    second = _against_the_others(sr, name, share, consolidation, names, labels, tally)
+    if count:
+        second.append(f"Coverage misses: {coverage.misses_text(files, _TEXT_NAMES)}.")
+    second.extend(_own_text_notes(review, name))
+    if second:
+        paras.append(" ".join(second))
+    usage = run_facts(sr.run)
+    if usage:
+        paras.append(usage)
+    if review.seat_notes:
+        # What the seat said about its own run (analyzers, configuration): it belongs here,
+        # not in the change's Testing Assessment or Acknowledged Limitations.
+        paras.append("\n".join(f"- {note}" for note in review.seat_notes))
+    return SeatRetro(
+        seat=sr.seat,
+        name=reviewer.name,
+        column=reviewer.credit,
+        narrative="\n\n".join(paras),
+        tool_call_highlights=highlights,
+        cells=tuple((row, cells[row]) for row in ROWS),
+        numbers=numbers,
+        unique_ids=tuple(f.id for f in share.unique),
+        sole_ids=() if compared else tuple(f.id for f in share.alone),
+    )
+
+
+def _run_cells(sr: SeatReview) -> dict[str, str]:
+    """Every row empty but what the seat's run tells, which a failed seat has too."""
+    cells: dict[str, str] = dict.fromkeys(ROWS, NONE)
+    cells["Duration"] = duration_cell(sr)
+    cells["Tool calls"] = tool_cell(sr.run)
+    cells["Tokens"] = tokens_cell(sr.run)  # a failed seat spent them too
+    cells["Cost"] = cost_cell(sr.run)
+    return cells
+
+
+def _highlights(sr: SeatReview) -> str:
+    run = sr.run
+    if run is not None and run.tool_calls is not None and (run.tool_calls or run.tool_counts):
+        return highlights_from_counts(
+            run.tool_calls, run.tool_counts, run.shell_breakdown, run.permission_denials
+        )
+    return ""
+
+
+@dataclasses.dataclass(frozen=True)
+class _Share:
+    """The report's findings as they stand to one seat."""
+
+    mine: list[Origin]  # the findings it is a member of
+    alone: list[Finding]  # ... it alone raised, not suspected
+    unique: list[Finding]  # ... of those, credited as insights (another review to compare)
+    shared: list[Finding]  # ... raised with other seats
+    missed: list[Origin]  # what the others raised and it neither raised nor noted
+    noted: dict[str, dict[str, str]]  # `noted_by` of the report's findings
+    by_me: dict[str, str]  # finding ID → where this seat noted it outside its findings
+    mine_suspected: list[Finding]
+
+
+def _share(
+    sr: SeatReview, consolidation: Consolidation, suspected: Sequence[str], compared: bool
+) -> _Share:
     by_id = {f.id: f for f in consolidation.findings}
     mine = [o for o in consolidation.origins if any(m.seat == sr.seat for m in o.members)]
     # A suspected false positive (its file or lines are not there) is no insight of the seat
@@ -194,7 +278,8 @@ def seat_retro(
     # A note credit (`notes.py`): the seat saw the problem without raising it as a finding,
     # so it missed nothing there, and the finder was not the only one to see it.
     noted = noted_by(consolidation.findings)
-    by_me = {i: where[reviewer.credit] for i, where in noted.items() if reviewer.credit in where}
+    credit = sr.reviewer.credit
+    by_me = {i: where[credit] for i, where in noted.items() if credit in where}
     missed = [
         o
         for o in consolidation.origins
@@ -204,35 +289,21 @@ def seat_retro(
         and o.finding_id not in suspected
         and o.finding_id not in by_me
     ]
-    coverage = seat_coverage(review, files, resolver, unlisted)
-    counts = review.counts()
-    numbers = RetroNumbers(
-        critical=counts[Severity.CRITICAL],
-        important=counts[Severity.IMPORTANT],
-        suggestion=counts[Severity.SUGGESTION],
-        unique_insights=len(unique),
-        tool_calls=sr.run.tool_calls if sr.run is not None else None,
-        reraised=0,  # known once the round is (`with_earlier_rounds`)
-    )
-    cells["Findings"] = format_counts(counts)
-    cells["Design observations"] = design_cell(review)
     mine_suspected = [by_id[o.finding_id] for o in mine if o.finding_id in suspected]
-    cells["False positives"] = count_list(tally.false_positives)
-    if mine_suspected:
-        cells["False positives"] += (
-            f"; {len(mine_suspected)} suspected ({named_ids(mine_suspected, labels)})"
-        )
-    peer = "model" if sr.model_backed else "seat"
-    cells["Unique insights"] = named_ids(unique, labels) or "0" if compared else no_peer_cell(peer)
-    cells["Files reviewed"] = _files_reviewed(coverage, len(files), sr)
-    count = coverage.miss_count
-    misses = coverage.misses_text(files, CELL_NAMES)
-    cells["Coverage misses"] = f"{count} ({misses})" if count else "0"
-    cells["Downgraded"] = count_list([_severity_arrow(p) for p in tally.downgrades])
-    cells["Dropped"] = count_list(tally.dropped)
+    return _Share(mine, alone, unique, shared, missed, noted, by_me, mine_suspected)
 
-    name = reviewer.name
-    paras: list[str] = []
+
+def _first_paragraph(
+    review: AgentReview,
+    name: str,
+    share: _Share,
+    labels: Mapping[str, str],
+    *,
+    compared: bool,
+    peer: str,
+) -> str:
+    """What the seat raised, which of it only it found and which it shared."""
+    unique, noted = share.unique, share.noted
     total = len(review.findings)
     first = f"{name} raised {plural(total, 'finding')} ({format_counts(review.counts())})"
     first += f" and {plural(len(review.design_observations), 'design observation')}."
@@ -245,24 +316,40 @@ def seat_retro(
                 [f.id for f in seen], lambda i: f"{i} ({labels.get(i) or i}; noted by {noters[i]})"
             )
             first += f" Only {name} raised {raised} as a finding."
-    elif alone:
+    elif share.alone:
         first += (
             f" No other {peer} produced a review to compare with, so none of its findings "
             "counts as a unique insight."
         )
-    if shared:
+    if share.shared:
         # Runs as ranges, as the unique insights: a panel sharing 2000 findings listed each.
-        first += f" Shared with other reviewers: {', '.join(id_runs([f.id for f in shared]))}."
-    paras.append(first)
+        first += (
+            f" Shared with other reviewers: {', '.join(id_runs([f.id for f in share.shared]))}."
+        )
+    return first
+
+
+def _against_the_others(
+    sr: SeatReview,
+    name: str,
+    share: _Share,
+    consolidation: Consolidation,
+    names: dict[str, str],
+    labels: Mapping[str, str],
+    tally: SeatTally,
+) -> list[str]:
+    """What the others found and it missed or only noted, and what the lead changed of its
+    findings: regraded, dropped, suspected."""
     second: list[str] = []
-    if missed:
+    if share.missed:
         found_by = {
             o.finding_id: ", ".join(sorted({names.get(m.seat, m.seat) for m in o.members}))
-            for o in missed
+            for o in share.missed
         }
         others = listed(list(found_by), lambda i: f"{i} ({found_by[i]})")
         cut = sr.run is not None and sr.run.output_truncated
         second.append(f"{FOUND_BY_OTHERS} {name}{KEPT_PART if cut else ''}: {others}.")
+    by_me = share.by_me
     if by_me:
         outside = listed(list(by_me), lambda i: f"{i} ({by_me[i]})")
         second.append(f"Noted by {name} outside its findings: {outside}.")
@@ -271,6 +358,7 @@ def seat_retro(
         second.append("Severity reconciled: " + "; ".join(changes) + ".")
     if tally.false_positives:
         second.append(f"Dropped as false positives: {', '.join(tally.false_positives)}.")
+    mine_suspected = share.mine_suspected
     for why in dict.fromkeys(f.scope for f in mine_suspected):
         second.append(
             f"Suspected false positives ({why}, not verified by a lead): "
@@ -278,8 +366,13 @@ def seat_retro(
         )
     if tally.dropped:
         second.append(f"Dropped: {', '.join(tally.dropped)}.")
-    if count:
-        second.append(f"Coverage misses: {coverage.misses_text(files, _TEXT_NAMES)}.")
+    return second
+
+
+def _own_text_notes(review: AgentReview, name: str) -> list[str]:
+    """What is amiss in the seat's own text: its verdict against its findings, passages that
+    are not findings as written, a review cut off, its own grades."""
+    second: list[str] = []
     contradiction = verdict_contradiction(review, name)
     if contradiction:
         second.append(contradiction)
@@ -298,26 +391,7 @@ def seat_retro(
             f"({one_line(review.cut_off, 120)})."
         )
     second.extend(grade_notes(review, name))
-    if second:
-        paras.append(" ".join(second))
-    usage = run_facts(sr.run)
-    if usage:
-        paras.append(usage)
-    if review.seat_notes:
-        # What the seat said about its own run (analyzers, configuration): it belongs here,
-        # not in the change's Testing Assessment or Acknowledged Limitations.
-        paras.append("\n".join(f"- {note}" for note in review.seat_notes))
-    return SeatRetro(
-        seat=sr.seat,
-        name=reviewer.name,
-        column=reviewer.credit,
-        narrative="\n\n".join(paras),
-        tool_call_highlights=highlights,
-        cells=tuple((row, cells[row]) for row in ROWS),
-        numbers=numbers,
-        unique_ids=tuple(f.id for f in unique),
-        sole_ids=() if compared else tuple(f.id for f in alone),
-    )
+    return second
 
 
 def only_found(name: str, ids: str) -> str:

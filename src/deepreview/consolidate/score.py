@@ -12,23 +12,17 @@ from dataclasses import dataclass
 
 from deepreview.consolidate.across_files import told_in_two_files
 from deepreview.consolidate.analyzer_claims import RULE_CLAIM_BONUS, rule_names_the_failure
-from deepreview.consolidate.apart import beside, claims_apart, named_beside
+from deepreview.consolidate.apart import beside, named_beside
 from deepreview.consolidate.cited_failure import failure_at_a_cited_line
 from deepreview.consolidate.claim_pairs import (
-    claims_differ,
-    explained_apart,
-    failure_told_by_one,
-    same_claim,
     shared_claims,
-    title_words_said_across,
-    unnamed_by_the_other,
 )
 from deepreview.consolidate.claims import SYMPTOMS
 from deepreview.consolidate.code_and_test import gap_at_code_and_test
 from deepreview.consolidate.cross_cited import (
     either_cites,
 )
-from deepreview.consolidate.evidence import SAID_PROSE, SAID_TEXT, SAID_TITLE, Evidence
+from deepreview.consolidate.evidence import Evidence
 from deepreview.consolidate.features import Features, finding_words
 from deepreview.consolidate.gaps import (
     cites_the_test,
@@ -41,14 +35,13 @@ from deepreview.consolidate.nearby import (
     definition_and_call,
     same_failure_nearby,
 )
-from deepreview.consolidate.place_only import place_only
-from deepreview.consolidate.places_alike import NEAR_LINES, place_score
+from deepreview.consolidate.places_alike import place_score
 from deepreview.consolidate.prose_names import named_across
 from deepreview.consolidate.quoted_sites import quoted_definition_and_call
 from deepreview.consolidate.same_fix import SAME_FIX_BONUS, same_fix
-from deepreview.consolidate.spans import meet_in_a_test, meet_on_a_line, one_line, same_lines
+from deepreview.consolidate.score_caps import cap_claims_differ, cap_where_only
+from deepreview.consolidate.spans import meet_in_a_test, same_lines
 from deepreview.consolidate.stance import AGREEMENT_BONUS, stance_bonus
-from deepreview.consolidate.subjects import different_subjects
 from deepreview.consolidate.traced import TRACED_BONUS, traced_alike
 from deepreview.consolidate.word_weights import dice, wdice
 
@@ -59,14 +52,6 @@ from deepreview.consolidate.word_weights import dice, wdice
 FAULT_CLASSES = ("regression", "gap", "pre-existing")
 CHANGE_CLASSES = frozenset({"regression", "gap"})  # the two that blame the change itself
 SHARED_SCALE = 6.0  # idf mass of shared identifiers at which that evidence is 63% certain
-# Capped pairs stay below a link (partition.LINK_THRESHOLD, 0.3) and do not count as one of the two
-# supports that tie a third seat's finding to a linked pair (partition.SUPPORT_THRESHOLD: above
-# 0.25): at 0.29 two capped pairs pulled an "overflow" claim into two seats' zero-divisor finding.
-WHERE_ONLY_CAP = 0.25
-# Two findings naming different failures (`claims_differ`) are capped at what a cluster's pairs
-# must average (partition.AVERAGE_THRESHOLD, 0.2): such a pair adds nothing to a cluster, so three
-# seats' "nil map" does not take in a fourth seat's race at the same line (partition.AGREED_BY).
-CLAIMS_DIFFER_CAP = 0.2
 
 
 @dataclass(frozen=True)
@@ -100,52 +85,6 @@ OVERLAP_WHERE = 0.6  # `_span_similarity` of overlapping ranges starts here
 KIND_PENALTY = 0.2
 
 
-# Words of one title (beyond the code names both give) the other finding says in its title or
-# its explanation, from which a terse title is the other's explanation in short: "Date
-# comparison against a serialized timestamp is always false" beside an explanation ending "the
-# comparison is always false". One or two such words are often the function's subject.
-SAID_ACROSS_WORDS = 3
-
-
-def _said_across(x: Features, y: Features) -> bool:
-    return len(title_words_said_across(x, y)) >= SAID_ACROSS_WORDS
-
-
-def _names_only(
-    x: Features, y: Features, title: float, prose: float, *, quoted_line: bool = False
-) -> bool:
-    """The findings share code names and nothing else they say: no title word beyond those
-    names, no wording of the explanation, no cited line or quoted code. `quoted_line`: one
-    shared quoted line is allowed (the line both findings point at, quoted by each)."""
-    names = {w for i in x.identifiers & y.identifiers for w in finding_words(i)}
-    quoted = len(x.excerpt & y.excerpt)
-    return (
-        not ((x.title_words & y.title_words) - names)
-        and not same_claim(x, y)
-        and not _said_across(x, y)
-        and prose < SAID_PROSE
-        and not (x.cited & y.cited)
-        and quoted <= (1 if quoted_line else 0)
-    )
-
-
-def _one_name_at_one_line(x: Features, y: Features, title: float, prose: float) -> bool:
-    """The reviewers graded them differently, and all the two findings share is one line, at
-    most one code name (the function's) and the quote of that line: "`div` can overflow for
-    large operands" (important) and "`div` has no guard for a zero divisor" (suggestion), both
-    at `calc.py:5`, quoting `return a / b`. Each reviewer names the function it is in and
-    quotes the line; that is where they look, not what they say. Graded alike ("`sub` returns
-    b - a" / "operands swapped in sub()", both important), such a pair is still one problem."""
-    graded_apart = x.severity is not None and y.severity is not None and x.severity != y.severity
-    return (
-        graded_apart
-        and len(x.identifiers & y.identifiers) <= 1
-        and meet_on_a_line(x, y)
-        and one_line(x, y)
-        and _names_only(x, y, title, prose, quoted_line=True)
-    )
-
-
 def evidence(
     x: Features,
     y: Features,
@@ -168,6 +107,67 @@ def evidence(
     prose = wdice(x.prose_words, y.prose_words, idf)
     cited = dice(x.cited, y.cited)
     told = _told_beyond_names(x, y, x_names & y_names, idf) if _place_and_names(x, y) else prose
+    agree, cls = _classification_term(x, y)
+    score = (
+        weights.where * where
+        + weights.identifiers * ident
+        + weights.title * title
+        + weights.prose * prose
+        + weights.cited * cited
+        + weights.classification * cls
+    )
+    score, stance = _said_alike_bonuses(
+        x, y, score, where=where, title=title, prose=prose, idf=idf, generic=generic
+    )
+    score, place = _one_place_for_both(x, y, score, where=where, weights=weights, generic=generic)
+    named = frozenset() if generic else named_beside(x, y)
+    score = cap_where_only(
+        x,
+        y,
+        score,
+        title=title,
+        prose=prose,
+        told=told,
+        cited=cited,
+        idf=idf,
+        generic=generic,
+        stance=stance,
+        named=named,
+        gap_said=place.gap_said,
+        traced=place.traced,
+        at_definition_and_call=place.at_definition_and_call,
+    )
+    score = cap_claims_differ(
+        x,
+        y,
+        score,
+        title=title,
+        prose=prose,
+        generic=generic,
+        stance=stance,
+        gap_said=place.gap_said,
+        one_place=bool(place.at_definition_and_call or place.untested or place.traced),
+    )
+    spelled = {**dict(y.spellings), **dict(x.spellings)}
+    return Evidence(
+        score=max(0.0, min(1.0, score)),
+        where=where,
+        where_text=where_text,
+        identifiers=tuple(sorted(spelled[i] for i in x_names & y_names)),
+        title=title,
+        prose=prose,
+        cited=tuple(sorted(x.cited & y.cited, key=_line_key)),
+        classification=agree,
+        claims=tuple(sorted(shared_claims(x, y))),
+        untested=place.untested,
+        named=tuple(sorted(named)),
+        traced=tuple(sorted(place.traced)),
+    )
+
+
+def _classification_term(x: Features, y: Features) -> tuple[str | None, float]:
+    """The classification both give, if they agree, and its term of the score: agreeing adds,
+    two labels blaming different code subtract."""
     agree: str | None = None
     cls = 0.0
     if x.classification and y.classification:
@@ -188,14 +188,23 @@ def evidence(
                 x, y
             )
             cls = 0.0 if same_tests or at_same_lines or cites_the_test(x, y) else -1.0
-    score = (
-        weights.where * where
-        + weights.identifiers * ident
-        + weights.title * title
-        + weights.prose * prose
-        + weights.cited * cited
-        + weights.classification * cls
-    )
+    return agree, cls
+
+
+def _said_alike_bonuses(
+    x: Features,
+    y: Features,
+    score: float,
+    *,
+    where: float,
+    title: float,
+    prose: float,
+    idf: Mapping[str, float],
+    generic: bool,
+) -> tuple[float, float]:
+    """The score after what the two say of the problem adds or takes off (a missing thing
+    beside a defect, the grading, one failure named by both, one fix proposed), and the
+    grading's part of it (`stance_bonus`), which the caps read."""
     # a test the other finding's change breaks is not a test gap (`gaps.cites_the_test`)
     broken_test = cites_the_test(x, y)
     if x.kind != y.kind and not broken_test:
@@ -236,6 +245,25 @@ def evidence(
         score += SAME_FAILURE_NEARBY
     if not generic and same_fix(x, y, idf):
         score += SAME_FIX_BONUS  # the same change proposed (an analyzer's is stock advice)
+    return score, stance
+
+
+@dataclass(frozen=True)
+class _OnePlace:
+    """What makes two places one place for a problem (read again by the caps)."""
+
+    traced: frozenset[str]
+    at_definition_and_call: bool
+    untested: tuple[str, ...]
+    gap_said: frozenset[str]
+
+
+def _one_place_for_both(
+    x: Features, y: Features, score: float, *, where: float, weights: Weights, generic: bool
+) -> tuple[float, _OnePlace]:
+    """The score after crediting places that are one place for this problem (files traced
+    alike, a definition and its call, a test gap placed each reviewer's way) as if the same
+    lines, and what made them so."""
     traced = frozenset() if generic else traced_alike(x, y)
     if traced:
         # both explanations follow the problem to the same lines of the same other files
@@ -276,107 +304,7 @@ def evidence(
         # "`TestRender` only exercises amd64" / "the arm64 file is outside the render test",
         # both on the same lines of one test: what that test leaves out, each in its words
         score += SAME_TEST_BONUS
-    if stance < 0 and _names_only(x, y, title, prose) and one_line(x, y):
-        # the function's name and its line were all they had in common
-        score = min(score, WHERE_ONLY_CAP)
-    if not generic and stance <= 0 and _one_name_at_one_line(x, y, title, prose):
-        # grades one level apart do not contradict, but beside them the place and the name
-        # are not enough to call it one problem
-        score = min(score, WHERE_ONLY_CAP)
-    named = frozenset() if generic else named_beside(x, y)
-    worded_alike = (
-        title >= SAID_TITLE
-        or prose >= SAID_PROSE
-        or bool(x.identifiers & y.identifiers)
-        or same_claim(x, y)
-        or wdice(x.title_words | x.prose_words, y.title_words | y.prose_words, idf) >= SAID_TEXT
-        or _said_across(x, y)
-    )
-    # a construct both name a line or two apart (`apart.named_beside`) is shared code, as a quote is
-    # so is the behaviour two test gaps in one test file both name (`one_gap_in_a_test_file`)
-    said_alike = (
-        worded_alike
-        or bool(cited)
-        or bool(x.excerpt & y.excerpt)
-        or bool(named)
-        or bool(gap_said)
-        or bool(traced)
-    )
-    if generic and not worded_alike:
-        # An analyzer's rule ("pseudo-random generators are not suitable for cryptographic
-        # purposes") and a model's finding at its line ("`sample_rows` raises for an empty
-        # input") that share no name, word or failure are two problems there: the line, and
-        # the quote of it every analyzer finding carries, are where both looked.
-        score = min(score, WHERE_ONLY_CAP)
-    if not said_alike and not generic and stance <= 0 and one_line(x, y):
-        # Where is not what: two models' findings on one line (a function's `def` line takes
-        # many remarks) that share no name, quoted code or wording are two problems there
-        # (`sub` reverses its operands; `sub` lacks type hints). An analyzer's message is
-        # generic by design, and a shared multi-line range points at one block: not capped.
-        score = min(score, WHERE_ONLY_CAP)
-    if (
-        not said_alike
-        and not generic
-        and stance <= 0
-        and not x.kind == y.kind == "tests"
-        and _a_section_wide(x, y)
-    ):
-        # ... nor is a range as long as a section: "Improve discoverability of the toolchain
-        # section" over a page's whole 34-line section overlaps every remark on a sentence of
-        # it. A missing test is another matter: a reviewer places it on the whole suite, where
-        # the test would go, and another on the one example that misses it
-        score = min(score, WHERE_ONLY_CAP)
-    if not generic and stance <= 0 and claims_apart(x, y, told) and not at_definition_and_call:
-        # "One malformed startup file blocks every later one" beside "Redundant login file
-        # creation", a few lines apart, both naming `config.fish`: near each other, not the
-        # same claim
-        score = min(score, WHERE_ONLY_CAP)
-    # the same lines of other files cited by both (`traced`) are a line in common, loosely
-    if not (generic or at_definition_and_call or untested or traced) and (
-        explained_apart(x, y, prose=prose, prose_alike=SAID_PROSE)
-        or (stance <= 0 and not gap_said and place_only(x, y, title=title, prose=prose))
-    ):
-        # quoting and naming the same code is where both looked; two explanations at length
-        # with nothing said alike are two problems there (`claim_pairs.explained_apart`), as
-        # are two findings sharing nothing but their lines (`place_only`). Such a pair adds
-        # nothing to a cluster: three seats' finding at a branch does not take in a fourth
-        # seat's other problem there (partition.AGREED_BY)
-        score = min(score, CLAIMS_DIFFER_CAP)
-    if not (generic or at_definition_and_call or untested or traced) and different_subjects(x, y):
-        # "cannot drop `status`" / "leaves `status_changed_at` in place" at one migration: each
-        # title names code the other never names, and no failure is said by both
-        score = min(score, CLAIMS_DIFFER_CAP)
-    if x.withdrawn or y.withdrawn:
-        # its own reviewer calls it no issue (`withdrawn.py`): no sighting of the other's problem
-        score = min(score, CLAIMS_DIFFER_CAP)
-    if not generic and (
-        claims_differ(x, y) or unnamed_by_the_other(x, y) or failure_told_by_one(x, y)
-    ):
-        # "`Clear` leaves a nil map" beside "`Set` races with `Clear`": the line and the names
-        # are where both looked; the failures they name are two problems there. So is a typo
-        # beside a finding that never calls anything a typo (`unnamed_by_the_other`), and a
-        # zero divisor beside "`div` returns a float" at one line (`failure_told_by_one`)
-        score = min(score, CLAIMS_DIFFER_CAP)
-    if generic and claims_differ(x, y):
-        # an analyzer's message names its failure as plainly as a title: go vet's "... should be
-        # called, not discarded, to avoid a context leak" beside "Token check detached from the
-        # request context" at that line are two problems, though both say context and timeout
-        score = min(score, CLAIMS_DIFFER_CAP)
-    spelled = {**dict(y.spellings), **dict(x.spellings)}
-    return Evidence(
-        score=max(0.0, min(1.0, score)),
-        where=where,
-        where_text=where_text,
-        identifiers=tuple(sorted(spelled[i] for i in x_names & y_names)),
-        title=title,
-        prose=prose,
-        cited=tuple(sorted(x.cited & y.cited, key=_line_key)),
-        classification=agree,
-        claims=tuple(sorted(shared_claims(x, y))),
-        untested=untested,
-        named=tuple(sorted(named)),
-        traced=tuple(sorted(traced)),
-    )
+    return score, _OnePlace(traced, at_definition_and_call, untested, gap_said)
 
 
 def _place_and_names(x: Features, y: Features) -> bool:
@@ -395,18 +323,6 @@ def _told_beyond_names(
     spelled = {**dict(y.spellings), **dict(x.spellings)}
     names = {w for i in shared for w in finding_words(spelled.get(i, i)) | finding_words(i)}
     return wdice(x.prose_words - names, y.prose_words - names, idf)
-
-
-def _a_section_wide(x: Features, y: Features) -> bool:
-    """Every place of one of the two spans more lines than a block (`NEAR_LINES`)."""
-
-    def wide(f: Features) -> bool:
-        return bool(f.locations) and all(
-            s.start is not None and s.end is not None and s.end - s.start + 1 > NEAR_LINES
-            for s in f.locations
-        )
-
-    return wide(x) or wide(y)
 
 
 def _line_key(cited: str) -> tuple[int, str]:

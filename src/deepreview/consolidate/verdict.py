@@ -141,58 +141,88 @@ def qualify(
     if verdict.label == "Failed":
         return verdict
     label, reason = verdict.label, verdict.reason
+    if not outcomes.model_reviewed:
+        label, reason = _static_only(label, reason, findings, outcomes, carried, carried_from)
+    label, reason = _unread_seats(label, reason, outcomes, lead_read)
+    label, reason = _unfinished_seats(label, reason, outcomes)
+    return Verdict(label, reason)
+
+
+def _static_only(
+    label: str,
+    reason: str,
+    findings: Sequence[Finding],
+    outcomes: SeatOutcomes,
+    carried: Sequence[Finding],
+    carried_from: int,
+) -> tuple[str, str]:
+    """The verdict of a review no model seat made: what the static checks found, what a lead
+    added, what is still open from an earlier round."""
+    # what a lead added is its own, not the static checks' (a lead verifies them too)
+    earlier = {f.id for f in carried}
+    added = [
+        f
+        for f in findings
+        if f.verification == "added-by-lead" and not f.sources and f.id not in earlier
+    ]
+    since = f"round {carried_from}" if carried_from else "an earlier round"
+    if label == "Merge as-is":
+        return NO_MODEL_REVIEW, _static_approval(findings, outcomes, earlier, added, since)
+    # The reason names the findings that drive it; those a model raised in an earlier
+    # round are not what this round's static checks found.
+    kept = {f.id for f in carried}
+    driving = [f for f in findings if f.id in kept and f.severity != Severity.SUGGESTION]
+    if driving:
+        reason = _then(
+            reason,
+            f"{id_range(driving)} still open from {since}, not found by this round's static checks",
+        )
+    by_lead = [f for f in added if f.severity != Severity.SUGGESTION]
+    if by_lead:
+        reason = _then(reason, f"{id_range(by_lead)} added by the lead")
+    reach = _reach(outcomes.analysed)
+    if reach:
+        reason = _then(reason, f"static checks analyzed {reach}")
+    # a lead read the change when it added findings: no model *seat* did
+    return label, _then(reason, STATIC_AND_LEAD_CLAUSE if added else STATIC_ONLY_CLAUSE)
+
+
+def _static_approval(
+    findings: Sequence[Finding],
+    outcomes: SeatOutcomes,
+    earlier: set[str],
+    added: Sequence[Finding],
+    since: str,
+) -> str:
+    """The reason of a static-only approval: the optional findings, by who raised them."""
+    kept = earlier | {f.id for f in added}
+    optional = [f for f in findings if f.severity == Severity.SUGGESTION]
+    found = [f for f in optional if f.id not in kept]
+    reason = (
+        _found_only(found, _reach(outcomes.analysed))
+        if found
+        else _found_nothing(outcomes.analysed)
+    )
+    if added:
+        reason = _then(reason, f"the lead added {id_range(added)} (optional)")
+    still = [f for f in optional if f.id in earlier]
+    if still:
+        reason = _then(reason, f"{id_range(still)} still open from {since} (optional)")
+    return reason
+
+
+def _unread_seats(
+    label: str, reason: str, outcomes: SeatOutcomes, lead_read: bool
+) -> tuple[str, str]:
+    """Seats that failed, or whose findings text could not be read whole (unread, cut off):
+    no approval on text nobody read, unless a lead read it."""
     seats, failed = outcomes.seats, outcomes.failed
     unread, cut_off = outcomes.named("unread"), outcomes.named("cut_off")
-    timed_out = outcomes.named("timed_out")
-    failed_findings = outcomes.named("failed_findings")
-    checks_timed_out = outcomes.named("checks_timed_out")
-    checks_stopped = outcomes.named("checks_stopped")
-    if not outcomes.model_reviewed:
-        # what a lead added is its own, not the static checks' (a lead verifies them too)
-        earlier = {f.id for f in carried}
-        added = [
-            f
-            for f in findings
-            if f.verification == "added-by-lead" and not f.sources and f.id not in earlier
-        ]
-        if label == "Merge as-is":
-            label = NO_MODEL_REVIEW
-            kept = earlier | {f.id for f in added}
-            optional = [f for f in findings if f.severity == Severity.SUGGESTION]
-            found = [f for f in optional if f.id not in kept]
-            reason = (
-                _found_only(found, _reach(outcomes.analysed))
-                if found
-                else _found_nothing(outcomes.analysed)
-            )
-            if added:
-                reason = _then(reason, f"the lead added {id_range(added)} (optional)")
-            still = [f for f in optional if f.id in earlier]
-            if still:
-                since = f"round {carried_from}" if carried_from else "an earlier round"
-                reason = _then(reason, f"{id_range(still)} still open from {since} (optional)")
-        else:
-            # The reason names the findings that drive it; those a model raised in an earlier
-            # round are not what this round's static checks found.
-            kept = {f.id for f in carried}
-            driving = [f for f in findings if f.id in kept and f.severity != Severity.SUGGESTION]
-            if driving:
-                since = f"round {carried_from}" if carried_from else "an earlier round"
-                reason = _then(
-                    reason,
-                    f"{id_range(driving)} still open from {since}, not found by this round's "
-                    "static checks",
-                )
-            by_lead = [f for f in added if f.severity != Severity.SUGGESTION]
-            if by_lead:
-                reason = _then(reason, f"{id_range(by_lead)} added by the lead")
-            reach = _reach(outcomes.analysed)
-            if reach:
-                reason = _then(reason, f"static checks analyzed {reach}")
-            # a lead read the change when it added findings: no model *seat* did
-            reason = _then(reason, STATIC_AND_LEAD_CLAUSE if added else STATIC_ONLY_CLAUSE)
     if reason == "no issues found" and (
-        (unread and not lead_read) or timed_out or failed_findings or checks_timed_out
+        (unread and not lead_read)
+        or outcomes.named("timed_out")
+        or outcomes.named("failed_findings")
+        or outcomes.named("checks_timed_out")
     ):
         reason = "no issues found in the findings that could be read"
     if failed:
@@ -212,6 +242,16 @@ def qualify(
         names = " and ".join(f"{n}'s" for n in cut_off)
         its = "review is" if len(cut_off) == 1 else "reviews are"
         reason = _then(reason, f"{names} {its} {CUT_OFF_CLAUSE}")
+    return label, reason
+
+
+def _unfinished_seats(label: str, reason: str, outcomes: SeatOutcomes) -> tuple[str, str]:
+    """Seats or checks that did not finish (timed out, stopped, findings failed): incomplete
+    whoever read the rest, so never approved."""
+    timed_out = outcomes.named("timed_out")
+    failed_findings = outcomes.named("failed_findings")
+    checks_timed_out = outcomes.named("checks_timed_out")
+    checks_stopped = outcomes.named("checks_stopped")
     if timed_out:
         if label == "Merge as-is":
             label = UNVERIFIED
@@ -235,7 +275,7 @@ def qualify(
         its = "its" if len(checks_stopped) == 1 else "their"
         said = CHECKS_STOPPED_CLAUSE.format(its=its)
         reason = _then(reason, f"{' and '.join(checks_stopped)} timed out {said}")
-    return Verdict(label, reason)
+    return label, reason
 
 
 def unread_clause(reason: str) -> str | None:

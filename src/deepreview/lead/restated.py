@@ -27,11 +27,12 @@ from dataclasses import dataclass
 
 from deepreview.consolidate.cluster import Cluster
 from deepreview.consolidate.decisions import AddedFinding, Decision, is_member_key, part_id
+from deepreview.consolidate.evidence import SAID_PROSE
 from deepreview.consolidate.features import Features, extract
 from deepreview.consolidate.merge import key_order
 from deepreview.consolidate.partition import LINK_THRESHOLD
 from deepreview.consolidate.paths import PathResolver
-from deepreview.consolidate.score import SAID_PROSE, evidence
+from deepreview.consolidate.score import evidence
 from deepreview.consolidate.word_weights import rarity
 from deepreview.model import SEVERITIES, Finding
 

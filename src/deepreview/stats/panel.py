@@ -14,12 +14,21 @@ a reason, written into the report's Review Process Notes and into run.json.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from deepreview.runmodel import format_usd
+from deepreview.stats.panel_reasons import (
+    budget_part,
+    failed_text,
+    n_reviews,
+    one_family_text,
+    rate_text,
+    record,
+    survival_text,
+    usd_text,
+)
 
 if TYPE_CHECKING:
     # Types only: run.json's model (`PanelChoice`) is read before every review's first seat,
@@ -89,37 +98,6 @@ class PanelChoice:
         return (self.summary, *(f"`{c.seat}` {c.reason}" for c in self.choices))
 
 
-def _reviews(n: int) -> str:
-    return f"{n} review{'' if n == 1 else 's'}"
-
-
-def _usd(value: float | None) -> str:
-    return "no reported cost" if not value else format_usd(value)
-
-
-def _survival(s: SeatStats) -> str:
-    """Survival has no value for a seat the lead never judged: either no review of it had a
-    lead, or it raised nothing in those that had one (which says something else)."""
-    if s.survival is not None:
-        return f"{round(s.survival * 100)}%"
-    if s.reviews_with_lead:
-        return f"n/a: raised no finding in {_reviews(s.reviews_with_lead)} with a lead"
-    return "n/a (no lead)"
-
-
-def _record(s: SeatStats) -> str:
-    per_dollar = s.unique_per_dollar
-    rate = "" if per_dollar is None or math.isinf(per_dollar) else f", {per_dollar:.2f} per dollar"
-    n, reviews = s.judged_unique, (s.reviews_with_lead if s.verified else s.reviews)
-    cost = s.cost_with_lead_usd if s.verified else s.cost_usd
-    kind = "verified unique insight" if s.verified else "unique insight"
-    return (
-        f"{n} {kind}{'' if n == 1 else 's'} in {_reviews(reviews)}"
-        f"{' with a lead' if s.verified else ''} for {_usd(cost)}{rate}; "
-        f"survival {_survival(s)}"
-    )
-
-
 def history_for(seat: str, table: StatsTable) -> SeatStats | None:
     """The seat's statistics with the model it ran most recently (models change)."""
     rows = [s for s in table.seats if s.seat == seat]
@@ -146,16 +124,6 @@ def unreliable(s: SeatStats | None) -> bool:
     return short(s) >= UNRELIABLE_FAILURE_RATE * s.reviews
 
 
-def _failed(s: SeatStats) -> str:
-    """`failed in 2 of 5 reviews`, `failed in 1, unread in 3 of 5 reviews`."""
-    parts = [
-        f"{what} in {n}"
-        for what, n in (("failed", s.failures), ("cut off", s.cut_off), ("unread", s.unread))
-        if n
-    ]
-    return f"{', '.join(parts) or 'failed in 0'} of {_reviews(s.reviews)}"
-
-
 def _family(c: Candidate, s: SeatStats | None) -> str:
     return s.family if s is not None else c.family
 
@@ -178,18 +146,9 @@ def choose_effort(
         return None, ""
     best = min(rows, key=_order)
     others = ", ".join(
-        f"{e.last_effort}: {_rate(e)}" for e in sorted(rows, key=_order) if e is not best
+        f"{e.last_effort}: {rate_text(e)}" for e in sorted(rows, key=_order) if e is not best
     )
-    return best.last_effort, f" Effort {best.last_effort} ({_rate(best)}; {others})."
-
-
-def _rate(s: SeatStats) -> str:
-    per_dollar = s.unique_per_dollar
-    if per_dollar is None:
-        return "no unique insight"
-    if math.isinf(per_dollar):
-        return f"{s.judged_unique} unique insights at no reported cost"
-    return f"{per_dollar:.2f} unique insights per dollar"
+    return best.last_effort, f" Effort {best.last_effort} ({rate_text(best)}; {others})."
 
 
 def judgeable(s: SeatStats, min_reviews: int = MIN_REVIEWS) -> bool:
@@ -216,94 +175,174 @@ def choose_panel(
     family = {c.seat: _family(c, stats[c.seat]) for c in candidates}
     judged = {seat: s for seat, s in stats.items() if s is not None and judgeable(s, min_reviews)}
     if not judged:
-        most = max((s.reviews for s in stats.values() if s is not None), default=0)
-        beside = ""
-        if most >= min_reviews:
-            # enough reviews, but (nearly) all alone: count the ones that can be judged
-            most = max((s.reviews_compared for s in stats.values() if s is not None), default=0)
-            beside = " with another seat's review beside it"
-        summary = (
-            f"Panel: every usable seat — too little history to choose from (a seat needs "
-            f"{min_reviews} reviews{beside} in this repository's store; the most any candidate "
-            f"has is {most})."
-        )
-        choices = tuple(
-            SeatChoice(c.seat, True, "kept: not enough history to judge it yet.", family[c.seat])
-            for c in candidates
-        )
-        return PanelChoice(
-            "fallback", tuple(c.seat for c in candidates), choices, summary, budget_usd, lead=lead
-        )
+        return _fallback(candidates, stats, family, min_reviews, budget_usd, lead)
 
-    reasons: dict[str, str] = {}
-    kept: list[str] = []
     # The lead runs whichever seats are chosen: its cost comes out of the budget first.
     lead_usd = (lead.median_cost_usd or 0.0) if lead is not None else 0.0
-    estimate = lead_usd
+    pick = _Pick(stats, family, judged, budget_usd, estimate=lead_usd)
     with_lead = " (the lead's included)" if lead_usd else ""
+    _keep_unjudged(pick, candidates, min_reviews)
+    useful = sorted((s for s in judged.values() if s.judged_unique), key=_order)
+    _drop_without_insight(pick)
+    _keep_within_budget(pick, useful, with_lead)
+
+    # Seats kept whatever the budget, with why: what explains an estimate over it.
+    for seat in pick.kept:
+        if (s := stats[seat]) is not None and s.cost_median_usd:
+            pick.regardless[seat] = "too little history to judge it"
+    model_seat = {c.seat: c.model_backed for c in candidates}
+    if not pick.kept:
+        _keep_the_best(pick, model_seat)
+    one_family = _keep_second_family(pick, candidates, model_seat)
+    efforts = _choose_efforts(pick, by_effort, min_reviews)
+    kept, reasons, estimate = pick.kept, pick.reasons, pick.estimate
+    chosen = tuple(c.seat for c in candidates if c.seat in kept)
+    choices = tuple(
+        SeatChoice(
+            c.seat,
+            c.seat in kept,
+            reasons[c.seat],
+            family[c.seat],
+            _median(stats[c.seat]),
+            efforts.get(c.seat),
+        )
+        for c in candidates
+    )
+    n_judged = len(judged)
+    lead_part = _lead_part(lead)
+    budget = budget_part(budget_usd, estimate, lead_usd, pick.regardless, chosen)
+    summary = (
+        f"Panel chosen from this repository's history ({table.reviews} reviews, "
+        f"{n_judged} of {len(candidates)} candidate seats with at least {min_reviews}): "
+        f"{', '.join(chosen)}; estimated cost {format_usd(estimate)} per review"
+        f"{lead_part}{budget}.{one_family}"
+    )
+    return PanelChoice(
+        "history", chosen, choices, summary, budget_usd, round(estimate, 6), lead=lead
+    )
+
+
+def _fallback(
+    candidates: Sequence[Candidate],
+    stats: dict[str, SeatStats | None],
+    family: dict[str, str],
+    min_reviews: int,
+    budget_usd: float | None,
+    lead: LeadCost | None,
+) -> PanelChoice:
+    """Every usable seat, when no candidate has the history to be judged."""
+    most = max((s.reviews for s in stats.values() if s is not None), default=0)
+    beside = ""
+    if most >= min_reviews:
+        # enough reviews, but (nearly) all alone: count the ones that can be judged
+        most = max((s.reviews_compared for s in stats.values() if s is not None), default=0)
+        beside = " with another seat's review beside it"
+    summary = (
+        f"Panel: every usable seat — too little history to choose from (a seat needs "
+        f"{min_reviews} reviews{beside} in this repository's store; the most any candidate "
+        f"has is {most})."
+    )
+    choices = tuple(
+        SeatChoice(c.seat, True, "kept: not enough history to judge it yet.", family[c.seat])
+        for c in candidates
+    )
+    return PanelChoice(
+        "fallback", tuple(c.seat for c in candidates), choices, summary, budget_usd, lead=lead
+    )
+
+
+@dataclass
+class _Pick:
+    """The panel while it is chosen: the seats kept so far, in the order kept, and the
+    estimate they add up to; every candidate's reason; the seats kept whatever the budget."""
+
+    stats: dict[str, SeatStats | None]
+    family: dict[str, str]
+    judged: dict[str, SeatStats]
+    budget_usd: float | None
+    estimate: float
+    kept: list[str] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)
+    regardless: dict[str, str] = field(default_factory=dict)
+
+
+def _keep_unjudged(pick: _Pick, candidates: Sequence[Candidate], min_reviews: int) -> None:
+    """Seats with too little history are kept: they cannot be judged yet."""
     for c in candidates:
-        s = stats[c.seat]
-        if c.seat not in judged:
+        s = pick.stats[c.seat]
+        if c.seat not in pick.judged:
             n = s.reviews if s is not None else 0
-            reasons[c.seat] = (
+            pick.reasons[c.seat] = (
                 f"kept: only {n} review{'' if n == 1 else 's'} of history (needs {min_reviews}) "
                 "to judge it."
                 if s is None or n < min_reviews
                 else f"kept: {n} reviews of history, but only {s.reviews_compared} with another "
                 f"seat's review beside it (needs {min_reviews}) to judge what it finds alone."
             )
-            kept.append(c.seat)
-            estimate += (s.cost_median_usd or 0.0) if s is not None else 0.0
-    useful = sorted((s for s in judged.values() if s.judged_unique), key=_order)
-    for s in judged.values():
+            pick.kept.append(c.seat)
+            pick.estimate += (s.cost_median_usd or 0.0) if s is not None else 0.0
+
+
+def _drop_without_insight(pick: _Pick) -> None:
+    """Why each judged seat that found nothing no other seat found is dropped."""
+    for s in pick.judged.values():
         if not s.judged_unique:
             lost = s.false_positives + s.dropped
             reviews = s.reviews_with_lead if s.verified else s.reviews
             kind = "verified unique insight" if s.verified else "unique insight"
-            why = f"dropped: no {kind} in {_reviews(reviews)}"
+            why = f"dropped: no {kind} in {n_reviews(reviews)}"
             if short(s):
-                why += f"; {_failed(s)}"
+                why += f"; {failed_text(s)}"
             if s.raised_with_lead:
                 why += (
                     f"; the lead dropped {lost} of its {s.raised_with_lead} findings"
                     f" ({s.false_positives} as false positives)"
                 )
-            reasons[s.seat] = f"{why}; survival {_survival(s)}."
+            pick.reasons[s.seat] = f"{why}; survival {survival_text(s)}."
+
+
+def _keep_within_budget(pick: _Pick, useful: Sequence[SeatStats], with_lead: str) -> None:
+    """The useful seats, best first, while the estimate stays within the budget."""
+    budget_usd = pick.budget_usd
     for s in useful:
         cost = s.cost_median_usd or 0.0
-        if budget_usd is not None and estimate + cost > budget_usd + 1e-9:
-            reasons[s.seat] = (
-                f"dropped for the budget: its median cost of {_usd(cost)} per review would "
-                f"bring the estimate{with_lead} to {format_usd(estimate + cost)}, over "
-                f"{format_usd(budget_usd)} ({_record(s)})."
+        if budget_usd is not None and pick.estimate + cost > budget_usd + 1e-9:
+            pick.reasons[s.seat] = (
+                f"dropped for the budget: its median cost of {usd_text(cost)} per review would "
+                f"bring the estimate{with_lead} to {format_usd(pick.estimate + cost)}, over "
+                f"{format_usd(budget_usd)} ({record(s)})."
             )
             continue
-        kept.append(s.seat)
-        estimate += cost
-        median = f"; median cost {_usd(cost)} per review" if cost else ""
-        reasons[s.seat] = f"kept: {_record(s)}{median}."
+        pick.kept.append(s.seat)
+        pick.estimate += cost
+        median = f"; median cost {usd_text(cost)} per review" if cost else ""
+        pick.reasons[s.seat] = f"kept: {record(s)}{median}."
 
-    # Seats kept whatever the budget, with why: what explains an estimate over it.
-    regardless: dict[str, str] = {}
-    for seat in kept:
-        if (s := stats[seat]) is not None and s.cost_median_usd:
-            regardless[seat] = "too little history to judge it"
-    model_seat = {c.seat: c.model_backed for c in candidates}
-    if not kept:
-        # Nothing useful fits: the best-ranked judged seat still reviews, a model if any.
-        best = min(
-            judged.values(), key=lambda s: (not model_seat[s.seat], unreliable(s), _order(s))
-        )
-        kept.append(best.seat)
-        estimate += best.cost_median_usd or 0.0
-        reasons[best.seat] = f"kept: a review needs at least one seat ({_record(best)})."
-        if best.cost_median_usd:
-            regardless[best.seat] = "a review needs at least one seat"
+
+def _keep_the_best(pick: _Pick, model_seat: dict[str, bool]) -> None:
+    """Nothing useful fits: the best-ranked judged seat still reviews, a model if any."""
+    best = min(
+        pick.judged.values(), key=lambda s: (not model_seat[s.seat], unreliable(s), _order(s))
+    )
+    pick.kept.append(best.seat)
+    pick.estimate += best.cost_median_usd or 0.0
+    pick.reasons[best.seat] = f"kept: a review needs at least one seat ({record(best)})."
+    if best.cost_median_usd:
+        pick.regardless[best.seat] = "a review needs at least one seat"
+
+
+def _keep_second_family(
+    pick: _Pick, candidates: Sequence[Candidate], model_seat: dict[str, bool]
+) -> str:
+    """Seats kept until two model families review, whatever the budget; the summary's
+    sentence when the only seats of another family keep failing ("" otherwise)."""
+    stats, family, kept, reasons = pick.stats, pick.family, pick.kept, pick.reasons
+    budget_usd = pick.budget_usd
 
     def pick_order(seat: str) -> tuple[bool, bool, float, str]:
         s = stats[seat]
         cost = (s.cost_median_usd or 0.0) if s is not None else 0.0
-        fits = budget_usd is None or estimate + cost <= budget_usd + 1e-9
+        fits = budget_usd is None or pick.estimate + cost <= budget_usd + 1e-9
         return (not fits, not (s is not None and s.judged_unique), cost, seat)
 
     one_family = ""
@@ -326,58 +365,47 @@ def choose_panel(
             )
         if not others:
             if failing:
-                one_family = _one_family(families, [stats[seat] for seat in failing], family)
+                one_family = one_family_text(families, [stats[seat] for seat in failing], family)
             break
-        extra = min(others, key=pick_order)
-        s = stats[extra]
-        cost = (s.cost_median_usd or 0.0) if s is not None else 0.0
-        over_before = budget_usd is not None and estimate > budget_usd + 1e-9
-        kept.append(extra)
-        estimate += cost
-        over_note = ""
-        if cost and budget_usd is not None and estimate > budget_usd + 1e-9:
-            regardless[extra] = "for a second model family"
-            budget = format_usd(budget_usd)
-            over_note = (
-                f"; its cost adds to an estimate already over the budget of {budget}"
-                if over_before
-                else f"; this puts the estimate over the budget of {budget}"
-            )
-        reasons[extra] = (
-            f"kept for diversity: the panel keeps at least two model families and "
-            f"{extra} is {family[extra]} ({_record(s) if s else 'no history'}){over_note}."
-        )
+        _keep_for_diversity(pick, min(others, key=pick_order))
+    return one_family
 
-    efforts: dict[str, str | None] = {}
-    for seat in kept:
-        s = stats[seat]
-        if by_effort is not None and s is not None and seat in judged:
-            efforts[seat], why = choose_effort(s, by_effort, min_reviews)
-            reasons[seat] += why
-    chosen = tuple(c.seat for c in candidates if c.seat in kept)
-    choices = tuple(
-        SeatChoice(
-            c.seat,
-            c.seat in kept,
-            reasons[c.seat],
-            family[c.seat],
-            _median(stats[c.seat]),
-            efforts.get(c.seat),
+
+def _keep_for_diversity(pick: _Pick, extra: str) -> None:
+    """`extra` kept as the panel's second model family; its reason says if that goes over
+    the budget."""
+    budget_usd = pick.budget_usd
+    s = pick.stats[extra]
+    cost = (s.cost_median_usd or 0.0) if s is not None else 0.0
+    over_before = budget_usd is not None and pick.estimate > budget_usd + 1e-9
+    pick.kept.append(extra)
+    pick.estimate += cost
+    over_note = ""
+    if cost and budget_usd is not None and pick.estimate > budget_usd + 1e-9:
+        pick.regardless[extra] = "for a second model family"
+        budget = format_usd(budget_usd)
+        over_note = (
+            f"; its cost adds to an estimate already over the budget of {budget}"
+            if over_before
+            else f"; this puts the estimate over the budget of {budget}"
         )
-        for c in candidates
+    pick.reasons[extra] = (
+        f"kept for diversity: the panel keeps at least two model families and "
+        f"{extra} is {pick.family[extra]} ({record(s) if s else 'no history'}){over_note}."
     )
-    n_judged = len(judged)
-    lead_part = _lead_part(lead)
-    budget = _budget_part(budget_usd, estimate, lead_usd, regardless, chosen)
-    summary = (
-        f"Panel chosen from this repository's history ({table.reviews} reviews, "
-        f"{n_judged} of {len(candidates)} candidate seats with at least {min_reviews}): "
-        f"{', '.join(chosen)}; estimated cost {format_usd(estimate)} per review"
-        f"{lead_part}{budget}.{one_family}"
-    )
-    return PanelChoice(
-        "history", chosen, choices, summary, budget_usd, round(estimate, 6), lead=lead
-    )
+
+
+def _choose_efforts(
+    pick: _Pick, by_effort: StatsTable | None, min_reviews: int
+) -> dict[str, str | None]:
+    """The effort each kept judged seat did best with (`choose_effort`), its reason told."""
+    efforts: dict[str, str | None] = {}
+    for seat in pick.kept:
+        s = pick.stats[seat]
+        if by_effort is not None and s is not None and seat in pick.judged:
+            efforts[seat], why = choose_effort(s, by_effort, min_reviews)
+            pick.reasons[seat] += why
+    return efforts
 
 
 def _lead_part(lead: LeadCost | None) -> str:
@@ -390,40 +418,3 @@ def _lead_part(lead: LeadCost | None) -> str:
         f", {format_usd(lead.median_cost_usd)} of it the lead `{lead.seat}` (its median over {n} "
         f"review{'' if n == 1 else 's'})"
     )
-
-
-def _one_family(
-    families: set[str], failing: Sequence[SeatStats | None], family: dict[str, str]
-) -> str:
-    """The summary's sentence when the only seats of another model family keep failing."""
-    why = "; ".join(f"{f.seat} ({family[f.seat]}) {_failed(f)}" for f in failing if f is not None)
-    have = f"one model family ({', '.join(sorted(families))})" if families else "no model seat"
-    return (
-        f" The panel has {have}: the only seats of another family keep failing with no unique "
-        f"insight ({why})."
-    )
-
-
-def _budget_part(
-    budget_usd: float | None,
-    estimate: float,
-    lead_usd: float,
-    regardless: dict[str, str],
-    chosen: Sequence[str],
-) -> str:
-    """ ", within a budget of $X", or ", over the budget of $X: " and what put it there."""
-    if budget_usd is None:
-        return ""
-    if estimate <= budget_usd + 1e-9:
-        return f", within a budget of {format_usd(budget_usd)}"
-    why = (
-        [f"the lead's {format_usd(lead_usd)} alone is over it"]
-        if lead_usd > budget_usd + 1e-9
-        else []
-    )
-    why += [
-        f"{seat} is kept whatever the budget ({regardless[seat]})"
-        for seat in chosen
-        if seat in regardless
-    ]
-    return f", over the budget of {format_usd(budget_usd)}" + (f": {'; '.join(why)}" if why else "")
