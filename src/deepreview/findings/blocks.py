@@ -31,6 +31,7 @@ from deepreview.findings.heading_scan import (
     heading_lines,
     markdown_tokens,
 )
+from deepreview.findings.labels import severity_label_follows
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.paragraph_heads import heading_head
 from deepreview.findings.section_titles import (
@@ -202,6 +203,12 @@ def build_blocks(
         elif cur.kind in FINDING_KINDS and praise_section(h.title):
             pass  # `## Issues` + … + `### What looks good`: praise ends the findings
         elif h.level > cur.level or _flat_sub_heading(cur, h, line):
+            if cur.kind is Kind.SUMMARY and severity_label_follows(lines, mask, n + 1):
+                # `## Summary` + `### 1. Title` + `- **Severity:** High`: findings after the
+                # summary, as under any section of their own (the summary tells no finding)
+                blocks.append(Block(Kind.OTHER, "", cur.level))
+                blocks[-1].add(line, fenced)
+                continue
             if (
                 cur.level
                 and sorts_findings(cur.kind, cur.title)

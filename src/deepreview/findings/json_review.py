@@ -23,7 +23,7 @@ import functools
 import html
 import json
 import re
-from typing import Any
+from typing import Any, Final
 
 from deepreview.findings.assemble import assemble, same_title, unrated_ids
 from deepreview.findings.file_names import is_absolute, known_suffix
@@ -177,6 +177,12 @@ def _document(text: str) -> object | None:
     return _xml_items(text) or yaml_items(text)
 
 
+# A level field's whole value on a compiler's (SARIF's) scale: `error` the top, `note` and `hint`
+# the least (`warning`, `info` are level words already). Only the field's whole value: "error"
+# in a title or as one word of many is no level.
+_DIAGNOSTIC: Final = {"error": "critical", "fatal": "critical", "note": "nit", "hint": "nit"}
+
+
 # The same findings as XML elements (a local model's answer: `<finding severity="high"
 # file="a.py" line="33">text</finding>`), their attributes the fields and their text the body.
 _XML_ITEM = re.compile(
@@ -246,7 +252,7 @@ def json_review(
             return None  # not a list of findings after all
         tag, title = _title_tag(title)
         head = FindingHead(id=None, title=title[:_TITLE_MAX], style="json")
-        word = first_level_word(f.severity) or tag
+        word = _DIAGNOSTIC.get(f.severity.strip().lower()) or first_level_word(f.severity) or tag
         if word is not None:
             head.severity, head.level_word = LEVEL_WORDS[word], word
         head.locations = _locations(f.file, f.line, f.end_line, prefixes)

@@ -1,5 +1,6 @@
-"""The field labels and level words of a finding written in Spanish, French, German or
-Portuguese: one table of general words, read as the English ones are.
+"""The field labels and level words of a finding written in Spanish, French, German,
+Portuguese, Korean, Russian, Chinese or Japanese: one table of general words, read as the
+English ones are.
 
 A seat answers in the language of the change's comments, and labels its fields so:
 `**Archivo:** `a.py`, línea 64` / `**Fichier :**` / `**Datei:**` / `**Arquivo:**` (the file),
@@ -33,6 +34,21 @@ _LABELS: Final[dict[str, str]] = {
         "severity",
     ),
     **dict.fromkeys(("prioridad", "priorité", "priorite", "priorität", "prioridade"), "priority"),
+    # Korean, Russian, Chinese and Japanese: `- **심각도:** 높음`, `**Серьёзность:** высокая`,
+    # `**严重程度：** 高`, `**優先度：** 高` (a full-width colon, as those scripts write it)
+    **dict.fromkeys(("파일", "файл", "文件", "ファイル"), "file"),
+    **dict.fromkeys(("файлы",), "files"),
+    **dict.fromkeys(
+        ("위치", "расположение", "местоположение", "место", "位置", "場所", "箇所"), "location"
+    ),
+    **dict.fromkeys(("줄", "라인", "строка", "行"), "line"),
+    **dict.fromkeys(("строки",), "lines"),
+    **dict.fromkeys(
+        ("심각도", "중요도", "серьёзность", "серьезность", "критичность", "важность", "严重程度",
+         "严重性", "严重级别", "重要度", "深刻度", "重大度"),
+        "severity",
+    ),
+    **dict.fromkeys(("우선순위", "приоритет", "优先级", "優先度"), "priority"),
 }  # fmt: skip
 LABEL_ALTERNATIVES: Final = "|".join(sorted(_LABELS, key=len, reverse=True))
 
@@ -51,6 +67,17 @@ _LEVELS: Final[dict[str, str]] = {
     **dict.fromkeys(("baja", "bajo", "baixa", "baixo", "basse", "bas", "faible", "niedrig",
                      "gering"), "low"),
     **dict.fromkeys(("menor", "mineur", "mineure", "geringfügig"), "minor"),
+    **dict.fromkeys(
+        ("치명적", "치명", "критическая", "критический", "критичная", "критично", "блокирующая",
+         "致命", "严重", "阻塞", "重大", "致命的", "クリティカル"),
+        "critical",
+    ),
+    **dict.fromkeys(("높음", "높은", "상", "высокая", "высокий", "высокое", "高"), "high"),
+    **dict.fromkeys(("중간", "보통", "중", "средняя", "средний", "среднее", "中", "中等"),
+                    "medium"),
+    **dict.fromkeys(("낮음", "낮은", "하", "низкая", "низкий", "низкое", "低"), "low"),
+    **dict.fromkeys(("경미", "경미함", "незначительная", "незначительный", "轻微", "軽微"),
+                    "minor"),
 }  # fmt: skip
 _FIRST_WORD: Final = re.compile(r"^[\s*_`]*(?P<w>[^\W\d_]+)", re.UNICODE)
 

@@ -30,7 +30,7 @@ LABEL = re.compile(
     + r")?(?P<label>Classification|Severity|Priority|File|Files|"
     r"Location|Locations|Where|Lines?|"
     + LABEL_ALTERNATIVES  # (the same fields in other languages: `**Archivo:**`, `**Gravité :**`)
-    + r")(?:\*\*?|__?)?[ \t]*:(?:\*\*?|__?)?[ \t]*(?P<value>\S.*)$",
+    + r")(?:\*\*?|__?)?[ \t]*[:：](?:\*\*?|__?)?[ \t]*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 # A list item at the margin of nothing but places in code spans (`- `a.py:7``); a nested list

@@ -13,11 +13,13 @@ from deepreview.findings.field_paragraphs import split_field_paragraphs
 from deepreview.findings.file_lists import open_file_lists
 from deepreview.findings.finding_line import is_strong_start
 from deepreview.findings.html_lines import blank_breaks
+from deepreview.findings.inline_issues import open_inline_issues
 from deepreview.findings.inline_nits import split_inline_nits
 from deepreview.findings.level_lists import open_level_lists
 from deepreview.findings.nested_levels import open_nested_levels
 from deepreview.findings.pipe_items import open_pipe_items
 from deepreview.findings.place_lines import join_place_lines
+from deepreview.findings.quoted_places import open_quoted_places
 from deepreview.findings.quoted_text import held_lines
 from deepreview.findings.quotes import unquote_findings
 from deepreview.findings.records import has_records, rewrite_records
@@ -53,8 +55,19 @@ def opened_up(lines: list[str]) -> tuple[list[str], list[bool]]:
     if split is not None:
         lines = split  # (a line split in three: the quoted lines are found again)
         held = held_lines(lines, fence_mask(lines))
+    if any(line[:1] in "IiPpCcFf*_" and ":" in line for line in lines):
+        issues = open_inline_issues(lines, code(lines))
+        if issues is not None:
+            lines = issues  # (`Issues: …` made a list: the quoted lines are found again)
+            held = held_lines(lines, fence_mask(lines))
     # (each step looks for its shape first: most reviews have none, and pay no fence scan)
     if any(line.lstrip().startswith(">") for line in lines):
+        # (`> **a.py** line 34` over `**issue:** …`: the comment's place, quoted; after a
+        # comment it is the next one's, not quoted inside the one above: code fences only)
+        placed = open_quoted_places(lines, fence_mask(lines))
+        if placed is not None:
+            lines = placed
+            held = held_lines(lines, fence_mask(lines))
         lines = unquote_findings(lines, code(lines), is_strong_start) or lines
     if any(line.startswith(("**", "__")) and _ENDS_ON_LINE.search(line) for line in lines):
         lines = open_bold_place_lines(lines, code(lines)) or lines  # (`**a.py:3**` + its text)

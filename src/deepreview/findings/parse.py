@@ -74,6 +74,7 @@ from deepreview.findings.finding_draft import is_rule, one_line
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
 from deepreview.findings.gave_up import gave_up
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
+from deepreview.findings.level_fields import level_field_sections
 from deepreview.findings.level_ranks import rank_circles, rank_cool_titles, rank_high
 from deepreview.findings.loose import placed_concerns
 from deepreview.findings.nested_numbers import nested_items
@@ -87,7 +88,11 @@ from deepreview.findings.prose_problems import (
     unheld_problems,
 )
 from deepreview.findings.quoted_text import held_lines
-from deepreview.findings.readable import unparseable_reason
+from deepreview.findings.readable import (
+    says_clean,
+    says_nothing_found_outright,
+    unparseable_reason,
+)
 from deepreview.findings.reasoning import without_reasoning
 from deepreview.findings.relative_places import place_relative
 from deepreview.findings.repeats import in_summary, level_repeats, recap_table, summary_repeats
@@ -300,6 +305,10 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         # sentences that name problems at places (the summary, `## Observations`): findings
         # that could not be read, never a review that found nothing
         st.unread.extend(prose_problems(blocks, st.prefixes, unquoted))
+        if not st.unread and not (says_nothing_found_outright(text) or says_clean(text)):
+            # `- **심각도:** 높음` under each title, a layout we do not read: a level field is
+            # there only because a finding is (`level_fields.py`)
+            st.unread.extend(level_field_sections(blocks))
         if not st.unread and not st.verdicts and (alone := lone_verdict(blocks)) is not None:
             # a review that is only `Needs work.`: its verdict, asking for changes it names
             # none of (never a clean review, never a failed seat)

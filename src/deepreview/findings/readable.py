@@ -67,6 +67,10 @@ _NOTHING_FOUND: Final = re.compile(
     r"|no\s+se\s+(?:encontraron|detectaron|identificaron)\s+(?:problemas|errores|hallazgos)"
     r"|aucun\s+(?:problème|défaut)\s+(?:n['’]a\s+été\s+)?(?:trouvé|détecté|identifié|relevé)"
     r"|(?:没有|未)发现(?:任何)?问题|問題は(?:見つかりませんでした|見つかりません|ありません)"
+    r"|(?:문제|이슈)(?:가|는|를|점은?)?\s*(?:발견되지\s*않|없)[가-힣]*"
+    r"|(?:проблем|ошибок|замечаний)\s+не\s+(?:обнаружено|найдено|выявлено)"
+    r"|(?:проблем|ошибок|замечаний)\s+нет"
+    r"|не\s+(?:обнаружил|нашёл|нашел|выявил)[аи]?\s+(?:никаких\s+)?(?:проблем|ошибок)"
     r")(?!\w)",
     re.IGNORECASE,
 )

@@ -104,6 +104,48 @@ _TITLES: dict[str, Kind] = {
     **dict.fromkeys(("一般问题", "重要问题", "主要问题"), Kind.IMPORTANT),
     **dict.fromkeys(("建议", "改进建议", "次要问题", "轻微问题"), Kind.SUGGESTIONS),
     **dict.fromkeys(("总结", "摘要"), Kind.SUMMARY),
+    # Russian: критические (critical), существенные / важные (important), мелкие (minor)
+    **dict.fromkeys(
+        (
+            "критические проблемы",
+            "критические замечания",
+            "критические",
+            "блокирующие замечания",
+            "блокирующие проблемы",
+        ),
+        Kind.CRITICAL,
+    ),
+    **dict.fromkeys(
+        (
+            "существенные замечания",
+            "существенные проблемы",
+            "важные замечания",
+            "важные проблемы",
+            "серьёзные замечания",
+            "серьезные замечания",
+            "серьёзные проблемы",
+            "серьезные проблемы",
+        ),
+        Kind.IMPORTANT,
+    ),
+    **dict.fromkeys(
+        (
+            "мелкие замечания",
+            "мелкие проблемы",
+            "незначительные замечания",
+            "мелочи",
+            "предложения",
+        ),
+        Kind.SUGGESTIONS,
+    ),
+    **dict.fromkeys(("найденные проблемы", "замечания"), Kind.FINDINGS),
+    **dict.fromkeys(("обзор", "резюме"), Kind.SUMMARY),
+    # Korean: 심각한 / 치명적 (critical), 중요한 / 주요 (important), 사소한 / 경미한, 제안 (minor)
+    **dict.fromkeys(("심각한 문제", "치명적 문제", "치명적인 문제", "중대한 문제"), Kind.CRITICAL),
+    **dict.fromkeys(("중요한 문제", "주요 문제", "주요 이슈"), Kind.IMPORTANT),
+    **dict.fromkeys(("사소한 문제", "경미한 문제", "제안", "개선 제안"), Kind.SUGGESTIONS),
+    **dict.fromkeys(("발견된 문제", "문제점"), Kind.FINDINGS),
+    **dict.fromkeys(("리뷰 요약", "요약", "개요"), Kind.SUMMARY),
     "design observations": Kind.DESIGN,
     "design": Kind.DESIGN,
     "concerns": Kind.CONCERNS,

@@ -1,0 +1,59 @@
+"""Level fields in a review we read no finding from: `- **심각도:** 높음`, `Серьёзность: высокая`,
+`Önem: Yüksek`, `優先度：高`, `**Severity:** High`.
+
+A field naming a finding's severity (or priority) is there only because a finding is: a review
+that carries one and yields no finding, in whatever language we cannot read its layout, has
+findings text we could not read, never "no issues found". The label is the sign, whatever its
+value says (we may not know the words of the scale), unless the value says there is none
+(`Severity: None`, `심각도: 없음`, `N/A`). A review that says outright it found nothing is taken
+at its word (`prose_problems`); the sections holding such fields are then no findings text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from deepreview.findings.blocks import Block
+from deepreview.findings.section_titles import set_aside
+
+# Severity and priority in the languages seats answer in (the European ones `label_words` reads
+# too), and those whose fields we see but do not read.
+_LEVEL_LABELS: Final = (
+    r"severity|priority|criticality|gravedad|severidad|gravité|gravite|sévérité|severite|"
+    r"schweregrad|schwere|gravidade|severidade|prioridad|priorité|priorite|priorität|prioridade|"
+    r"gravità|gravita|priorità|ernst|prioriteit|ważność|waznosc|priorytet|önem|öncelik|"
+    r"mức\s+độ(?:\s+nghiêm\s+trọng)?|серь[её]зность|критичность|важность|приоритет|"
+    r"уровень(?:\s+серь[её]зности)?|심각도|중요도|우선순위|严重程度|严重性|严重级别|优先级|"
+    r"級別|级别|等级|優先度|重要度|深刻度|重大度|重大性"
+)
+_FIELD: Final = re.compile(
+    r"^[ \t]*(?:[-*+•][ \t]+|\d{1,2}[.)][ \t]+)?(?:\*\*?|__?)?[ \t]*"
+    rf"(?:{_LEVEL_LABELS})(?:\*\*?|__?)?[ \t]*[:：](?:\*\*?|__?)?[ \t]*(?P<value>\S.*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# The value says there is no level to give: no finding behind it
+_NO_LEVEL: Final = re.compile(
+    r"^[\s*_`]*(?:none|n/?a|-+|—|없음|нет|отсутствует|无|無|なし|keine|aucune?|ninguna?|nenhuma?)"
+    r"[\s*_`.]*$",
+    re.IGNORECASE,
+)
+
+
+def has_level_field(text: str) -> bool:
+    """`text` holds a line that is a severity or priority field with a level in it."""
+    return any(_NO_LEVEL.match(m["value"]) is None for m in _FIELD.finditer(text))
+
+
+def level_field_sections(blocks: list[Block]) -> list[str]:
+    """The sections (heading and text, code left out) that hold a level field: the findings
+    text of a review whose findings we could not read."""
+    out = []
+    for b in blocks:
+        if set_aside(b.title, b.lines):
+            continue
+        kept = zip(b.lines, b.fenced, strict=False)
+        text = "\n".join(line for line, fenced in kept if not fenced)
+        if has_level_field(text):
+            out.append(f"{b.title}\n{text}".strip("\n") if b.title else text.strip("\n"))
+    return out
