@@ -240,3 +240,14 @@ def test_a_truncated_amount_and_the_one_short_it_gives_are_two_sides_of_one() ->
     cut = claims_in("`to_cents` truncates instead of rounding")
     short = claims_in("the amount sent comes out one short for 19.99")
     assert sides_of_one(cut, short) and not conflict(cut, short)
+
+
+def test_claims_are_read_from_a_finding_s_opening_not_its_pasted_output() -> None:
+    # A seat that pastes a megabyte of log under its finding: the failure it names is in the
+    # opening paragraph; words deep in the paste ("injection" in a log line) name nothing.
+    opening = "Response body leaks on the error path of `fetch`.\n\n```\n"
+    pasted = "ok request served\n" * 100_000 + "WARN possible SQL injection in query builder\n"
+    found = claims_in(opening + pasted + "```\n" + "Reflected XSS in the search page")
+    assert found == claims_in(opening)
+    assert "leak" in found
+    assert "injection" not in found

@@ -74,9 +74,16 @@ def _words_outside_code(text: str) -> str:
     return _SPAN.sub(lambda m: m.group(1) if re.fullmatch(r"[\w.-]+", m.group(1)) else " ", text)
 
 
+# A finding names its failure in its first paragraphs; past this, a body is pasted logs or output,
+# and scanning a seat's megabyte of it with every kind's phrases cost half a minute per finding.
+CLAIM_TEXT_CHARS = 20_000
+
+
 @lru_cache(maxsize=1 << 14)
 def claims_in(text: str) -> frozenset[str]:
-    """The failure kinds `text` names (`KINDS`), read outside code."""
+    """The failure kinds `text` names (`KINDS`), read outside code, in its first
+    `CLAIM_TEXT_CHARS` characters."""
+    text = text[:CLAIM_TEXT_CHARS]
     plain = _words_outside_code(text)
     found = frozenset(kind for kind, pattern in _PATTERNS.items() if pattern.search(plain))
     return found | quoted_claims(strip_code(text, " "))
