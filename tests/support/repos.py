@@ -122,6 +122,13 @@ def _template(name: str, build: Callable[[Path], None]) -> Path:
     return _templates[name]
 
 
+def template_copy(dest: Path, key: str, build: Callable[[Path], None]) -> Path:
+    """`dest`: a copy (`.git` included) of the repository `build` makes, built with real git
+    once per test process per `key` (`key` must name everything `build` depends on)."""
+    shutil.copytree(_template(key, build), dest, symlinks=True)
+    return dest
+
+
 def make_repo(root: Path, name: str = "repo") -> Path:
     """main with two commits; branch `feature/x` adds calc changes and a new module.
 

@@ -3,13 +3,14 @@ that runs one round through the real command with one command seat."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from support.repos import commit_all, git, write
+from support.repos import commit_all, git, template_copy, write
 
 if TYPE_CHECKING:
     from fakebin.harness import Fakes
@@ -77,15 +78,20 @@ ROUND2_FIXED = (
 def feature_branch_repo(root: Path, path: str, base: str, change: str, subject: str) -> Path:
     """`root/repo`: `path` holding `base` on `main`, then a `feature` branch whose commit
     (`subject`) makes it `change`."""
-    repo = root / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    write(repo, path, base)
-    commit_all(repo, "Initial commit")
-    git(repo, "checkout", "-q", "-b", "feature")
-    write(repo, path, change)
-    commit_all(repo, subject)
-    return repo
+
+    def build(repo: Path) -> None:
+        repo.mkdir()
+        git(repo, "init", "-q", "-b", "main")
+        write(repo, path, base)
+        commit_all(repo, "Initial commit")
+        git(repo, "checkout", "-q", "-b", "feature")
+        write(repo, path, change)
+        commit_all(repo, subject)
+
+    # Built once per test process and copied: the 8 git calls cost more than the copy, and
+    # over two hundred tests start from one of these few repositories.
+    key = hashlib.sha256(json.dumps([path, base, change, subject]).encode()).hexdigest()[:16]
+    return template_copy(root / "repo", f"branch-{key}", build)
 
 
 def make_branch_repo(root: Path) -> Path:
