@@ -69,6 +69,7 @@ from deepreview.findings.assemble import (
 from deepreview.findings.blocks import Block, build_blocks, rank_levels
 from deepreview.findings.code_lines import fence_mask
 from deepreview.findings.drafts import earlier_drafts
+from deepreview.findings.else_fine import placed_items_before_else_fine
 from deepreview.findings.file_names import known_files as reading_files
 from deepreview.findings.finding_draft import is_rule, one_line
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
@@ -309,6 +310,10 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
             # `- **심각도:** 높음` under each title, a layout we do not read: a level field is
             # there only because a finding is (`level_fields.py`)
             st.unread.extend(level_field_sections(blocks))
+        if not st.unread and not (says_nothing_found_outright(text) or says_clean(text)):
+            # items at places, then `Everything else looks fine.`: the other code is fine,
+            # not those items (`else_fine.py`)
+            st.unread.extend(placed_items_before_else_fine(blocks))
         if not st.unread and not st.verdicts and (alone := lone_verdict(blocks)) is not None:
             # a review that is only `Needs work.`: its verdict, asking for changes it names
             # none of (never a clean review, never a failed seat)
