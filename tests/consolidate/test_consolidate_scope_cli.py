@@ -88,6 +88,9 @@ def test_coverage_of_a_renames_old_path_counts_for_its_new_path(tmp_path: Path) 
     (repo / "pkg").mkdir()
     for n in range(1, 5):
         git(repo, "mv", f"mod/m{n}.py", f"pkg/n{n}.py")
+        # an edit with the move: a rename with none has no line to miss (`lineless_paths`)
+        with (repo / "pkg" / f"n{n}.py").open("a", encoding="utf-8") as moved:
+            moved.write(f"F{n} = f{n}()\n")
     commit_all(repo, "Move mod to pkg")
 
     fakes = Fakes(tmp_path)

@@ -71,6 +71,7 @@ def build_report(
     documentation: Assessment | None = None,
     reconciliation_notes: Sequence[ReconciliationEntry] = (),
     unlisted_files: Collection[str] = (),
+    lineless_files: Collection[str] = (),
     outcomes: SeatOutcomes | None = None,
 ) -> Report:
     """The consolidated report. `clusters` may be passed when they were computed already (the
@@ -88,8 +89,10 @@ def build_report(
     positives. `removed_files` (`Target.removed_paths`) marks findings on the files the change
     deletes or renames away as such, not as "not found". `unlisted_files`: the changed files
     the seats' prompt only counted (`prompts.review.unlisted_files`): not named by a seat, they
-    are no coverage miss of it. `outcomes`: `seat_outcomes(seat_reviews)`, when the caller
-    computed it already (a later round's verdict is qualified by the same)."""
+    are no coverage miss of it; nor are `lineless_files` (`Target.lineless_paths`: deletions,
+    binary files, submodules, renames with no edit), whatever a seat said of them. `outcomes`:
+    `seat_outcomes(seat_reviews)`, when the caller computed it already (a later round's verdict
+    is qualified by the same)."""
     reviewers = tuple(sr.reviewer for sr in seat_reviews)
     moved = renamed_paths(removed_files)
     if clusters is None:
@@ -137,6 +140,7 @@ def build_report(
         suspected=suspected,
         renamed=moved,
         unlisted=unlisted_files,
+        lineless=lineless_files,
     )
     if retro_narratives:
         # A failed seat's entry says why it failed and that none of its findings are here;

@@ -2,7 +2,10 @@
 
 The changed files are those of the change (or, offline, every file a seat mentions); a seat
 covered a file its Coverage Summary or a finding names, or its text names anywhere
-(`mentions`), unless it marked the file Trivial or said it did not analyse it.
+(`mentions`), unless it marked the file Trivial or said it did not analyse it. A changed file
+with no changed line to read or cite (a deletion, a binary file, a submodule, a rename with no
+edit) is no
+miss of a seat that skipped it, marked it Trivial or did not name it: nothing in it was missed.
 """
 
 from __future__ import annotations
@@ -92,13 +95,17 @@ def seat_coverage(
     files: Sequence[str],
     resolver: PathResolver,
     unlisted: Collection[str] = (),
+    lineless: Collection[str] = (),
 ) -> SeatCoverage:
     """Which of `files` the review covered. A file named anywhere in the review's text counts
     as reviewed unless the review marked it Trivial or not analysed: "I read `calc.py` in
     full" is coverage, while a Trivial or `Not analyzed (binary)` row names the file without
     reviewing it. A finding on a file is coverage whatever its row says. `unlisted`: the
     files the seat's prompt only counted (a change of more files than its table lists): one
-    the review does not name is no miss of the seat (it was asked for them in one row)."""
+    the review does not name is no miss of the seat (it was asked for them in one row).
+    `lineless`: the changed files with no changed line at the review SHA
+    (`Target.lineless_paths`): reviewed when the review names one, never a miss: the static
+    seat's `Not analyzed (deleted)` is no more a fault than a model's silence about a binary."""
     reviewed: set[str] = set()
     trivial: set[str] = set()
     skipped: set[str] = set()
@@ -118,12 +125,18 @@ def seat_coverage(
         reviewed.update(resolver.resolve(loc.path) for loc in f.locations)
     reviewed.update(named_files(review.raw, files, resolver) - trivial - skipped)
     in_scope = set(files)
+    excused = {resolver.resolve(p) for p in lineless}
     return SeatCoverage(
         reviewed=sorted(in_scope & reviewed),
-        trivial=sorted((in_scope & trivial) - reviewed),
-        not_analyzed=sorted((in_scope & skipped) - reviewed - trivial),
+        trivial=sorted((in_scope & trivial) - reviewed - excused),
+        not_analyzed=sorted((in_scope & skipped) - reviewed - trivial - excused),
         missing=sorted(
-            in_scope - reviewed - trivial - skipped - {resolver.resolve(p) for p in unlisted}
+            in_scope
+            - reviewed
+            - trivial
+            - skipped
+            - excused
+            - {resolver.resolve(p) for p in unlisted}
         ),
         partly=sorted(in_scope & reviewed & partly),
     )

@@ -139,6 +139,7 @@ def seat_retro(
     labels: Mapping[str, str] | None = None,
     compared: bool = True,
     unlisted: Collection[str] = (),
+    lineless: Collection[str] = (),
 ) -> SeatRetro:
     """`suspected`: consolidated finding IDs nobody verified whose file is not at the review
     SHA or whose lines are past its end; the seat's share of them is listed as suspected false
@@ -166,7 +167,7 @@ def seat_retro(
             cells=tuple((row, cells[row]) for row in ROWS),
         )
     share = _share(sr, consolidation, suspected, compared)
-    coverage = seat_coverage(review, files, resolver, unlisted)
+    coverage = seat_coverage(review, files, resolver, unlisted, lineless)
     counts = review.counts()
     numbers = RetroNumbers(
         critical=counts[Severity.CRITICAL],
@@ -423,8 +424,10 @@ def build_retro_seats(
     suspected: Sequence[str] = (),
     renamed: Mapping[str, str] | None = None,
     unlisted: Collection[str] = (),
+    lineless: Collection[str] = (),
 ) -> tuple[SeatRetro, ...]:
-    """`unlisted`: the changed files the seats' prompt did not list (`seat_coverage`)."""
+    """`unlisted`: the changed files the seats' prompt did not list; `lineless`: those with no
+    changed line to read (`seat_coverage`)."""
     files, resolver = changed_file_universe(seat_reviews, changed_files, renamed)
     names = {sr.seat: sr.reviewer.name for sr in seat_reviews}
     labels = finding_labels(consolidation.findings)
@@ -439,6 +442,7 @@ def build_retro_seats(
             labels,
             compared=_compared(sr, seat_reviews),
             unlisted=unlisted,
+            lineless=lineless,
         )
         for sr in seat_reviews
     )

@@ -270,6 +270,7 @@ def report_from_answer(
     removed_files: Mapping[str, str | None] | None = None,
     notes: Sequence[str] = (),
     unlisted_files: Collection[str] = (),
+    lineless_files: Collection[str] = (),
     outcomes: SeatOutcomes | None = None,
 ) -> Report:
     """The consolidated report with the lead's judgment applied (`lead` with its note set).
@@ -375,6 +376,7 @@ def report_from_answer(
         present_files=present_files,
         removed_files=removed_files,
         unlisted_files=unlisted_files,
+        lineless_files=lineless_files,
         decisions=[sub_decision(d) for d in checked.decisions],
         added=[_added(a, sub) for a in checked.added],
         lead=replace(lead, note=lead_note(checked, name)),

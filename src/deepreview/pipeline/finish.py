@@ -185,6 +185,8 @@ def deterministic_report(
         clusters=clusters,
         # the files the seats' prompt only counted are no miss of a seat that did not name them
         unlisted_files=unlisted_files(p.target, p.settings.diff_budget),
+        # nor are the files with no changed line to read (deletions, binaries, pure renames)
+        lineless_files=p.target.lineless_paths,
         outcomes=outcomes,
     )
     names = {sr.seat: sr.reviewer.name for sr in seat_reviews}

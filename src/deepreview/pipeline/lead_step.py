@@ -121,6 +121,7 @@ def apply_outcome(
                 removed_files=ctx.target.removed_paths,
                 notes=report.notes,
                 unlisted_files=unlisted_files(ctx.target, ctx.budget),
+                lineless_files=ctx.target.lineless_paths,
                 outcomes=outcomes,
             )
             return _late_note(judged, lead)

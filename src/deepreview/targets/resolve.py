@@ -79,6 +79,37 @@ def resolve_target(
     head = require_commits(git, needs_head=uncommitted or not spec)
     if exact_range and not (_RANGE.match(spec) and "..." not in spec):
         raise UsageError("--exact-range applies to an A..B target only; drop it or give A..B")
+    pr, named_branch = _pr_or_branch(git, spec, uncommitted, env)
+    _check_base(spec, base, uncommitted, named_branch)
+    asked = _Asked(spec, base, head, pr, named_branch, uncommitted, exact_range)
+    target = _reviewed(git, repo_root, asked, env)
+    target = _with_repository(git, _with_change_notes(git, target), env)
+    # A review of the checked-out branch reads its commits only: edits not yet committed are
+    # left out, and with nothing committed "no changes" would not say where the work is.
+    edits = work_tree_edits(git) if target.kind == "branch" and is_checkout(git, spec) else ""
+    target = _with_work_tree_note(target, edits)
+    _require_changes(git, target, spec, edits)
+    return target
+
+
+@dataclasses.dataclass(frozen=True)
+class _Asked:
+    """What the user asked to review, read from the command line."""
+
+    spec: str
+    base: str | None
+    head: str | None
+    pr: re.Match[str] | None  # `#123`, `owner/name#123` or a PR URL
+    named_branch: str | None  # a local branch by name
+    uncommitted: bool
+    exact_range: bool
+
+
+def _pr_or_branch(
+    git: Git, spec: str, uncommitted: bool, env: Mapping[str, str]
+) -> tuple[re.Match[str] | None, str | None]:
+    """The PR `spec` names (its match), and the local branch it names: a URL no GitHub PR and
+    `#0` are refused, a branch named `0` is the branch."""
     # A local branch by name: reviewed as a bare `review` reviews it when checked out.
     named_branch = spec if spec and not uncommitted and _is_branch_name(git, spec) else None
     if not uncommitted and (problem := _not_a_github_pr_url(spec, env)) is not None:
@@ -94,65 +125,103 @@ def resolve_target(
                 "number (e.g. 123) or its URL"
             )
         pr = None
+    return pr, named_branch
+
+
+def _check_base(spec: str, base: str | None, uncommitted: bool, named_branch: str | None) -> None:
+    """Refuse a `--base` that a branch review would not use."""
     if base is not None and (uncommitted or spec) and not named_branch:
         # a range, a PR and the work tree name their own base: a --base would be ignored
         what = "--uncommitted reviews against HEAD" if uncommitted else f"{spec} names its own base"
         raise UsageError(f"--base applies to a review of the current branch; {what}: drop --base")
-    if uncommitted:
+
+
+def _reviewed(git: Git, repo_root: Path, asked: _Asked, env: dict[str, str]) -> Target:
+    """The target of the first kind `asked` is: the work tree, a PR, a range, a local branch,
+    else the checked-out branch; an open range or an unknown name is refused."""
+    spec = asked.spec
+    if asked.uncommitted:
         if spec:
             raise UsageError("--uncommitted reviews the work tree; drop the TARGET argument")
-        target = _uncommitted(git, repo_root, head)
-    elif m := pr:
-        groups = m.groupdict()
-        url = (groups.get("host"), m["repo"]) if "repo" in groups else None
-        # a bare `123` is a PR number, and may also be a local branch (an issue's number)
-        also = spec if spec.isdigit() and git.is_branch(spec) else None
-        try:
-            target = pull_request(git, repo_root, int(m.group("num")), url, env, spec)
-        except DeepReviewError as exc:
-            if also is not None:
-                exc.message = f"{exc.message}; {_branch_too(git, also)}"
-                exc.args = (exc.message,)
-            raise
-        if also is not None:
-            said = f"reviewed PR #{spec}; {_branch_too(git, also)}."
-            target = dataclasses.replace(target, notes=(*target.notes, said))
-    elif m := _RANGE.match(spec):
-        if m["b"].startswith(".") or ".." in m["a"] or ".." in m["b"]:
-            # four dots, or two ranges in one: git's ref names never hold `..` nor start a
-            # part with `.`, so git would only say it knows no such ref
-            raise UsageError(
-                f"{spec!r} is no range: use A..B (what B changed since A) or A...B (what B "
-                "changed since its merge-base with A)"
-            )
-        target = _range(
-            git, repo_root, m.group("a"), m.group("b"), m.group("dots"), spec, exact=exact_range
-        )
-    elif m := _OPEN_RANGE.match(spec):
+        return _uncommitted(git, repo_root, asked.head)
+    if asked.pr is not None:
+        return _pull_request(git, repo_root, asked.pr, spec, env)
+    if m := _RANGE.match(spec):
+        return _asked_range(git, repo_root, m, spec, asked.exact_range)
+    if m := _OPEN_RANGE.match(spec):
         full = f"{m['a'] or 'HEAD'}{m['dots']}{m['b'] or 'HEAD'}"
         raise UsageError(
             f"{spec!r} leaves a side of the range empty (git reads it as HEAD); name both "
             f"sides: {full}"
         )
-    elif named_branch:
-        target = _branch(git, repo_root, base, None, name=spec)
-        if note := ambiguity_note(git, spec, target.head_sha):
-            target = dataclasses.replace(target, notes=(*target.notes, note))
-        if (tag := branch_over_tag(git, spec)[1]) is not None:
-            other = f"`deep-review review {target.base_ref}...{tag}`"
-            said = branch_and_tag_note(spec, target.head_sha, other)
-            target = dataclasses.replace(target, notes=(*target.notes, said))
-    elif spec:
+    if asked.named_branch:
+        return _named_branch(git, repo_root, asked.base, spec)
+    if spec:
         default = default_base_if_any(git)
         raise UsageError(not_a_target(git, spec, default[0] if default else None))
-    else:
-        target = _branch(git, repo_root, base, head)
+    return _branch(git, repo_root, asked.base, asked.head)
+
+
+def _pull_request(
+    git: Git, repo_root: Path, m: re.Match[str], spec: str, env: dict[str, str]
+) -> Target:
+    """The PR `m` names; a bare `123` that is also a local branch is said to be one."""
+    groups = m.groupdict()
+    url = (groups.get("host"), m["repo"]) if "repo" in groups else None
+    # a bare `123` is a PR number, and may also be a local branch (an issue's number)
+    also = spec if spec.isdigit() and git.is_branch(spec) else None
+    try:
+        target = pull_request(git, repo_root, int(m.group("num")), url, env, spec)
+    except DeepReviewError as exc:
+        if also is not None:
+            exc.message = f"{exc.message}; {_branch_too(git, also)}"
+            exc.args = (exc.message,)
+        raise
+    if also is not None:
+        said = f"reviewed PR #{spec}; {_branch_too(git, also)}."
+        target = dataclasses.replace(target, notes=(*target.notes, said))
+    return target
+
+
+def _asked_range(git: Git, repo_root: Path, m: re.Match[str], spec: str, exact: bool) -> Target:
+    """The range `m` matched, unless it is no range git could read."""
+    if m["b"].startswith(".") or ".." in m["a"] or ".." in m["b"]:
+        # four dots, or two ranges in one: git's ref names never hold `..` nor start a
+        # part with `.`, so git would only say it knows no such ref
+        raise UsageError(
+            f"{spec!r} is no range: use A..B (what B changed since A) or A...B (what B "
+            "changed since its merge-base with A)"
+        )
+    return _range(git, repo_root, m.group("a"), m.group("b"), m.group("dots"), spec, exact=exact)
+
+
+def _named_branch(git: Git, repo_root: Path, base: str | None, name: str) -> Target:
+    """The local branch `name`, with what else its name may mean (a ref of another kind, a
+    tag of the same name)."""
+    target = _branch(git, repo_root, base, None, name=name)
+    if note := ambiguity_note(git, name, target.head_sha):
+        target = dataclasses.replace(target, notes=(*target.notes, note))
+    if (tag := branch_over_tag(git, name)[1]) is not None:
+        other = f"`deep-review review {target.base_ref}...{tag}`"
+        said = branch_and_tag_note(name, target.head_sha, other)
+        target = dataclasses.replace(target, notes=(*target.notes, said))
+    return target
+
+
+def _with_change_notes(git: Git, target: Target) -> Target:
+    """Where a range's or the work tree's steering comes from, and the notes on files the
+    change hides from a plain `git diff` or git calls binary for their NUL bytes."""
     if target.kind in ("range", "uncommitted"):
         target = off_default_branch(git, target, default_base_if_any(git))
     if note := hidden_note(target.changed_files):
         target = dataclasses.replace(target, notes=(*target.notes, note))
     if note := nul_note(target.changed_files):
         target = dataclasses.replace(target, notes=(*target.notes, note))
+    return target
+
+
+def _with_repository(git: Git, target: Target, env: Mapping[str, str]) -> Target:
+    """Which GitHub repository this is: the one GH_REPO names, else a configured remote."""
     named = gh_repo(env)
     if named:
         # GH_REPO names the GitHub repository, as it does for a PR: every kind of review of
@@ -163,35 +232,42 @@ def resolve_target(
         target = dataclasses.replace(target, repo_name=named.name, repo_url=named.web_url)
     elif not named and target.repo_url is None and (found := _configured_remote(git, env)):
         target = dataclasses.replace(target, repo_name=found.name, repo_url=found.web_url)
-    # A review of the checked-out branch reads its commits only: edits not yet committed are
-    # left out, and with nothing committed "no changes" would not say where the work is.
-    edits = work_tree_edits(git) if target.kind == "branch" and is_checkout(git, spec) else ""
-    if edits and target.changed_files:
-        verb, them = ("is", "it") if edits.startswith("1 ") else ("are", "them")
-        note = (
-            f"{edits} in the work tree {verb} not part of this review, which reads the "
-            f"branch's commits; `deep-review review --uncommitted` reviews {them}."
-        )
-        target = dataclasses.replace(target, notes=(*target.notes, note))
-    if not target.changed_files:
-        if edits:
-            raise UsageError(
-                f"nothing to review: {target.label()} has no committed changes against "
-                f"{target.base_ref or target.base_sha[:12]}, and the work tree has {edits}; "
-                "`deep-review review --uncommitted` reviews them"
-            )
-        if target.kind == "uncommitted":
-            raise UsageError(
-                f"nothing to review: the work tree on {target.branch or 'HEAD'} has no "
-                "uncommitted changes; edit files first, or review a branch or range"
-            )
-        branch = target.kind == "branch"
-        hint = elsewhere(git, target, spec) if branch else other_range(git, target)
-        raise UsageError(
-            f"nothing to review: {target.label()} has no changes against "
-            f"{target.base_ref or target.base_sha[:12]} ({hint})"
-        )
     return target
+
+
+def _with_work_tree_note(target: Target, edits: str) -> Target:
+    """The note that the work tree's `edits` are not part of a branch review with changes."""
+    if not (edits and target.changed_files):
+        return target
+    verb, them = ("is", "it") if edits.startswith("1 ") else ("are", "them")
+    note = (
+        f"{edits} in the work tree {verb} not part of this review, which reads the "
+        f"branch's commits; `deep-review review --uncommitted` reviews {them}."
+    )
+    return dataclasses.replace(target, notes=(*target.notes, note))
+
+
+def _require_changes(git: Git, target: Target, spec: str, edits: str) -> None:
+    """Refuse a target with no changed file, saying where the work may be."""
+    if target.changed_files:
+        return
+    if edits:
+        raise UsageError(
+            f"nothing to review: {target.label()} has no committed changes against "
+            f"{target.base_ref or target.base_sha[:12]}, and the work tree has {edits}; "
+            "`deep-review review --uncommitted` reviews them"
+        )
+    if target.kind == "uncommitted":
+        raise UsageError(
+            f"nothing to review: the work tree on {target.branch or 'HEAD'} has no "
+            "uncommitted changes; edit files first, or review a branch or range"
+        )
+    branch = target.kind == "branch"
+    hint = elsewhere(git, target, spec) if branch else other_range(git, target)
+    raise UsageError(
+        f"nothing to review: {target.label()} has no changes against "
+        f"{target.base_ref or target.base_sha[:12]} ({hint})"
+    )
 
 
 def _branch_too(git: Git, name: str) -> str:

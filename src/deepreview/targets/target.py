@@ -104,6 +104,21 @@ class Target:
                 removed[f.old_path] = f.path
         return removed
 
+    @property
+    def lineless_paths(self) -> frozenset[str]:
+        """The changed files with no changed line at the review SHA for a review to read or
+        cite: deletions, binary files (not those shown as text), submodules and renames with no
+        edit. A seat that skips or does not name one missed nothing (`consolidate.coverage`);
+        a model may still review what a deletion removes."""
+        return frozenset(
+            f.path
+            for f in self.changed_files
+            if f.status == "D"
+            or f.binary
+            or f.submodule
+            or (f.status == "R" and f.added == 0 and f.deleted == 0)
+        )
+
     def label(self) -> str:
         """What is reviewed, as the terminal and the store's index show it: a branch's name is
         the repository's text, and git allows the 8-bit CSI (U+009B) in one."""
