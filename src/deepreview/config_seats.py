@@ -63,7 +63,8 @@ def seat_list(text: str, where: str) -> tuple[str, ...]:
         listed = ",".join(parts)
         example = f"{where} {listed}" if where.startswith("-") else f"{where}={listed}"
         raise UsageError(
-            f"{where} {text!r} names several seats; separate them with commas (e.g. {example})"
+            f"{where} {text!r} names several seats; separate them with commas (e.g. {example}); "
+            "one seat's name has no blanks (letters, digits, '-', '_' and '.')"
         )
     for name in names:
         check_seat_name(name, where)
