@@ -4,8 +4,8 @@ The changed files are those of the change (or, offline, every file a seat mentio
 covered a file its Coverage Summary or a finding names, or its text names anywhere
 (`mentions`), unless it marked the file Trivial or said it did not analyse it. A changed file
 with no changed line to read or cite (a deletion, a binary file, a submodule, a rename with no
-edit) is no
-miss of a seat that skipped it, marked it Trivial or did not name it: nothing in it was missed.
+edit) is no miss of a seat that skipped it, marked it Trivial or did not name it: nothing in it
+was missed.
 """
 
 from __future__ import annotations
