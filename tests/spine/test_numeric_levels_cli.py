@@ -89,3 +89,24 @@ def test_everything_else_looks_fine_after_placed_items_is_no_clean_review(tmp_pa
 def test_everything_looks_fine_after_a_summary_without_places_stays_clean(tmp_path: Path) -> None:
     text = "# Code review\n\n- Renames a helper.\n- Adds a docstring.\n\nThe rest looks good.\n"
     assert one_seat_verdict(tmp_path, text) == ("ok", "Merge as-is", "no issues found")
+
+
+# `[1/3]` … `[3/3]` count the items under their section; read as levels they ranked the list by
+# its order (suggestion, important, critical) against the section's own level
+COUNTED = """## Important
+
+- **[1/3]** `calc.py:2`: `add()` returns `a * b`, so a caller summing a cart pays the product.
+- **[2/3]** `calc.py:1`: the name `f` hides what the function does and callers misuse it.
+- **[3/3]** `calc.py:3`: the docstring still says "subtract", misleading every caller.
+"""
+
+
+def test_an_item_counter_is_no_level(tmp_path: Path) -> None:
+    assert _severities(tmp_path, COUNTED) == ["important", "important", "important"]
+
+
+def test_a_labelled_scale_of_three_is_a_level(tmp_path: Path) -> None:
+    labelled = (
+        "## Review\n\n- **Severity 3/3:** `calc.py:2`: `add()` multiplies, so totals are wrong.\n"
+    )
+    assert _severities(tmp_path, labelled) == ["critical"]

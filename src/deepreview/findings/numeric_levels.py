@@ -6,7 +6,9 @@ that a suggestion (1 of five).
 
 Only at the head of an item, and only a bracketed, bold or labelled mark (a bare `4/5` before a
 place too): a sentence that says "3/5 tests pass" is no level. Only scales of 3 to 10, read
-higher is worse (the scale reviews explain; `P0`…`P3` are words, `levels.py`).
+higher is worse (the scale reviews explain; `P0`…`P3` are words, `levels.py`). Unlabelled, only
+the rating scales of five and ten: `**[1/3]**`, `[2/4]` count the items (the first of three),
+and read as levels they would rank a list by its order.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from typing import Final
 # blanks, bounded: a line of thousands of blanks must not be tried at each split
 _B: Final = r"[ \t]{0,3}"
 _MARK: Final = r"(?P<n>\d{1,2})[ \t]{0,3}(?:/|of|out[ \t]{1,3}of)[ \t]{0,3}(?P<m>\d{1,2})"
-_LABEL: Final = r"(?:severity|priority|sev|level)[ \t]{0,3}[:=]?[ \t]{0,3}"
+_LABEL: Final = r"(?P<label>severity|priority|sev|level)[ \t]{0,3}[:=]?[ \t]{0,3}"
+# the scales reviews rate on without saying "severity"
+_RATING_SCALES: Final = frozenset({5, 10})
 _SEP: Final = r"[ \t]{0,3}(?:[:—–·|]|-(?=[ \t]))?[ \t]{0,3}"
 _LEADS: Final = (
     # `**[5/5]**`, `[5/5]`, `(4/5)`, `**4/5**`, `**Severity 4/5:**`
@@ -47,6 +51,9 @@ def numeric_lead(text: str) -> tuple[str, str] | None:
     for rx in _LEADS:
         m = rx.match(text)
         if m is not None:
-            word = scale_level(int(m["n"]), int(m["m"]))
+            scale = int(m["m"])
+            if m.groupdict().get("label") is None and scale not in _RATING_SCALES:
+                return None  # an item counter (`[1/3]`), not a rating
+            word = scale_level(int(m["n"]), scale)
             return (word, m["r"]) if word is not None else None
     return None
