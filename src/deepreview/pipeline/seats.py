@@ -11,6 +11,7 @@ from deepreview.agents.base import Availability
 from deepreview.agents.registry import (
     BUILTINS,
     PREFERRED_LEADS,
+    display_name,
     get_agent,
     known_agents,
     lead_agents,
@@ -159,9 +160,12 @@ def check_effort(settings: Settings, running: Collection[str], what_runs: str) -
         return
     if any(takes_effort(settings.seat(n).kind or n) for n in running if n != "none"):
         return
+    # the adapters that do, from the registry (a plugin that takes one is named too)
+    takers = [display_name(a) for a in known_agents() if takes_effort(a)]
+    only = " and ".join([", ".join(takers[:-1]), takers[-1]] if len(takers) > 1 else takers)
     raise UsageError(
-        f"--effort {settings.effort}: no seat here takes an effort ({what_runs}; only Claude, "
-        "Codex and opencode do); drop this option"
+        f"--effort {settings.effort}: no seat here takes an effort ({what_runs}; only {only} "
+        "do); drop this option"
     )
 
 
