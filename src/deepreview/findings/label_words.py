@@ -51,6 +51,8 @@ _LABELS: Final[dict[str, str]] = {
     **dict.fromkeys(("우선순위", "приоритет", "优先级", "優先度"), "priority"),
 }  # fmt: skip
 LABEL_ALTERNATIVES: Final = "|".join(sorted(_LABELS, key=len, reverse=True))
+# The labels of a finding's level (severity, priority) in these languages
+LEVEL_LABEL_WORDS: Final = tuple(w for w, e in _LABELS.items() if e in ("severity", "priority"))
 
 # The same ranks as `levels.LEVEL_WORDS`' English words (a level label's value only)
 _LEVELS: Final[dict[str, str]] = {

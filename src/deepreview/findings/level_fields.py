@@ -15,17 +15,18 @@ import re
 from typing import Final
 
 from deepreview.findings.blocks import Block
+from deepreview.findings.label_words import LEVEL_LABEL_WORDS
 from deepreview.findings.section_titles import set_aside
 
-# Severity and priority in the languages seats answer in (the European ones `label_words` reads
-# too), and those whose fields we see but do not read.
-_LEVEL_LABELS: Final = (
-    r"severity|priority|criticality|gravedad|severidad|gravité|gravite|sévérité|severite|"
-    r"schweregrad|schwere|gravidade|severidade|prioridad|priorité|priorite|priorität|prioridade|"
-    r"gravità|gravita|priorità|ernst|prioriteit|ważność|waznosc|priorytet|önem|öncelik|"
-    r"mức\s+độ(?:\s+nghiêm\s+trọng)?|серь[её]зность|критичность|важность|приоритет|"
-    r"уровень(?:\s+серь[её]зности)?|심각도|중요도|우선순위|严重程度|严重性|严重级别|优先级|"
-    r"級別|级别|等级|優先度|重要度|深刻度|重大度|重大性"
+# Severity and priority as `label_words` reads them (English beside them), and in languages
+# whose fields we see but do not read.
+_SEEN_ONLY: Final = (
+    "criticality", "gravità", "gravita", "priorità", "ernst", "prioriteit", "ważność", "waznosc",
+    "priorytet", "önem", "öncelik", r"mức\s+độ(?:\s+nghiêm\s+trọng)?",
+    r"уровень(?:\s+серь[её]зности)?", "級別", "级别", "等级", "重大性",
+)  # fmt: skip
+_LEVEL_LABELS: Final = "|".join(
+    ("severity", "priority", *sorted(LEVEL_LABEL_WORDS, key=len, reverse=True), *_SEEN_ONLY)
 )
 _FIELD: Final = re.compile(
     r"^[ \t]*(?:[-*+•][ \t]+|\d{1,2}[.)][ \t]+)?(?:\*\*?|__?)?[ \t]*"
