@@ -7,7 +7,8 @@ agents' original reviews come from the report's appendix (`parse_appendix_entrie
 consolidated offline without a lead, exactly as `deep-review consolidate` does; then every
 consolidated finding *of the report* (its Critical / Important / Suggestions sections, crediting
 reviewers as `[Claude, Codex]`) is matched to one of ours: same file, nearest line within 20
-(ties: the most similar title, then text). A match agrees when it credits exactly the same
+(ties: the most similar title, then text), unless another within 20 lines reads more like it in
+both title and text (`_attribution_match.choose`). A match agrees when it credits exactly the same
 reviewers.
 
 Reviewer names are normalised onto the appendix's reviewers: `Claude Opus 4.6` is `Claude` when
@@ -48,6 +49,7 @@ from _attribution_match import (
     _distance,
     _on_the_commit_message,
     _same_file,
+    choose,
 )
 
 _APPENDIX = re.compile(r"^#{1,3}[ \t]+(?:[\w.]+[ \t]+)?Appendix\b", re.MULTILINE | re.IGNORECASE)
@@ -360,7 +362,7 @@ def evaluate(path: pathlib.Path, *, why: bool = False) -> tuple[list[Outcome], s
                 Outcome(path.name, label, "not located", f"nothing of ours at {where}", explain)
             )
             continue
-        _, _, match = min(scored, key=lambda t: (t[0], t[1]))
+        _, _, match = choose(scored)
         mine, _ = _credits(match, names)
         extra = f"; lead-only credit {_fmt(unknown)}" if unknown else ""
         if mine == credited:

@@ -80,6 +80,23 @@ def _distance(
     return best[0], -sim, -_text_similarity(theirs, ours), best[1]
 
 
+Scored = tuple[tuple[float, float, float, float], int, Finding]
+
+
+def choose(scored: list[Scored]) -> Scored:
+    """The finding of ours that is the report's: the nearest (`_distance`), unless another
+    within `NEAR` reads more like the report's finding in its title AND in its text. A line or
+    two decides nearness only as well as the lead re-cited the lines: the lead puts a retitled
+    finding a line past its seat's, inside a wide neighbour about something else. A title alone
+    does not outweigh nearness: "files created for shells" shares words with a finding seven
+    lines on about what one such file does to tcsh, while the report retells the one at its line.
+    """
+    nearest = min(scored, key=lambda t: (t[0], t[1]))
+    title, text = nearest[0][1], nearest[0][2]
+    alike = [t for t in scored if t[0][1] < title and t[0][2] < text]
+    return min(alike, key=lambda t: (t[0][1], t[0][2], t[0], t[1])) if alike else nearest
+
+
 def _text_similarity(theirs: Finding, ours: Finding) -> float:
     """How alike the report's finding and ours read, title and explanation together: among
     findings of ours equally near and with titles equally like the report's (often none of

@@ -568,3 +568,76 @@ def test_why_says_where_a_credited_reviewers_finding_of_ours_is_and_how_it_score
     plain = io.StringIO()
     _module().report(tmp_path, plain)
     assert "pair " not in plain.getvalue() and "no finding of its own" not in plain.getvalue()
+
+
+READ_ALIKE = """# Deep Review: 20260110-101010-pr-14
+
+| | |
+|---|---|
+| **Reviewers** | Claude Opus 9, Gemini 4.0 Pro |
+
+---
+
+## Important Issues
+
+I1. **Session cookie set without `secure`** — `web/login.py:40` [Claude Opus 9] (important)
+
+Body.
+
+## Suggestions
+
+S1. **Blank token logs the user in** — `web/login.py:45-47` [Gemini 4.0 Pro] (suggestion)
+
+`check_token` returns true for an empty string, so submitting the form with a blank token logs
+the user in.
+
+S2. **Files are created for shells the user lacks** — `sh/rc.py:89` [Gemini 4.0 Pro] (suggestion)
+
+`install` writes every profile file unconditionally, even for shells that are not installed,
+leaving unused profile files behind.
+
+---
+
+## Appendix: Original Reviews
+
+### [Claude Opus 9]
+
+## Findings
+
+### Important Issues
+
+I1. **Session cookie set without `secure`** — `web/login.py:40-62` (important, gap)
+
+`response.set_cookie("sid", sid)` omits `secure=True`, so the cookie travels over plain HTTP.
+
+I2. **A `.tcshrc` created for the shell hides `.cshrc`** — `sh/rc.py:96-103` (important)
+
+tcsh reads only the first of the two it finds; creating one hides the settings of the other.
+
+### [Gemini 4.0 Pro]
+
+## Findings
+
+### Suggestions
+
+S1. **Blank token accepted** — `web/login.py:43-44` (suggestion, gap)
+
+`check_token` returns true for an empty string, so a blank form logs the user in.
+
+S2. **Unconditional creation of unused profile files** — `sh/rc.py:88-103` (suggestion, gap)
+
+`install` writes every profile file, even for shells that are not installed.
+"""
+
+
+def test_a_finding_a_line_off_that_reads_like_the_reports_in_title_and_text_matches(
+    tmp_path: Path,
+) -> None:
+    """S1's lines sit inside Claude's wide 40-62 and one line past Gemini's 43-44: the report
+    retitled and retold Gemini's finding (title and explanation both far more alike), so it is
+    that one's, not the overlapping finding about another thing. S2 is the negative: Claude's
+    finding 7 lines off shares more title words ("created", "shells") but reads less like the
+    report's explanation than Gemini's overlapping one, so the nearest stays the match."""
+    (tmp_path / "a.md").write_text(READ_ALIKE, encoding="utf-8")
+    out = io.StringIO()
+    assert _module().report(tmp_path, out) == 1.0, out.getvalue()

@@ -97,6 +97,13 @@ def says_untested(finding: Finding) -> bool:
     return asks_for_a_test(finding) or _UNTESTED_TEXT.search(text) is not None
 
 
+def tells_untested(sentence: str) -> bool:
+    """One sentence says some code has no test: "the refusal at `a.go:40` has no test of its
+    own", "is never exercised" (`_TEST_GAP`, `_UNTESTED_TEXT`)."""
+    plain = _plain_title(sentence)
+    return _TEST_GAP.search(plain) is not None or _UNTESTED_TEXT.search(plain) is not None
+
+
 def asks_for_a_test(finding: Finding) -> bool:
     """The title says a test is missing ("No tests for `first_rows`"): a test file it names
     may well be one to add."""

@@ -40,8 +40,10 @@ class Note:
     # From a finding's own text, which names the place beside its own: "paragraph", one
     # paragraph naming both (`_names_own_place`); "places", the whole text of one placed in
     # several files. Either credits only a finding on those very lines naming no other
-    # failure, and "places" only one naming the same failure (see `_sighting`).
-    in_finding: Literal["", "paragraph", "places"] = ""
+    # failure, and "places" only one naming the same failure (see `_sighting`); "untested",
+    # a sentence saying the code cited in another file has no test, only the test gap there
+    # (`untested_in_passing`).
+    in_finding: Literal["", "paragraph", "places", "untested"] = ""
 
 
 def about_the_same(note: Note, finding: Finding, *, on_its_lines: bool = True) -> bool:

@@ -48,6 +48,7 @@ from deepreview.consolidate.note_fit import (
     fits_section,
     gap_on_its_test_file,
 )
+from deepreview.consolidate.untested_in_passing import sees_the_gap, untested_sentences
 from deepreview.markdown_fence import without_code_spans
 from deepreview.model import AgentReview, Finding, FindingSource, Location
 
@@ -210,6 +211,13 @@ def notes_of(seat: str, review: AgentReview) -> tuple[Note, ...]:
         # once): it joins one other seat's finding at most, and each of its places is where
         # its reviewer saw the problem it tells, as an item there would say
         files = {_name(loc.path) for loc in f.locations}
+        for sentence in untested_sentences(text_units(strip_fences(f.body))):
+            # "the refusal at `b.go:40` has no test either": the gap raised there
+            out.extend(
+                Note(seat, f"{f.id} text", loc, sentence, "untested")
+                for loc in _refs(sentence)
+                if _name(loc.path) not in files
+            )
         if len(files) < 2 or len(files) < len(f.locations) or _has_items(f):
             # several places in one file are one flow its text walks through ("the restart
             # path at 330-341 … the error returns at 454-468"), not one problem seen twice
@@ -231,6 +239,8 @@ def _sighting(note: Note, finding: Finding, distance: int) -> bool:
     a finding's explanation names beside its own is one only on the finding's lines and when
     the two name no different failures (`claims.claims_in`): "`last_rows()` in `tail.py`
     line 4 … returns every row" is not the encoding problem two lines up."""
+    if note.in_finding == "untested":
+        return sees_the_gap(finding, distance)
     if note.in_finding:
         said, faulted = claims_in(note.text), claims_in(finding.title)
         if distance or conflict(said, faulted):
