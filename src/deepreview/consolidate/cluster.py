@@ -57,6 +57,7 @@ from deepreview.consolidate.across_files import ACROSS_FILES, lone_claims
 from deepreview.consolidate.code_sites import called_at, defined_at
 from deepreview.consolidate.evidence import describe
 from deepreview.consolidate.features import Features, PathResolver, extract
+from deepreview.consolidate.named_values import code_values, values_named
 from deepreview.consolidate.partition import Partition
 from deepreview.consolidate.score import evidence
 from deepreview.consolidate.word_weights import rarity
@@ -144,6 +145,8 @@ def _items(
         else resolver
     )
     code = {path: text.splitlines() for path, text in (sources or {}).items()}
+    # with the code at hand, a value both findings name counts only where the code holds it
+    held = code_values(sources.values()) if sources else None
     # a finding with no place of its own, in a one-file change, may name its line in words
     sole = changed[0] if len(changed) == 1 else None
     items: list[_Item] = []
@@ -156,6 +159,8 @@ def _items(
                 Location(resolver.resolve(loc.path), loc.start, loc.end) for loc in f.locations
             )
             features = _with_code_sites(extract(seat, f, scoring, files, sole), code)
+            named = values_named(f"{f.title}\n{f.body}\n{f.fix}")
+            features = replace(features, values=named if held is None else named & held)
             cited = tuple(
                 Location(m.path, m.start, None if m.end == m.start else m.end)
                 for m in features.mentions

@@ -31,6 +31,7 @@ class Evidence:
     untested: tuple[str, ...] = ()  # the code both titles say has no test (`gaps.untested_names`)
     named: tuple[str, ...] = ()  # the construct both name a line or two apart (`_quote_beside`)
     traced: tuple[str, ...] = ()  # other files both cite at the same lines (`traced.traced_alike`)
+    values: tuple[str, ...] = ()  # values of the code both name (`named_values.same_values`)
 
 
 def describe(ev: Evidence) -> str:
@@ -56,6 +57,10 @@ def describe(ev: Evidence) -> str:
     if ev.traced:
         shown = ", ".join(f"`{p.rsplit('/', 1)[-1]}`" for p in ev.traced[:3])
         parts.append(f"both trace it to the same lines of {shown}")
+    if ev.values:
+        parts.append(
+            "both name the value" + ("s " if len(ev.values) > 1 else " ") + ", ".join(ev.values[:3])
+        )
     if ev.untested:
         parts.append("both say " + " and ".join(f"`{i}`" for i in ev.untested) + " has no test")
     if ev.classification:

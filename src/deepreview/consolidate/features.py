@@ -312,6 +312,9 @@ class Features:
     # line numbers its title cites, a one-sentence finding's whole text ("line 27 writes
     # through it": `cited_failure`)
     title_cited: frozenset[str] = frozenset()
+    # the values of the code its text names (a port, a status code: `named_values`), set where
+    # the clustering reads the code
+    values: frozenset[str] = frozenset()
 
     @property
     def files(self) -> frozenset[str]:

@@ -30,6 +30,7 @@ from deepreview.consolidate.gaps import (
     one_gap_placed_nowhere,
     untested_names,
 )
+from deepreview.consolidate.named_values import same_values
 from deepreview.consolidate.nearby import (
     SAME_FAILURE_NEARBY,
     definition_and_call,
@@ -132,7 +133,7 @@ def evidence(
         idf=idf,
         generic=generic,
         stance=stance,
-        named=named,
+        named=named | place.values,  # the values both name are said alike, as a construct is
         gap_said=place.gap_said,
         traced=place.traced,
         at_definition_and_call=place.at_definition_and_call,
@@ -162,6 +163,7 @@ def evidence(
         untested=place.untested,
         named=tuple(sorted(named)),
         traced=tuple(sorted(place.traced)),
+        values=tuple(sorted(place.values, key=int)),
     )
 
 
@@ -256,6 +258,7 @@ class _OnePlace:
     at_definition_and_call: bool
     untested: tuple[str, ...]
     gap_said: frozenset[str]
+    values: frozenset[str] = frozenset()
 
 
 def _one_place_for_both(
@@ -281,6 +284,12 @@ def _one_place_for_both(
         # (`across_files`): the two files are one place for it
         at_definition_and_call = True
         score += weights.where * (1.0 - where)
+    values = frozenset() if generic else same_values(x, y)
+    if values and not at_definition_and_call:
+        # "the probe says 8080, the server binds 8000" at the manifest and at the server's code:
+        # the values both name are the place both found the problem (`named_values`)
+        at_definition_and_call = True
+        score += weights.where * (1.0 - where)
     untested = () if generic else tuple(sorted(untested_names(x, y)))
     gap_said = (
         frozenset()
@@ -304,7 +313,7 @@ def _one_place_for_both(
         # "`TestRender` only exercises amd64" / "the arm64 file is outside the render test",
         # both on the same lines of one test: what that test leaves out, each in its words
         score += SAME_TEST_BONUS
-    return score, _OnePlace(traced, at_definition_and_call, untested, gap_said)
+    return score, _OnePlace(traced, at_definition_and_call, untested, gap_said, values)
 
 
 def _place_and_names(x: Features, y: Features) -> bool:
