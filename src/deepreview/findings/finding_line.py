@@ -208,79 +208,106 @@ def parse_head(
         return severity_head(m.group("sev"), m.group("rest"), prefixes)
     m = _FINDING_WORD.match(s)
     if m and m["n"] and (heading or s.startswith("**")):
-        head = FindingHead(id=None, title="", style="finding", number=int(m.group("n")))
-        rest = m.group("rest")
-        tag = _TAG_AFTER_ID.match(rest)
-        if tag is not None:
-            # `**Finding 1 (High): Title**`: the level, no part of the title
-            rest = rest[tag.end() :]
-            head.severity, head.level_word = tag_level(tag["w"]), tag["w"].lower()
-        fill_head(head, rest, prefixes)
-        return head if head.title else None
+        return _numbered_finding_word(m, prefixes)
     if m and (m["n"] or not (heading or s.startswith("**"))):
         # `Issue 2 (High): Title` as a plain line: its level makes it a finding
-        word, rest = level_lead(m.group("rest"))
-        if word is not None:
-            number = int(m["n"]) if m["n"] else None
-            head = FindingHead(id=None, title="", style="finding", number=number)
-            head.severity, head.level_word = tag_level(word), word.lower()
-            fill_head(head, rest, prefixes)
-            closing_place(head, prefixes)
-            if number is None:
-                place_led(head, prefixes)  # `Bug [high] `a.py:9`: text`
+        head = _levelled_finding_word(m, prefixes)
+        if head is not None:
             return head if head.title else None
     for rx in (_ID_BOLD, _ID_IN_BOLD, _ID_PLAIN) + ((_ID_HEADING,) if heading else ()):
         m = rx.match(s)
         if m:
-            # `- **S2** — consider …`: the dash parts the ID from the title
-            rest = _LEADING_DASH.sub("", m.group("rest"), count=1)
-            head = FindingHead(id=m.group("id").replace("-", ""), title="", style="id")
-            word = m.groupdict().get("tag")
-            tag = _TAG_AFTER_ID.match(rest)
-            if tag is not None:
-                # `- **I1** [important] **Title** — `a.py:3``: the tag is no part of the title
-                rest, word = rest[tag.end() :], tag["w"]
-            if word is not None:
-                word = word.strip("[]()")
-                head.severity, head.level_word = tag_level(word), word.lower()
-            if rx is _ID_IN_BOLD:
-                rest = "**" + rest
-            fill_head(head, rest, prefixes)
-            if rx is _ID_BOLD and not rest.startswith(("**", "`")):
-                # `**C1:** Title (`a.py:8`). Why.`: after a bold ID, as after a bold level, the
-                # place parts the plain title from the finding's first sentence
-                paren_place_then_text(head, prefixes)
-            place_led(head, prefixes)
-            return head if head.title else None
+            return _id_head(rx, m, prefixes)
     if numbered:
         m = NUMBERED.match(s) or _BOLD_NUMBERED.match(s)
         if m:
-            head = FindingHead(id=None, title="", style="numbered", number=int(m.group("n")))
-            word, rest = level_lead(m.group("rest"))
-            if m.re is _BOLD_NUMBERED:
-                rest = "**" + rest  # `**1. Title** (High)`: the bold title without its number
-            if not place_first(head, rest, prefixes):
-                fill_head(head, rest, prefixes)
-                take_closing_level(head)
-                if word is not None:
-                    paren_place_then_text(head, prefixes)  # `1. **Major:** T (`a.py:8`). Why.`
-                closing_place(head, prefixes)
-            if word is not None:
-                head.severity, head.level_word = tag_level(word), word.lower()
-            # A numbered finding has a bold title, a location or a tag; a plain `2. step` line
-            # is a list inside the previous finding's body.
-            bold = rest.startswith("**")
-            if bold and _FIELD_LEAD.match(rest):
-                return None  # `1. **Location**: `a.py`, line 4`: a record's field, no title
-            if head.title and (bold or head.locations or head.severity is not None or labelled):
-                return head
-            return None
+            return _numbered_head(m, prefixes, labelled=labelled)
     if bulleted:
         m = _BULLET.match(line)
         if m:
             return bullet_head(
                 m.group("rest"), prefixes, plain=plain_bullets, led=section_led, labelled=labelled
             )
+    return None
+
+
+def _numbered_finding_word(m: re.Match[str], prefixes: tuple[str, ...]) -> FindingHead | None:
+    """`**Finding 1: Title**` / `### Issue 2 — Title`."""
+    head = FindingHead(id=None, title="", style="finding", number=int(m.group("n")))
+    rest = m.group("rest")
+    tag = _TAG_AFTER_ID.match(rest)
+    if tag is not None:
+        # `**Finding 1 (High): Title**`: the level, no part of the title
+        rest = rest[tag.end() :]
+        head.severity, head.level_word = tag_level(tag["w"]), tag["w"].lower()
+    fill_head(head, rest, prefixes)
+    return head if head.title else None
+
+
+def _levelled_finding_word(m: re.Match[str], prefixes: tuple[str, ...]) -> FindingHead | None:
+    """`Issue 2 (High): Title`'s head (its title may be empty); None when no level leads it."""
+    word, rest = level_lead(m.group("rest"))
+    if word is None:
+        return None
+    number = int(m["n"]) if m["n"] else None
+    head = FindingHead(id=None, title="", style="finding", number=number)
+    head.severity, head.level_word = tag_level(word), word.lower()
+    fill_head(head, rest, prefixes)
+    closing_place(head, prefixes)
+    if number is None:
+        place_led(head, prefixes)  # `Bug [high] `a.py:9`: text`
+    return head
+
+
+def _id_head(
+    rx: re.Pattern[str], m: re.Match[str], prefixes: tuple[str, ...]
+) -> FindingHead | None:
+    """`C1. Title`, `**C1.** Title`, `**C1. Title**`, `### C1. Title`."""
+    # `- **S2** — consider …`: the dash parts the ID from the title
+    rest = _LEADING_DASH.sub("", m.group("rest"), count=1)
+    head = FindingHead(id=m.group("id").replace("-", ""), title="", style="id")
+    word = m.groupdict().get("tag")
+    tag = _TAG_AFTER_ID.match(rest)
+    if tag is not None:
+        # `- **I1** [important] **Title** — `a.py:3``: the tag is no part of the title
+        rest, word = rest[tag.end() :], tag["w"]
+    if word is not None:
+        word = word.strip("[]()")
+        head.severity, head.level_word = tag_level(word), word.lower()
+    if rx is _ID_IN_BOLD:
+        rest = "**" + rest
+    fill_head(head, rest, prefixes)
+    if rx is _ID_BOLD and not rest.startswith(("**", "`")):
+        # `**C1:** Title (`a.py:8`). Why.`: after a bold ID, as after a bold level, the
+        # place parts the plain title from the finding's first sentence
+        paren_place_then_text(head, prefixes)
+    place_led(head, prefixes)
+    return head if head.title else None
+
+
+def _numbered_head(
+    m: re.Match[str], prefixes: tuple[str, ...], *, labelled: bool
+) -> FindingHead | None:
+    """`1. **Title**`, `1. Title (`a.py:3`)`, `**1. Title** (High)` under a severity heading."""
+    head = FindingHead(id=None, title="", style="numbered", number=int(m.group("n")))
+    word, rest = level_lead(m.group("rest"))
+    if m.re is _BOLD_NUMBERED:
+        rest = "**" + rest  # `**1. Title** (High)`: the bold title without its number
+    if not place_first(head, rest, prefixes):
+        fill_head(head, rest, prefixes)
+        take_closing_level(head)
+        if word is not None:
+            paren_place_then_text(head, prefixes)  # `1. **Major:** T (`a.py:8`). Why.`
+        closing_place(head, prefixes)
+    if word is not None:
+        head.severity, head.level_word = tag_level(word), word.lower()
+    # A numbered finding has a bold title, a location or a tag; a plain `2. step` line
+    # is a list inside the previous finding's body.
+    bold = rest.startswith("**")
+    if bold and _FIELD_LEAD.match(rest):
+        return None  # `1. **Location**: `a.py`, line 4`: a record's field, no title
+    if head.title and (bold or head.locations or head.severity is not None or labelled):
+        return head
     return None
 
 
