@@ -16,7 +16,7 @@ import pytest
 from deepreview.findings import parse_review
 from deepreview.findings.atx import atx_heading
 from deepreview.findings.file_groups import _FILE_HEADING
-from deepreview.findings.finding_line import _SPLIT
+from deepreview.findings.place_led import SPLIT as _SPLIT
 from deepreview.findings.section_titles import normalize_title
 from deepreview.findings.thread_verdicts import parse_thread_verdicts
 from deepreview.findings.verdict_phrases import _CLAUSE_END, clause_end

@@ -52,7 +52,7 @@ LAYERS = [
     ("prompts",),
     ("store",),
     ("rounds",),
-    ("runner", "seat_output"),
+    ("runner", "seat_output", "seat_pass"),
     ("checks",),
     ("lead",),
     ("render",),

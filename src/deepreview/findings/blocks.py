@@ -141,90 +141,129 @@ def build_blocks(
             (h is None or h.kind is Kind.OTHER)
             and starts_finding is not None
             and starts_finding(line)
+            and _strong_start(blocks, h, line, severity_heading)
         ):
-            if cur.kind in FINDING_KINDS:
-                cur.add(line, fenced)
-                continue
-            if cur.kind in (Kind.PREAMBLE, Kind.SUMMARY):
-                level = cur.level if cur.kind is Kind.SUMMARY else 2
-                blocks.append(Block(Kind.FINDINGS, "", level))
-                blocks[-1].add(line, fenced)
-                continue
-            if h is not None and severity_heading is not None and severity_heading(line):
-                # `## Code Review` + `### 🔴 Critical: Title`: not IDs, which in an ordinary
-                # section (`## Prior Round Findings`) list earlier rounds' items
-                blocks.append(Block(Kind.FINDINGS, "", h.level))
-                blocks[-1].add(line, fenced)
-                continue
-        if (
-            h is None
-            and 0 < cur.level < _DEEPEST
-            and sorts_findings(cur.kind, cur.title)
-            and (title := bold_category(lines, mask, n)) is not None
-        ):
-            # `## Review` + `**Concurrency**` + `1. `a.go:12` — …`: as a category heading
-            _open_category(blocks, title, cur.level + 1)
             continue
         if h is None:
-            resumed = _resumed(cur, line)
-            if resumed is not None:
-                blocks.append(resumed)
-            blocks[-1].add(line, fenced)
-            continue
-        if h.kind in ASSESSMENT_KINDS and _gaps(blocks, h, lines, mask, n):
+            _plain_line(blocks, lines, mask, n)
+        elif h.kind in ASSESSMENT_KINDS and _gaps(blocks, h, lines, mask, n):
             # `## Findings` + `### Testing` + `- tests/test_a.py:12 — no test …` (or
             # `### Docs` + `- README.md:40 — … not documented`): findings
             _open_category(blocks, h.title, h.level)
-            continue
-        if h.kind in ASSESSMENT_KINDS and _finding_part(cur, h, headings, n):
+        elif h.kind in ASSESSMENT_KINDS and _finding_part(cur, h, headings, n):
             cur.add(line, fenced)  # `#### I2: …` + `##### Tests`: that finding's own text
-            continue
-        if h.kind is not Kind.OTHER:
-            if h.label and h.kind in FINDING_KINDS and cur.kind in (Kind.TESTING, Kind.DOCS):
-                # `Required:` / `Optional:` sort the tests a Testing Assessment asks for
-                cur.add(line, fenced)
-                continue
-            if h.lead_in and not _lead_in_opens(h, cur):
-                cur.add(line, fenced)
-                continue
-            if h.lead_in and cur.kind not in ASSESSMENT_KINDS:
-                blocks.append(Block(h.kind, h.title, h.level, resumes=cur))
-                blocks[-1].next_item = _last_item(cur) + 1
-            else:
-                blocks.append(Block(h.kind, h.title, h.level))
-            if h.rest:
-                blocks[-1].add(h.rest, False)
-            continue
-        # An unknown heading: a sub-heading of the current section, a title, or a new section.
-        if cur.kind is Kind.PREAMBLE:
-            if h.level == 1:  # the review's own title ("# Code Review: PR #812")
-                cur.add(line, fenced)
-                continue
-        elif cur.kind in FINDING_KINDS and praise_section(h.title):
-            pass  # `## Issues` + … + `### What looks good`: praise ends the findings
-        elif h.level > cur.level or _flat_sub_heading(cur, h, line):
-            if cur.kind is Kind.SUMMARY and severity_label_follows(lines, mask, n + 1):
-                # `## Summary` + `### 1. Title` + `- **Severity:** High`: findings after the
-                # summary, as under any section of their own (the summary tells no finding)
-                blocks.append(Block(Kind.OTHER, "", cur.level))
-                blocks[-1].add(line, fenced)
-                continue
-            if (
-                cur.level
-                and sorts_findings(cur.kind, cur.title)
-                and category_heading(lines, mask, n, h.title, h.level)
-            ):
-                # `## Review` + `### Concurrency` + `1. `a.go:12` — …`: the heading sorts the
-                # findings below it, no line of the finding above it (`categories.py`)
-                _open_category(blocks, h.title, h.level)
-                continue
-            cur.add(line, fenced)
-            continue
-        elif _next_category(blocks, h):
-            blocks.append(Block(Kind.FINDINGS, h.title, h.level))
-            continue
-        blocks.append(Block(Kind.OTHER, h.title, h.level))
+        elif h.kind is not Kind.OTHER:
+            _known_heading(blocks, h, line)
+        else:
+            _unknown_heading(blocks, h, lines, mask, n)
     return blocks
+
+
+def _strong_start(
+    blocks: list[Block],
+    h: Heading | None,
+    line: str,
+    severity_heading: Callable[[str], bool] | None,
+) -> bool:
+    """A line that opens a finding outside a heading of a known section: True when it went
+    to a findings block (the current one, or one it opens); False: it is read as any line."""
+    cur = blocks[-1]
+    if cur.kind in FINDING_KINDS:
+        cur.add(line, False)
+        return True
+    if cur.kind in (Kind.PREAMBLE, Kind.SUMMARY):
+        level = cur.level if cur.kind is Kind.SUMMARY else 2
+        blocks.append(Block(Kind.FINDINGS, "", level))
+        blocks[-1].add(line, False)
+        return True
+    if h is not None and severity_heading is not None and severity_heading(line):
+        # `## Code Review` + `### 🔴 Critical: Title`: not IDs, which in an ordinary
+        # section (`## Prior Round Findings`) list earlier rounds' items
+        blocks.append(Block(Kind.FINDINGS, "", h.level))
+        blocks[-1].add(line, False)
+        return True
+    return False
+
+
+def _plain_line(blocks: list[Block], lines: list[str], mask: list[bool], n: int) -> None:
+    """A line that is no heading: the current block's, unless it is a bold category line or
+    the next item of a list a note interrupted."""
+    cur, line = blocks[-1], lines[n]
+    if (
+        0 < cur.level < _DEEPEST
+        and sorts_findings(cur.kind, cur.title)
+        and (title := bold_category(lines, mask, n)) is not None
+    ):
+        # `## Review` + `**Concurrency**` + `1. `a.go:12` — …`: as a category heading
+        _open_category(blocks, title, cur.level + 1)
+        return
+    resumed = _resumed(cur, line)
+    if resumed is not None:
+        blocks.append(resumed)
+    blocks[-1].add(line, False)
+
+
+def _known_heading(blocks: list[Block], h: Heading, line: str) -> None:
+    """A heading of a known section: the section it opens, unless it is a label or a lead-in
+    inside the current one."""
+    cur = blocks[-1]
+    if h.label and h.kind in FINDING_KINDS and cur.kind in (Kind.TESTING, Kind.DOCS):
+        # `Required:` / `Optional:` sort the tests a Testing Assessment asks for
+        cur.add(line, False)
+        return
+    if h.lead_in and not _lead_in_opens(h, cur):
+        cur.add(line, False)
+        return
+    if h.lead_in and cur.kind not in ASSESSMENT_KINDS:
+        blocks.append(Block(h.kind, h.title, h.level, resumes=cur))
+        blocks[-1].next_item = _last_item(cur) + 1
+    else:
+        blocks.append(Block(h.kind, h.title, h.level))
+    if h.rest:
+        blocks[-1].add(h.rest, False)
+
+
+def _unknown_heading(
+    blocks: list[Block], h: Heading, lines: list[str], mask: list[bool], n: int
+) -> None:
+    """An unknown heading: a sub-heading of the current section, a title, or a new section."""
+    cur, line = blocks[-1], lines[n]
+    if cur.kind is Kind.PREAMBLE:
+        if h.level == 1:  # the review's own title ("# Code Review: PR #812")
+            cur.add(line, False)
+            return
+    elif cur.kind in FINDING_KINDS and praise_section(h.title):
+        pass  # `## Issues` + … + `### What looks good`: praise ends the findings
+    elif h.level > cur.level or _flat_sub_heading(cur, h, line):
+        _sub_heading(blocks, h, lines, mask, n)
+        return
+    elif _next_category(blocks, h):
+        blocks.append(Block(Kind.FINDINGS, h.title, h.level))
+        return
+    blocks.append(Block(Kind.OTHER, h.title, h.level))
+
+
+def _sub_heading(
+    blocks: list[Block], h: Heading, lines: list[str], mask: list[bool], n: int
+) -> None:
+    """A heading below the current section's: its text, unless findings follow it."""
+    cur, line = blocks[-1], lines[n]
+    if cur.kind is Kind.SUMMARY and severity_label_follows(lines, mask, n + 1):
+        # `## Summary` + `### 1. Title` + `- **Severity:** High`: findings after the
+        # summary, as under any section of their own (the summary tells no finding)
+        blocks.append(Block(Kind.OTHER, "", cur.level))
+        blocks[-1].add(line, False)
+        return
+    if (
+        cur.level
+        and sorts_findings(cur.kind, cur.title)
+        and category_heading(lines, mask, n, h.title, h.level)
+    ):
+        # `## Review` + `### Concurrency` + `1. `a.go:12` — …`: the heading sorts the
+        # findings below it, no line of the finding above it (`categories.py`)
+        _open_category(blocks, h.title, h.level)
+        return
+    cur.add(line, False)
 
 
 def _open_category(blocks: list[Block], title: str, level: int) -> None:

@@ -19,32 +19,25 @@ from __future__ import annotations
 import re
 
 from deepreview.findings.atx import atx_heading
-from deepreview.findings.closing_level import closing_level
 from deepreview.findings.closing_places import closing_place
 from deepreview.findings.conventional import conventional_label
-from deepreview.findings.head import FindingHead, parse_tail
+from deepreview.findings.head import FindingHead
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.levels import (
     CIRCLES,
     TAG_PATTERN,
-    label_level,
     level_lead,
-    severity_phrase,
     tag_level,
-    without_phrase,
 )
-from deepreview.findings.locations import join_line_words
-from deepreview.findings.place_led import SPLIT as _SPLIT
-from deepreview.findings.place_led import all_locations, named_title, place_led
+from deepreview.findings.place_led import place_led
+from deepreview.findings.placed_heads import place_first, take_closing_level
 from deepreview.findings.sentence_places import paren_place_then_text, sentence_place
 from deepreview.findings.severity_head import (
-    LEADING_SPAN,
-    PLACE_WITH_LINE,
     bracket_head,
     severity_head,
 )
 from deepreview.findings.title_tags import soft_lead
-from deepreview.findings.title_tail import TRAILING_TAG, fill_head
+from deepreview.findings.title_tail import fill_head
 
 # A list item may be a task (`- [ ] **Title**`): its checkbox is not a tag.
 _PREFIX = re.compile(
@@ -215,73 +208,20 @@ def parse_head(
         return severity_head(m.group("sev"), m.group("rest"), prefixes)
     m = _FINDING_WORD.match(s)
     if m and m["n"] and (heading or s.startswith("**")):
-        head = FindingHead(id=None, title="", style="finding", number=int(m.group("n")))
-        rest = m.group("rest")
-        tag = _TAG_AFTER_ID.match(rest)
-        if tag is not None:
-            # `**Finding 1 (High): Title**`: the level, no part of the title
-            rest = rest[tag.end() :]
-            head.severity, head.level_word = tag_level(tag["w"]), tag["w"].lower()
-        fill_head(head, rest, prefixes)
-        return head if head.title else None
+        return _numbered_finding_word(m, prefixes)
     if m and (m["n"] or not (heading or s.startswith("**"))):
         # `Issue 2 (High): Title` as a plain line: its level makes it a finding
-        word, rest = level_lead(m.group("rest"))
-        if word is not None:
-            number = int(m["n"]) if m["n"] else None
-            head = FindingHead(id=None, title="", style="finding", number=number)
-            head.severity, head.level_word = tag_level(word), word.lower()
-            fill_head(head, rest, prefixes)
-            closing_place(head, prefixes)
-            if number is None:
-                place_led(head, prefixes)  # `Bug [high] `a.py:9`: text`
+        head = _levelled_finding_word(m, prefixes)
+        if head is not None:
             return head if head.title else None
     for rx in (_ID_BOLD, _ID_IN_BOLD, _ID_PLAIN) + ((_ID_HEADING,) if heading else ()):
         m = rx.match(s)
         if m:
-            # `- **S2** — consider …`: the dash parts the ID from the title
-            rest = _LEADING_DASH.sub("", m.group("rest"), count=1)
-            head = FindingHead(id=m.group("id").replace("-", ""), title="", style="id")
-            word = m.groupdict().get("tag")
-            tag = _TAG_AFTER_ID.match(rest)
-            if tag is not None:
-                # `- **I1** [important] **Title** — `a.py:3``: the tag is no part of the title
-                rest, word = rest[tag.end() :], tag["w"]
-            if word is not None:
-                word = word.strip("[]()")
-                head.severity, head.level_word = tag_level(word), word.lower()
-            if rx is _ID_IN_BOLD:
-                rest = "**" + rest
-            fill_head(head, rest, prefixes)
-            if rx is _ID_BOLD and not rest.startswith(("**", "`")):
-                # `**C1:** Title (`a.py:8`). Why.`: after a bold ID, as after a bold level, the
-                # place parts the plain title from the finding's first sentence
-                paren_place_then_text(head, prefixes)
-            place_led(head, prefixes)
-            return head if head.title else None
+            return _id_head(rx, m, prefixes)
     if numbered:
         m = NUMBERED.match(s) or _BOLD_NUMBERED.match(s)
         if m:
-            head = FindingHead(id=None, title="", style="numbered", number=int(m.group("n")))
-            word, rest = level_lead(m.group("rest"))
-            if m.re is _BOLD_NUMBERED:
-                rest = "**" + rest  # `**1. Title** (High)`: the bold title without its number
-            if not _place_first(head, rest, prefixes):
-                fill_head(head, rest, prefixes)
-                _take_closing_level(head)
-                if word is not None:
-                    paren_place_then_text(head, prefixes)  # `1. **Major:** T (`a.py:8`). Why.`
-                closing_place(head, prefixes)
-            if word is not None:
-                head.severity, head.level_word = tag_level(word), word.lower()
-            # A numbered finding has a bold title, a location or a tag; a plain `2. step` line
-            # is a list inside the previous finding's body.
-            bold = rest.startswith("**")
-            if bold and _FIELD_LEAD.match(rest):
-                return None  # `1. **Location**: `a.py`, line 4`: a record's field, no title
-            if head.title and (bold or head.locations or head.severity is not None or labelled):
-                return head
-            return None
+            return _numbered_head(m, prefixes, labelled=labelled)
     if bulleted:
         m = _BULLET.match(line)
         if m:
@@ -291,113 +231,92 @@ def parse_head(
     return None
 
 
+def _numbered_finding_word(m: re.Match[str], prefixes: tuple[str, ...]) -> FindingHead | None:
+    """`**Finding 1: Title**` / `### Issue 2 — Title`."""
+    head = FindingHead(id=None, title="", style="finding", number=int(m.group("n")))
+    rest = m.group("rest")
+    tag = _TAG_AFTER_ID.match(rest)
+    if tag is not None:
+        # `**Finding 1 (High): Title**`: the level, no part of the title
+        rest = rest[tag.end() :]
+        head.severity, head.level_word = tag_level(tag["w"]), tag["w"].lower()
+    fill_head(head, rest, prefixes)
+    return head if head.title else None
+
+
+def _levelled_finding_word(m: re.Match[str], prefixes: tuple[str, ...]) -> FindingHead | None:
+    """`Issue 2 (High): Title`'s head (its title may be empty); None when no level leads it."""
+    word, rest = level_lead(m.group("rest"))
+    if word is None:
+        return None
+    number = int(m["n"]) if m["n"] else None
+    head = FindingHead(id=None, title="", style="finding", number=number)
+    head.severity, head.level_word = tag_level(word), word.lower()
+    fill_head(head, rest, prefixes)
+    closing_place(head, prefixes)
+    if number is None:
+        place_led(head, prefixes)  # `Bug [high] `a.py:9`: text`
+    return head
+
+
+def _id_head(
+    rx: re.Pattern[str], m: re.Match[str], prefixes: tuple[str, ...]
+) -> FindingHead | None:
+    """`C1. Title`, `**C1.** Title`, `**C1. Title**`, `### C1. Title`."""
+    # `- **S2** — consider …`: the dash parts the ID from the title
+    rest = _LEADING_DASH.sub("", m.group("rest"), count=1)
+    head = FindingHead(id=m.group("id").replace("-", ""), title="", style="id")
+    word = m.groupdict().get("tag")
+    tag = _TAG_AFTER_ID.match(rest)
+    if tag is not None:
+        # `- **I1** [important] **Title** — `a.py:3``: the tag is no part of the title
+        rest, word = rest[tag.end() :], tag["w"]
+    if word is not None:
+        word = word.strip("[]()")
+        head.severity, head.level_word = tag_level(word), word.lower()
+    if rx is _ID_IN_BOLD:
+        rest = "**" + rest
+    fill_head(head, rest, prefixes)
+    if rx is _ID_BOLD and not rest.startswith(("**", "`")):
+        # `**C1:** Title (`a.py:8`). Why.`: after a bold ID, as after a bold level, the
+        # place parts the plain title from the finding's first sentence
+        paren_place_then_text(head, prefixes)
+    place_led(head, prefixes)
+    return head if head.title else None
+
+
+def _numbered_head(
+    m: re.Match[str], prefixes: tuple[str, ...], *, labelled: bool
+) -> FindingHead | None:
+    """`1. **Title**`, `1. Title (`a.py:3`)`, `**1. Title** (High)` under a severity heading."""
+    head = FindingHead(id=None, title="", style="numbered", number=int(m.group("n")))
+    word, rest = level_lead(m.group("rest"))
+    if m.re is _BOLD_NUMBERED:
+        rest = "**" + rest  # `**1. Title** (High)`: the bold title without its number
+    if not place_first(head, rest, prefixes):
+        fill_head(head, rest, prefixes)
+        take_closing_level(head)
+        if word is not None:
+            paren_place_then_text(head, prefixes)  # `1. **Major:** T (`a.py:8`). Why.`
+        closing_place(head, prefixes)
+    if word is not None:
+        head.severity, head.level_word = tag_level(word), word.lower()
+    # A numbered finding has a bold title, a location or a tag; a plain `2. step` line
+    # is a list inside the previous finding's body.
+    bold = rest.startswith("**")
+    if bold and _FIELD_LEAD.match(rest):
+        return None  # `1. **Location**: `a.py`, line 4`: a record's field, no title
+    if head.title and (bold or head.locations or head.severity is not None or labelled):
+        return head
+    return None
+
+
 _TAG_AFTER_ID = re.compile(
     rf"^[\[(](?P<w>{TAG_PATTERN})[\])][ \t]*(?:[:—–-][ \t]*)?(?=\S)", re.IGNORECASE
 )
-# (a compiler-style line puts a colon after the place: `src/a.rs:12: [minor] text`)
-_PLACE_TAG = re.compile(
-    rf"^(?P<place>`?[^\s`]+:\d[^\s`]*?`?):?[ \t]+\[(?P<w>{TAG_PATTERN})\][ \t]*[:—–-]?[ \t]*"
-    r"(?P<title>\S.*)$",
-    re.IGNORECASE,
-)
-
-
-_PLACE_BOLD = re.compile(
-    r"^(?P<place>`[^`\n]+`|[^\s`*]+)[ \t]+(?:[—–:-][ \t]+)?\*\*(?P<title>[^*\n]+)\*\*"
-    r"(?P<after>(?:[ \t]*[—–:(\[].*)?)$"
-)
-_PLACE_BOLD_TAG = re.compile(
-    rf"^(?P<place>`[^`\n]+`|[^\s`*]+)[ \t]+(?:\*\*|__)[(\[](?P<w>{TAG_PATTERN})[)\]](?:\*\*|__)"
-    r"[ \t]*(?P<after>\S.*)$",
-    re.IGNORECASE,
-)
-_OPENING_TAG = re.compile(rf"^[ \t]*\[(?P<w>{TAG_PATTERN})\][ \t]*", re.IGNORECASE)
-
-
-def _place_first(
-    head: FindingHead, rest: str, prefixes: tuple[str, ...], *, led: bool = False
-) -> bool:
-    """`- `a.py:3` — Title.` / `- `a.py:3` Title`: the item opens with its place. True when it
-    did (head filled); a lower-case sentence after the place (`- `a.py:3` prepends …`) is a
-    point of a body, not a title — unless a level word `led` the item (`- Blocking: `a.py:3`
-    closes …`): that makes it a finding, and the place leaves its title."""
-    rest = join_line_words(rest)  # `- `a.py` L80–L95 duplicates …`: the lines are the place's
-    stressed = _PLACE_BOLD_TAG.match(rest)
-    if stressed is not None:
-        # `1. `a.py:42` **(high)** — text`: the bold tag is the level, no title
-        rest = f"{stressed['place']} [{stressed['w']}] {stressed['after']}"
-    bold = _PLACE_BOLD.match(rest)
-    if bold and all_locations(bold.group("place").strip("`"), prefixes):
-        # `- `a.py:2` **[P1] Title** — text`: the bold span is the title, as it is when the
-        # place follows it; a `[P1]` opening the bold span is its tag
-        tag = _OPENING_TAG.match(bold.group("title"))
-        title = bold.group("title")[tag.end() :] if tag else bold.group("title")
-        opening = f"**{title.strip()}**" + (f" [{tag.group('w')}]" if tag else "")
-        where = bold.group("place").strip("`")
-        fill_head(head, f"{opening} (`{where}`){bold.group('after')}", prefixes)
-        _take_closing_level(head)
-        return bool(head.title)
-    tagged = _PLACE_TAG.match(rest)
-    if tagged and all_locations(tagged.group("place").strip("`"), prefixes):
-        # `- src/a.py:42 [P1] The loop returns None …`: place, tag, then the finding's sentence
-        parse_tail(head, tagged.group("place"), prefixes)
-        if head.severity is None:
-            head.severity, head.level_word = tag_level(tagged.group("w")), tagged.group("w").lower()
-        head.title = tagged.group("title").strip().rstrip(".").rstrip()
-        return True
-    bold = _BOLD_PLACE.match(rest)
-    place = bold.group("place").strip("`") if bold else ""
-    if bold and place and all_locations(place, prefixes):
-        rest = f"`{place}`{bold.group('after')}"  # `- **a.py:3**: Title`, `- **`a.py:3`** — …`
-    if rest.startswith("**"):
-        return False
-    parts = _SPLIT.split(rest, maxsplit=1)
-    lead = LEADING_SPAN.match(rest)
-    if (
-        (len(parts) < 2 or not all_locations(parts[0], prefixes))
-        and lead
-        and (led or lead.group("title")[0].isupper() or TRAILING_TAG.search(lead.group("title")))
-        and (lead.group("span").startswith("`") or PLACE_WITH_LINE.fullmatch(lead.group("span")))
-    ):
-        # `- `a.py:3` Title`, `- a.py:3 Title [severity: high]`: the place, a blank, the title
-        # (a colon later in the title, `[severity: high]`, is no separator after the place)
-        parts = [lead.group("span"), lead.group("title")]
-    if len(parts) != 2 or not all_locations(parts[0], prefixes):
-        return False
-    parse_tail(head, parts[0], prefixes)
-    title = parts[1].strip().rstrip(".").rstrip()
-    tag = TRAILING_TAG.search(title)
-    if tag and head.severity is None:
-        # `- `a.py:3`: race on fill (**high**)`, `- `a.py:3` — race on fill — **high**`
-        word = tag.group("w") or tag.group("w2")
-        head.severity, head.level_word = tag_level(word), word.lower()
-        title = title[: tag.start()].rstrip()
-    phrase = severity_phrase(title) if head.severity is None else None
-    if phrase is not None:
-        # `1. `a.py:33-35`: the refund can exceed the charge — high severity.`
-        word, start, end = phrase
-        head.severity, head.level_word = label_level(word), word.lower()
-        title = without_phrase(title, start, end).strip().rstrip(".—–-").rstrip()
-    if not named_title(head, title):  # (`Crash on lists: …`: the name is the title)
-        head.title = title
-    _take_closing_level(head)
-    return True
-
-
 _FIELD_LEAD = re.compile(
     rf"^\*\*(?:{'|'.join(sorted(FIELD_LABELS))})[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:)", re.IGNORECASE
 )
-
-
-def _take_closing_level(head: FindingHead) -> None:
-    """`… This should be an error. Severity: important.`: the level from the title's closing
-    label sentence, unless a tag or a lead gave one already; the label leaves the title."""
-    closing = closing_level(head.title)
-    if closing is None:
-        return
-    word, head.title = closing
-    if head.severity is None:
-        head.severity, head.level_word = label_level(word), word.lower()
 
 
 def bullet_head(
@@ -423,11 +342,11 @@ def bullet_head(
         word = "suggestion"  # `**Optional:** …`: the seat's own lesser tier, as `Nit:` is
     if word is not None:
         head.severity, head.level_word = tag_level(word), word.lower()
-    if _place_first(head, rest, prefixes, led=led or word is not None):
+    if place_first(head, rest, prefixes, led=led or word is not None):
         head.style = "placed"
     else:
         fill_head(head, rest, prefixes)
-        _take_closing_level(head)
+        take_closing_level(head)
         if word is not None:
             # `- **Important** — T (line 14 of a.py, the loop sleeps 0)`: the closing
             # parenthesis, the rest of its words the finding's text
@@ -463,6 +382,3 @@ def bullet_head(
     if heading or rest.startswith("**") or head.locations or head.severity is not None:
         return head
     return head if labelled else None
-
-
-_BOLD_PLACE = re.compile(r"^\*\*(?P<place>`?[^*`\s][^*`\n]*`?)\*\*(?P<after>.*)$")

@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from deepreview.findings.answered_questions import answered_problems
 from deepreview.findings.asked_changes import asked_changes
@@ -69,29 +69,21 @@ from deepreview.findings.assemble import (
 from deepreview.findings.blocks import Block, build_blocks, rank_levels
 from deepreview.findings.code_lines import fence_mask
 from deepreview.findings.drafts import earlier_drafts
-from deepreview.findings.else_fine import placed_items_before_else_fine
 from deepreview.findings.file_names import known_files as reading_files
 from deepreview.findings.finding_draft import is_rule, one_line
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
 from deepreview.findings.gave_up import gave_up
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
-from deepreview.findings.level_fields import level_field_sections
 from deepreview.findings.level_ranks import rank_circles, rank_cool_titles, rank_high
 from deepreview.findings.loose import placed_concerns
 from deepreview.findings.nested_numbers import nested_items
 from deepreview.findings.opened_up import opened_up
 from deepreview.findings.opening_file import placed_by_opening
 from deepreview.findings.prose_problems import (
-    asks_for_changes,
-    lone_verdict,
     opened_quotes,
-    prose_problems,
-    unheld_problems,
 )
 from deepreview.findings.quoted_text import held_lines
 from deepreview.findings.readable import (
-    says_clean,
-    says_nothing_found_outright,
     unparseable_reason,
 )
 from deepreview.findings.reasoning import without_reasoning
@@ -108,17 +100,17 @@ from deepreview.findings.section_titles import (
     FINDING_KINDS,
     Kind,
     is_recap,
-    problem_section,
     says_high,
 )
-from deepreview.findings.sign_off import approval_tells_a_problem, is_sign_off
+from deepreview.findings.sign_off import is_sign_off
 from deepreview.findings.spaced_names import quote_spaced_files
 from deepreview.findings.template_echo import unfilled_sections, without_templates
 from deepreview.findings.unfinished import cut_off
+from deepreview.findings.unread_prose import unread_beside_findings, unread_without_findings
 from deepreview.findings.unwrap import unwrap_review
 from deepreview.findings.withdrawn import withdrawn
 from deepreview.findings.zero_counts import counts_match
-from deepreview.model import AgentReview
+from deepreview.model import AgentReview, Finding
 from deepreview.untrusted_text import without_escapes
 
 BOM = "\ufeff"
@@ -191,7 +183,19 @@ def _about_own_findings(text: str, ids: frozenset[str]) -> bool:
     return bool(ids) and bool(paras) and all(is_sign_off(p, ids) for p in paras)
 
 
-def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> AgentReview:
+@dataclass
+class _Text:
+    """The review's lines once the passes that rewrite shapes in place have run."""
+
+    text: str
+    lines: list[str]
+    mask: list[bool]
+    held: list[bool]  # quoted inside a finding: its text, opening nothing
+    unquoted: frozenset[str]  # (`opened_quotes`)
+    unwrapped: bool  # the review came wrapped in a Markdown code block
+
+
+def _rewritten(raw: str) -> _Text:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     unwrapped = unwrap_review(lines, is_strong_start)
@@ -213,63 +217,31 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     # (the passes keep lines in place, so text quoted before them is still quoted after them;
     # a finding they opened, from a quote or a fold, may quote text of its own)
     held = [a or b for a, b in zip(quoted, held_lines(lines, mask), strict=True)]
-    blocks = build_blocks(lines, mask, is_strong_start, is_severity_heading, held=held)
+    return _Text(text, lines, mask, held, unquoted, unwrapped is not None)
+
+
+def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> AgentReview:
+    src = _rewritten(raw)
+    text, lines, mask, unquoted = src.text, src.lines, src.mask, src.unquoted
+    blocks = build_blocks(lines, mask, is_strong_start, is_severity_heading, held=src.held)
     rank_levels(blocks)
     blocks, redrafted = earlier_drafts(blocks, lines, mask)
     placed_concerns(blocks, prefixes)
     kinds = {b.kind for b in blocks if b.kind in FINDING_KINDS}
     st = ReviewParts(prefixes, prose=not kinds, lesser_only=kinds == {Kind.SUGGESTIONS})
-    if unwrapped is not None:
+    if src.unwrapped:
         st.sink.warnings.append("review wrapped in a Markdown code block; unwrapped")
     if redrafted:
         st.sink.warnings.append(
             f"the review writes its sections twice ({', '.join(redrafted)}); "
             "the later draft is read"
         )
-    seen: dict[Kind, int] = {}
-    for block in blocks:
-        seen[block.kind] = seen.get(block.kind, 0) + 1
-        take_verdicts(block, st)
-        try:
-            st.summary_level = in_summary(block.kind is Kind.SUMMARY, block.level, st.summary_level)
-            before = len(st.drafts)
-            read_block(block, st)
-            if (
-                (st.summary_level is not None and block.kind is not Kind.SUMMARY)
-                or is_recap(block.title)
-                or recap_table(st.drafts[:before], st.drafts[before:])
-            ):
-                # the summary's list, or a recap after the findings (`## Next steps`): an item
-                # a finding holds (same title, or its places) is that finding told again
-                st.from_summary.update(id(d) for d in st.drafts[before:])
-        except Exception as exc:  # noqa: BLE001 - one odd section must not lose the others
-            if block.text.strip():
-                st.sink.unparsed.append(block.text.strip("\n"))
-            st.sink.warnings.append(
-                f"section {block.title or block.kind.value!r} not understood "
-                f"({type(exc).__name__}); kept unparsed"
-            )
+    seen = _read_blocks(blocks, st)
     if len(set(st.verdicts)) > 1:
         # Keep the agent's last word as the verdict, the earlier ones as unparsed text.
         st.sink.unparsed.extend(v for v in st.verdicts[:-1] if v != st.verdicts[-1])
         st.sink.warnings.append(f"{len(st.verdicts)} verdict lines; kept the last")
-    # `I2 is not a problem after all; withdrawn.` in a review written once
-    st.drafts, taken_back = withdrawn(blocks, st.drafts)
-    st.sink.warnings.extend(taken_back)
-    rank_high(
-        st.drafts,
-        critical_section=any(b.kind is Kind.CRITICAL and not says_high(b.title) for b in blocks),
-    )
-    rank_circles(st.drafts)
-    rank_cool_titles(st.drafts)
-    st.unread.extend(unfilled_sections(st.drafts, blocks))  # the layout with nothing filled in
-    st.drafts, echoes = without_templates(st.drafts)
-    st.sink.warnings.extend(echoes)
-    # the answers to a checklist's questions, with problems told inside them
-    told_at = {(loc.path, loc.start) for d in st.drafts for loc in d.head.locations}
-    st.drafts += answered_problems(blocks, told_at, st.prefixes, unquoted)
-    if not st.drafts and not st.unread:
-        st.drafts = asked_changes(blocks, st.prefixes, unquoted)  # told in prose, asked for
+    _rank_and_add(st, blocks, unquoted)
     # A review with no findings of its own: its findings may be a JSON block (in the preamble,
     # or as the unread text of a `Findings:` section).
     if not st.drafts and (st.unread or {b.kind for b in blocks} <= {Kind.PREAMBLE, Kind.OTHER}):
@@ -289,63 +261,14 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         findings, unrated_ids(st.drafts, findings), finding_warnings
     )
     findings = place_relative(findings)  # `line 16 of the same file`, `… of the controller`
-    for table in [u for u in st.unread if counts_match(u, [f.severity for f in findings])]:
-        _read_after_all(st, table)  # `| Important | 2 |` …: it counts the findings we read
-    kept = {f.id for f in findings}
-    for closing in [u for u in st.unread if _about_own_findings(u, frozenset(kept))]:
-        # `Overall a solid change; I1 is the only thing blocking`: a closing word on the
-        # findings read above, no findings text of its own
-        st.unread.remove(closing)
-        unread_warning = f"text in a findings section is not a finding: {one_line(closing)}"
-        st.sink.warnings = [w for w in st.sink.warnings if w != unread_warning]
+    kept = _without_recaps(st, findings)
     overruled = tuple(o for o in overruled_ids(st.drafts, findings) if o[0] in kept)
     renumbered = tuple(r for r in renumbered_ids(st.drafts, findings) if r[1] in kept)
     warnings = list(st.sink.warnings) + repeat_warnings + finding_warnings
     if not findings and not st.unread:
-        # no finding read (no findings section, or severity sections that all say "None"), but
-        # sentences that name problems at places (the summary, `## Observations`): findings
-        # that could not be read, never a review that found nothing
-        st.unread.extend(prose_problems(blocks, st.prefixes, unquoted))
-        if not st.unread and not (says_nothing_found_outright(text) or says_clean(text)):
-            # `- **심각도:** 높음` under each title, a layout we do not read: a level field is
-            # there only because a finding is (`level_fields.py`)
-            st.unread.extend(level_field_sections(blocks))
-        if not st.unread and not (says_nothing_found_outright(text) or says_clean(text)):
-            # items at places, then `Everything else looks fine.`: the other code is fine,
-            # not those items (`else_fine.py`)
-            st.unread.extend(placed_items_before_else_fine(blocks))
-        if not st.unread and not st.verdicts and (alone := lone_verdict(blocks)) is not None:
-            # a review that is only `Needs work.`: its verdict, asking for changes it names
-            # none of (never a clean review, never a failed seat)
-            st.verdicts.append(alone)
-        verdict = st.verdicts[-1] if st.verdicts else None
-        if not st.unread and asks_for_changes(verdict) and verdict is not None:
-            st.unread.append(verdict)  # it asks for changes and names none we could read
-        elif not st.unread and verdict is not None and approval_tells_a_problem(verdict, False):
-            # `## Verdict` `LGTM once `a.py:3` stops swallowing errors`: the problem it names
-            # is findings text we cannot read, not a clean review
-            st.unread.append(verdict)
-        if st.unread:
-            warnings.append(
-                f"problems named in prose but no finding could be read: {one_line(st.unread[0])}"
-            )
+        warnings.extend(unread_without_findings(st, blocks, text, unquoted))
     else:
-        # a section named for problems (`## Security`, `## Required changes`) that names one in
-        # prose, beside findings we read: that problem is findings text too, never a section
-        # only the appendix shows (not a recap, `## Action items`: it tells them again); and a
-        # problem told in any other section at a place no finding read holds (a checklist's
-        # answer: "`a.py:71` … has to be fixed before merging" beside a `Minor:` nit we read)
-        told = [
-            b
-            for b in blocks
-            if b.kind is Kind.OTHER and problem_section(b.title) and not is_recap(b.title)
-        ]
-        more = prose_problems(told, st.prefixes, unquoted) if told else []
-        placed = {(loc.path, loc.start) for f in findings for loc in f.locations}
-        more += [p for p in unheld_problems(blocks, placed, st.prefixes, unquoted) if p not in more]
-        if more:
-            st.unread.extend(more)
-            warnings.append(f"problems named in prose, not as findings: {one_line(more[0])}")
+        warnings.extend(unread_beside_findings(st, blocks, findings, unquoted))
     for kind, n in seen.items():
         if n > 1 and kind in _SECTION_NAMES:
             warnings.append(f"section {_SECTION_NAMES[kind]} appears {n} times; merged")
@@ -380,6 +303,71 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         redrafted=redrafted,
         renumbered=renumbered,
     )
+
+
+def _read_blocks(blocks: list[Block], st: ReviewParts) -> dict[Kind, int]:
+    """Each block read by its section's reader; how often each kind of section was seen."""
+    seen: dict[Kind, int] = {}
+    for block in blocks:
+        seen[block.kind] = seen.get(block.kind, 0) + 1
+        take_verdicts(block, st)
+        try:
+            st.summary_level = in_summary(block.kind is Kind.SUMMARY, block.level, st.summary_level)
+            before = len(st.drafts)
+            read_block(block, st)
+            if (
+                (st.summary_level is not None and block.kind is not Kind.SUMMARY)
+                or is_recap(block.title)
+                or recap_table(st.drafts[:before], st.drafts[before:])
+            ):
+                # the summary's list, or a recap after the findings (`## Next steps`): an item
+                # a finding holds (same title, or its places) is that finding told again
+                st.from_summary.update(id(d) for d in st.drafts[before:])
+        except Exception as exc:  # noqa: BLE001 - one odd section must not lose the others
+            if block.text.strip():
+                st.sink.unparsed.append(block.text.strip("\n"))
+            st.sink.warnings.append(
+                f"section {block.title or block.kind.value!r} not understood "
+                f"({type(exc).__name__}); kept unparsed"
+            )
+    return seen
+
+
+def _rank_and_add(st: ReviewParts, blocks: list[Block], unquoted: frozenset[str]) -> None:
+    """The drafts read, ranked against each other, less the withdrawn and the template's echoes,
+    plus the problems told in a checklist's answers or asked for in prose."""
+    # `I2 is not a problem after all; withdrawn.` in a review written once
+    st.drafts, taken_back = withdrawn(blocks, st.drafts)
+    st.sink.warnings.extend(taken_back)
+    rank_high(
+        st.drafts,
+        critical_section=any(b.kind is Kind.CRITICAL and not says_high(b.title) for b in blocks),
+    )
+    rank_circles(st.drafts)
+    rank_cool_titles(st.drafts)
+    st.unread.extend(unfilled_sections(st.drafts, blocks))  # the layout with nothing filled in
+    st.drafts, echoes = without_templates(st.drafts)
+    st.sink.warnings.extend(echoes)
+    # the answers to a checklist's questions, with problems told inside them
+    told_at = {(loc.path, loc.start) for d in st.drafts for loc in d.head.locations}
+    st.drafts += answered_problems(blocks, told_at, st.prefixes, unquoted)
+    if not st.drafts and not st.unread:
+        st.drafts = asked_changes(blocks, st.prefixes, unquoted)  # told in prose, asked for
+
+
+def _without_recaps(st: ReviewParts, findings: list[Finding]) -> set[str]:
+    """The ids of the findings read, once the unread text that only tells of them (a table
+    counting them, a closing word on them) is set aside."""
+    for table in [u for u in st.unread if counts_match(u, [f.severity for f in findings])]:
+        _read_after_all(st, table)  # `| Important | 2 |` …: it counts the findings we read
+    kept = {f.id for f in findings}
+    for closing in [u for u in st.unread if _about_own_findings(u, frozenset(kept))]:
+        # `Overall a solid change; I1 is the only thing blocking`: a closing word on the
+        # findings read above, no findings text of its own
+        st.unread.remove(closing)
+        unread_warning = f"text in a findings section is not a finding: {one_line(closing)}"
+        st.sink.warnings = [w for w in st.sink.warnings if w != unread_warning]
+    return kept
 
 
 def _read_after_all(st: ReviewParts, text: str) -> None:

@@ -149,39 +149,8 @@ def _closing_verdict(block: Block, st: ReviewParts) -> None:
 
 def read_block(block: Block, st: ReviewParts) -> None:
     k = block.kind
-    if k is Kind.OTHER and _heading_is_a_finding(block, st):
+    if _read_for_findings(block, st):
         return
-    if k is Kind.OTHER and praise_section(block.title):
-        # `## What looks good`: its items are praise, but for the faults it tells among them
-        faults, block.lines, block.fenced = strength_faults(block.lines, block.fenced, st.prefixes)
-        st.drafts.extend(faults)
-        if faults and not any(line.strip() for line in block.lines):
-            return  # it held only faults: no empty section is left behind
-    elif k in (Kind.PREAMBLE, Kind.OTHER):
-        whole = (block.lines, block.fenced)
-        # (a recap named for problems, `## Action items`: its placed items are findings as in
-        # a review told in prose, unless a finding holds them: `repeats.summary_repeats`)
-        told = (
-            st.prose
-            or (k is Kind.PREAMBLE and st.lesser_only)
-            or (k is Kind.OTHER and problem_section(block.title) is not None)
-        )
-        drafts, block.lines, block.fenced, unread = _loose_in_block(block, st, prose=told)
-        st.drafts.extend(drafts)
-        if unread:
-            st.unread.extend(unread)
-            st.sink.warnings.append(f"problems named in a list, not as findings: {unread[0]}")
-        if k is Kind.OTHER and is_recap(block.title):
-            block.lines, block.fenced = whole  # a recap keeps its words as written
-            # `2. `a.py:30` leaks the handle — do this before merge.`: a problem only it names
-            read = {loc for d in drafts for loc in d.head.locations}
-            st.drafts.extend(
-                d
-                for d in recap_problems(block.title, *whole, st.prefixes)
-                if not read & set(d.head.locations)
-            )
-        elif drafts and not any(line.strip() for line in block.lines):
-            return  # `## Details` held only findings: no empty section is left behind
     body = "\n".join(strip_rules(block.lines)).strip("\n").rstrip()
     if k is Kind.PREAMBLE:
         if body:
@@ -190,28 +159,9 @@ def read_block(block: Block, st: ReviewParts) -> None:
         if body:
             st.summaries.append(body)
     elif k is Kind.VERDICT:
-        first = body.split("\n\n", 1)
-        if first[0].strip():
-            st.verdicts.append(first[0].strip())
-        if len(first) > 1 and first[1].strip():
-            st.others.append(Section(block.title or "Verdict", first[1].strip()))
+        _verdict_section(block, body, st)
     elif k in FINDING_KINDS:
-        res = _findings_of(block, block.lines, st)
-        if res.unread and k is not Kind.FINDINGS:
-            # `## Important` + `### src/user.h` + `- line 4: …`: items led by their lines
-            # under a file's heading, each a finding at the section's level
-            lines, grouped = places_in_prose(block.lines, block.fenced, st.prefixes)
-            again = _findings_of(block, lines, st) if grouped else res
-            if len(again.unread) < len(res.unread) and len(again.drafts) > len(res.drafts):
-                res = again
-        if k is Kind.FINDINGS and res.unread and not res.drafts:
-            # `## Findings` + `1. `a.py:31` — the budget is never refilled`: place-led problems,
-            # read as they are with no findings section (`placed_items.py`)
-            res = placed_section(block.lines, block.fenced, st.prefixes) or res
-        st.drafts.extend(res.drafts)
-        st.unread.extend(res.unread)
-        st.sink.unparsed.extend(res.unparsed)
-        st.sink.warnings.extend(res.warnings)
+        _findings_section(block, st)
     elif k in DESIGN_KINDS:
         _design(block, st)
     elif k in (Kind.TESTING, Kind.DOCS) and (
@@ -223,25 +173,108 @@ def read_block(block: Block, st: ReviewParts) -> None:
     elif k is Kind.DOCS:
         st.documentation.append(parse_assessment(block.lines, block.fenced))
     elif k is Kind.LIMITATIONS:
-        # `- `a.py:12` drops the last row` among them: a fault in the change, a finding
-        faults, kept, _ = limitation_faults(block.lines, block.fenced, st.prefixes)
-        st.drafts.extend(faults)
-        body = "\n".join(strip_rules(kept)).strip("\n").rstrip() if faults else body
-        if body:
-            st.limitations.append(body)
+        _limitations(block, body, st)
     elif k is Kind.COVERAGE:
-        for entry in parse_coverage(block.lines, block.fenced, st.prefixes, st.sink):
-            # A path listed twice (a second draft): the later entry is the agent's last word;
-            # it keeps the first one's position.
-            old = st.coverage.get(entry.path)
-            if old is not None and old.status != entry.status:
-                st.sink.warnings.append(
-                    f"coverage of {entry.path} given twice ({old.status!r}, then "
-                    f"{entry.status!r}); kept the later"
-                )
-            st.coverage[entry.path] = entry
+        _coverage(block, st)
     else:
         _other(block, body, st)
+
+
+def _read_for_findings(block: Block, st: ReviewParts) -> bool:
+    """A prose section's (or the preamble's) findings taken out of it; True when the block
+    was all findings (the heading one, or a section that held only findings), so no section
+    is left behind."""
+    k = block.kind
+    if k is Kind.OTHER and _heading_is_a_finding(block, st):
+        return True
+    if k is Kind.OTHER and praise_section(block.title):
+        # `## What looks good`: its items are praise, but for the faults it tells among them
+        faults, block.lines, block.fenced = strength_faults(block.lines, block.fenced, st.prefixes)
+        st.drafts.extend(faults)
+        return bool(faults) and not any(line.strip() for line in block.lines)
+    if k in (Kind.PREAMBLE, Kind.OTHER):
+        return _loose_in_prose(block, st)
+    return False
+
+
+def _loose_in_prose(block: Block, st: ReviewParts) -> bool:
+    """The findings `loose` reads in a prose section; True when it held only findings."""
+    k = block.kind
+    whole = (block.lines, block.fenced)
+    # (a recap named for problems, `## Action items`: its placed items are findings as in
+    # a review told in prose, unless a finding holds them: `repeats.summary_repeats`)
+    told = (
+        st.prose
+        or (k is Kind.PREAMBLE and st.lesser_only)
+        or (k is Kind.OTHER and problem_section(block.title) is not None)
+    )
+    drafts, block.lines, block.fenced, unread = _loose_in_block(block, st, prose=told)
+    st.drafts.extend(drafts)
+    if unread:
+        st.unread.extend(unread)
+        st.sink.warnings.append(f"problems named in a list, not as findings: {unread[0]}")
+    if k is Kind.OTHER and is_recap(block.title):
+        block.lines, block.fenced = whole  # a recap keeps its words as written
+        # `2. `a.py:30` leaks the handle — do this before merge.`: a problem only it names
+        read = {loc for d in drafts for loc in d.head.locations}
+        st.drafts.extend(
+            d
+            for d in recap_problems(block.title, *whole, st.prefixes)
+            if not read & set(d.head.locations)
+        )
+        return False
+    # `## Details` held only findings: no empty section is left behind
+    return bool(drafts) and not any(line.strip() for line in block.lines)
+
+
+def _verdict_section(block: Block, body: str, st: ReviewParts) -> None:
+    first = body.split("\n\n", 1)
+    if first[0].strip():
+        st.verdicts.append(first[0].strip())
+    if len(first) > 1 and first[1].strip():
+        st.others.append(Section(block.title or "Verdict", first[1].strip()))
+
+
+def _findings_section(block: Block, st: ReviewParts) -> None:
+    k = block.kind
+    res = _findings_of(block, block.lines, st)
+    if res.unread and k is not Kind.FINDINGS:
+        # `## Important` + `### src/user.h` + `- line 4: …`: items led by their lines
+        # under a file's heading, each a finding at the section's level
+        lines, grouped = places_in_prose(block.lines, block.fenced, st.prefixes)
+        again = _findings_of(block, lines, st) if grouped else res
+        if len(again.unread) < len(res.unread) and len(again.drafts) > len(res.drafts):
+            res = again
+    if k is Kind.FINDINGS and res.unread and not res.drafts:
+        # `## Findings` + `1. `a.py:31` — the budget is never refilled`: place-led problems,
+        # read as they are with no findings section (`placed_items.py`)
+        res = placed_section(block.lines, block.fenced, st.prefixes) or res
+    st.drafts.extend(res.drafts)
+    st.unread.extend(res.unread)
+    st.sink.unparsed.extend(res.unparsed)
+    st.sink.warnings.extend(res.warnings)
+
+
+def _limitations(block: Block, body: str, st: ReviewParts) -> None:
+    # `- `a.py:12` drops the last row` among them: a fault in the change, a finding
+    faults, kept, _ = limitation_faults(block.lines, block.fenced, st.prefixes)
+    st.drafts.extend(faults)
+    body = "\n".join(strip_rules(kept)).strip("\n").rstrip() if faults else body
+    if body:
+        st.limitations.append(body)
+
+
+def _coverage(block: Block, st: ReviewParts) -> None:
+    for entry in parse_coverage(block.lines, block.fenced, st.prefixes, st.sink):
+        # A path listed twice (a second draft): the later entry is the agent's last word;
+        # it keeps the first one's position.
+        old = st.coverage.get(entry.path)
+        if old is not None and old.status != entry.status:
+            st.sink.warnings.append(
+                f"coverage of {entry.path} given twice ({old.status!r}, then "
+                f"{entry.status!r}); kept the later"
+            )
+        st.coverage[entry.path] = entry
 
 
 def _findings_of(block: Block, lines: list[str], st: ReviewParts) -> FindingsResult:
