@@ -114,6 +114,9 @@ def test_a_finding_past_the_300th_file_is_placed_inline(tmp_path: Path) -> None:
         assert res.returncode == 0, res.stderr
         assert _placed(gh) == [(_name(300), 1)], res.stderr
         assert gh.requests_to("GET", f"/repos/{REPO}/pulls/{NUMBER}/files")
+        # the PR document: once for the review, once for the publication (open? head now?)
+        path = f"/repos/{REPO}/pulls/{NUMBER}"
+        assert len([r for r in gh.requests if r.method == "GET" and r.path == path]) == 2
 
 
 def test_past_the_3000th_file_the_publication_says_what_to_do(tmp_path: Path) -> None:

@@ -10,12 +10,17 @@ from typing import Any
 import pytest
 
 from publish.scenario import NUMBER, REPO, install_fake_gh, push_fix, review, setup
-from support.fake_github import FakeGitHub
+from support.fake_github import FakeGitHub, Recorded
 from support.repos import CliResult, run_cli
 
 pytestmark = pytest.mark.slow  # each test runs a real review
 
 REVIEWS = f"/repos/{REPO}/pulls/{NUMBER}/reviews"
+
+
+def _pr_document_reads(gh: FakeGitHub) -> list[Recorded]:
+    path = f"/repos/{REPO}/pulls/{NUMBER}"
+    return [r for r in gh.requests if r.method == "GET" and r.path == path]
 
 
 def _publish(clone: Path, env: dict[str, str], *args: str) -> CliResult:
@@ -97,9 +102,12 @@ def test_a_403_on_a_fork_pr_says_the_token_is_read_only(
         fakes, clone, env = setup(tmp_path, gh)
         gh.pull(REPO, NUMBER).data["head"]["repo"] = head_repo
         rid = review(fakes, clone, env).json()["review_id"]
+        asked = len(_pr_document_reads(gh))
         gh.fail_next(403, method="POST", path_prefix="/repos/")
         res = _publish(clone, env, rid)
         assert res.returncode == 5, res.stderr
+        # whether the PR is open and where it comes from are read from one answer
+        assert len(_pr_document_reads(gh)) == asked + 1
         (line,) = res.stderr.strip().splitlines()
         assert f"PR #{NUMBER} comes from {fork}" in line, line
         assert "read-only token" in line and "pull_request_target" in line, line

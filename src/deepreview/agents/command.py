@@ -169,56 +169,49 @@ class CommandAgent(CliAgent):
     def availability(self, settings: SeatSettings, env: Mapping[str, str]) -> Availability:
         seat = "NAME"  # the seat's config key is not part of its settings
         if not settings.argv:
-            return Availability(
-                name=self.name, usable=False, found=False, reason=_no_argv_reason(seat),
-                model_backed=False,
-            )  # fmt: skip
+            return self._answer(found=False, reason=_no_argv_reason(seat))
         program = settings.argv[0]
         resolved = resolve_program(program, env)
         if resolved is None:
             folder = _names_a_folder(program)
-            return Availability(
-                name=self.name,
-                usable=False,
-                found=folder,
-                reason=(
-                    f"argv[0] {program!r} is a folder, not a program; fix argv in [seats.{seat}]"
-                    if folder
-                    else f"argv[0] {program!r} {_not_found(program)}; fix argv in [seats.{seat}]"
-                ),
-                model_backed=False,
+            why = "is a folder, not a program" if folder else _not_found(program)
+            return self._answer(
+                found=folder, reason=f"argv[0] {program!r} {why}; fix argv in [seats.{seat}]"
             )
         if not os.access(resolved, os.X_OK):
             # Found, but `review` could only fail the seat ("Permission denied"): said here, so
             # doctor does not list it and a review naming it is refused up front.
-            return Availability(
-                name=self.name,
-                usable=False,
-                found=True,
+            return self._answer(
                 reason=(
                     f"argv[0] {program!r} ({resolved}) is not executable; "
                     f"`chmod +x` it or fix argv in [seats.{seat}]"
                 ),
                 binary=resolved,
-                model_backed=False,
             )
         if (problem := _start_problem(resolved, {**env, **dict(settings.env)})) is not None:
             # it would fail to start ("No such file or directory" of a file that is there)
-            return Availability(
-                name=self.name,
-                usable=False,
-                found=True,
+            return self._answer(
                 reason=f"argv[0] {program!r} ({resolved}) {problem}; fix argv in [seats.{seat}]",
                 binary=resolved,
-                model_backed=False,
             )
-        return Availability(
-            name=self.name,
+        return self._answer(
             usable=True,
-            found=True,
             reason=f"command seat: argv[0] {program!r} runs {resolved}",
             binary=resolved,
-            model_backed=False,
+        )
+
+    def _answer(
+        self, *, reason: str, found: bool = True, usable: bool = False, binary: str | None = None
+    ) -> Availability:
+        """One of `availability`'s answers: each names this agent, and none is model-backed
+        (the class's `model_backed`), whatever the program argv names."""
+        return Availability(
+            name=self.name,
+            usable=usable,
+            found=found,
+            reason=reason,
+            binary=binary,
+            model_backed=self.model_backed,
         )
 
     def build(self, task: SeatTask) -> Invocation:

@@ -24,6 +24,7 @@ from deepreview.cli.posting import (
     conclude,
     fail_on_option,
     post_options,
+    refuse_inline_alone,
     require_credentials,
 )
 from deepreview.cli.progress import Progress
@@ -109,8 +110,7 @@ def finish(
         raise UsageError(
             f"finish reads seat results after --from: `deep-review finish --from {given}`"
         )
-    if inline and not post:
-        raise UsageError("--inline posts inline comments with --post; add --post")
+    refuse_inline_alone(post, inline)
     cli = _overrides(
         agents=None,
         lead=opts["lead"],

@@ -77,6 +77,14 @@ def _gate(outcome: ReviewOutcome, code: int, threshold: str) -> int:
     return int(ExitCode.FAIL_ON)
 
 
+def refuse_inline_alone(post: bool, inline: bool) -> None:
+    """`--inline` is a way of posting: without `--post` nothing would be posted (exit 2)."""
+    from deepreview.errors import UsageError
+
+    if inline and not post:
+        raise UsageError("--inline posts inline comments with --post; add --post")
+
+
 def require_credentials(env: dict[str, str], cwd: Path) -> None:
     """`--post` before the review starts: without a token or a logged-in `gh`, GitHub takes
     no write (a public PR still reads without one), so posting would fail only after every
@@ -232,4 +240,10 @@ def _post(
     return Posting(result=result), fields, None
 
 
-__all__ = ["conclude", "fail_on_option", "post_options", "require_credentials"]
+__all__ = [
+    "conclude",
+    "fail_on_option",
+    "post_options",
+    "refuse_inline_alone",
+    "require_credentials",
+]

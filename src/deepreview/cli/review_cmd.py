@@ -30,6 +30,7 @@ from deepreview.cli.posting import (
     conclude,
     fail_on_option,
     post_options,
+    refuse_inline_alone,
     require_credentials,
 )
 from deepreview.cli.progress import Progress
@@ -330,8 +331,7 @@ def review(
             "--seat-only writes no report to post or gate; pass --post/--inline/--fail-on to "
             "`deep-review finish`"
         )
-    if inline and not post:
-        raise UsageError("--inline posts inline comments with --post; add --post")
+    refuse_inline_alone(post, inline)
     env = github_env(github_api)
     req = ReviewRequest(
         cwd=Path(repo),

@@ -3,6 +3,7 @@ data in every prompt."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,6 +68,22 @@ def parse_pull(data: Any, number: int) -> PrInfo:
     )
 
 
+class PullDocument:
+    """A PR as GitHub answers `GET repos/R/pulls/N`, asked when first wanted and then kept: a
+    publication reads from the one answer whether the PR is open, its head now and the fork it
+    comes from. A failed ask is not kept (the next one asks again)."""
+
+    def __init__(self, client: GitHubClient, repo: str, number: int) -> None:
+        self.client, self.repo, self.number = client, repo, number
+
+    @functools.cached_property
+    def data(self) -> dict[str, Any]:
+        answer = self.client.get_json(
+            f"repos/{self.repo}/pulls/{self.number}", what=f"PR #{self.number}"
+        )
+        return answer if isinstance(answer, dict) else {}
+
+
 def fetch_pr(client: GitHubClient, repo: str, number: int) -> PrInfo:
     missing = f"PR #{number} not found in {repo}"
     try:
@@ -89,4 +106,4 @@ def fetch_pr(client: GitHubClient, repo: str, number: int) -> PrInfo:
     return parse_pull(data, number)
 
 
-__all__ = ["PrInfo", "fetch_pr", "parse_pull"]
+__all__ = ["PrInfo", "PullDocument", "fetch_pr", "parse_pull"]

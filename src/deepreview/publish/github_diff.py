@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final
 
-from deepreview.github.client import PER_PAGE, GitHubClient
+from deepreview.github.client import PER_PAGE
+from deepreview.github.pulls import PullDocument
 from deepreview.publish.inline import diff_lines_by_file
 from deepreview.targets.target import Target
 
@@ -18,17 +19,18 @@ PR_FILES: Final = 3000  # the files GitHub's `pulls/N/files` lists at most, over
 
 
 def github_diff_lines(
-    client: GitHubClient, t: Target, repo: str, number: int, paths: Sequence[str]
+    pull: PullDocument, t: Target, paths: Sequence[str]
 ) -> tuple[dict[str, frozenset[int]], str | None]:
     """The commentable lines of the reviewed commit's PR diff, from GitHub, and a note when
     its list stopped short of a file in `paths` (the files the findings are on)."""
+    client, repo, number = pull.client, pull.repo, pull.number
     data = client.get_json(
         f"repos/{repo}/compare/{t.base_sha}...{t.head_sha}",
         what=f"the diff of PR #{number} at {t.head_sha[:12]}",
     )
     files = _dicts(data.get("files") if isinstance(data, dict) else None)
     cap = COMPARE_FILES
-    if len(files) >= COMPARE_FILES and _head_now(client, repo, number) == t.head_sha:
+    if len(files) >= COMPARE_FILES and _head_now(pull) == t.head_sha:
         # the reviewed commit is still the PR's head: the PR's own list goes further
         files = _dicts(
             client.get_pages(
@@ -44,9 +46,8 @@ def github_diff_lines(
     return lines, _cut_short(t, number, cap)
 
 
-def _head_now(client: GitHubClient, repo: str, number: int) -> str | None:
-    data = client.get_json(f"repos/{repo}/pulls/{number}", what=f"PR #{number}")
-    head = data.get("head") if isinstance(data, dict) else None
+def _head_now(pull: PullDocument) -> str | None:
+    head = pull.data.get("head")
     sha = head.get("sha") if isinstance(head, dict) else None
     return sha if isinstance(sha, str) else None
 

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from deepreview.errors import GitError, UsageError
 from deepreview.github.client import GitHubClient
+from deepreview.github.pulls import PullDocument
 from deepreview.model import Finding
 from deepreview.publish.github_diff import github_diff_lines
 from deepreview.publish.inline import (
@@ -31,10 +32,8 @@ from deepreview.targets.target import Target
 
 
 def inline_plan(
-    client: GitHubClient,
+    pull: PullDocument,
     target: Target,
-    repo: str,
-    number: int,
     findings: Sequence[Finding],
     posted: frozenset[str],
     earlier: Mapping[str, frozenset[str]] | None = None,
@@ -42,15 +41,16 @@ def inline_plan(
     """Each finding placed on a line of the PR diff at the reviewed commit, unless `posted`
     (fingerprints of inline comments already on the PR) has it, or one it had in an earlier
     round (`earlier`, by finding ID)."""
+    client, repo = pull.client, pull.repo
     paths = sorted({loc.path for f in findings for loc in f.locations})
-    diff_lines, note = _reviewed_diff_lines(client, target, repo, number, paths)
+    diff_lines, note = _reviewed_diff_lines(pull, target, paths)
     heads = _head_files(client, target, repo, findings, diff_lines)
     plan = plan_inline(findings, diff_lines, heads, posted, earlier)
     return dataclasses.replace(plan, notes=(note,)) if note else plan
 
 
 def _reviewed_diff_lines(
-    client: GitHubClient, t: Target, repo: str, number: int, paths: Sequence[str]
+    pull: PullDocument, t: Target, paths: Sequence[str]
 ) -> tuple[dict[str, frozenset[int]], str | None]:
     """The commentable lines of the PR diff at the reviewed commit. The review names that
     commit (`commit_id`) and GitHub places its comments on that commit's diff, not the PR's
@@ -61,7 +61,7 @@ def _reviewed_diff_lines(
     if root.is_dir():
         git = Git(root)
         if _has_commits(git, t) or (
-            _fetched_head(git, number, repo, client.env) and _has_commits(git, t)
+            _fetched_head(git, pull.number, pull.repo, pull.client.env) and _has_commits(git, t)
         ):
             # The lines GitHub's PR diff shows, not what the user's `diff.context` /
             # `diff.interHunkContext` make `git diff` print: three lines of context around
@@ -79,7 +79,7 @@ def _reviewed_diff_lines(
             lines = diff_lines_of(out.decode("utf-8", "replace")) if out is not None else None
             if lines is not None:
                 return lines, None
-    return github_diff_lines(client, t, repo, number, paths)
+    return github_diff_lines(pull, t, paths)
 
 
 def _has_commits(git: Git, t: Target) -> bool:

@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from deepreview.errors import GitHubError, PublishError, UsageError
 from deepreview.github.client import GitHubClient
+from deepreview.github.pulls import PullDocument
 from deepreview.github.viewer import viewer_login
 from deepreview.publish.authorship import author, own_review_comments
 from deepreview.publish.credit import lead_name
@@ -99,12 +100,13 @@ def publish_review(
     root = Path(stored.state.target.repo_root)
     client = GitHubClient(env=env, cwd=root if root.is_dir() else cwd)
     sender = Sender(client, dry_run)
+    pull = PullDocument(client, stored.repo, stored.number)
     try:
-        return _publish(stored, client, sender, inline, report_url, force)
+        return _publish(stored, pull, sender, inline, report_url, force)
     except GitHubError as exc:
         line = exc.message
         if exc.status == 403 and not exc.rate_limited and sender.refused is not None:
-            fork = _fork_of(client, stored)
+            fork = _fork_of(pull, stored)
             if fork is not None:
                 line = fork_forbidden_line(sender.refused, stored.number, fork, stored.repo)
         advice = retry_advice(review_id, inline=inline, dry_run=sender.dry_run)
@@ -134,15 +136,15 @@ def _skipped(
 
 def _publish(
     stored: StoredReview,
-    client: GitHubClient,
+    pull: PullDocument,
     sender: Sender,
     inline: bool,
     report_url: str | None,
     force: bool,
 ) -> PublishResult:
-    review_id, dry_run = stored.review_id, sender.dry_run
+    review_id, dry_run, client = stored.review_id, sender.dry_run, pull.client
     pr_path = f"repos/{stored.repo}/pulls/{stored.number}"
-    closed = None if force else _not_open(client, stored)
+    closed = None if force else _not_open(pull, stored)
     if closed is not None:
         return _skipped(stored, dry_run, closed)
     issue_path = f"repos/{stored.repo}/issues/{stored.number}"
@@ -190,9 +192,7 @@ def _publish(
             fp for c in earlier if (fp := marker_fingerprint(str(c.get("body") or "")))
         )
         target, findings = stored.state.target, stored.report.findings
-        plan = inline_plan(
-            client, target, stored.repo, stored.number, findings, fingerprints, stored.fingerprints
-        )
+        plan = inline_plan(pull, target, findings, fingerprints, stored.fingerprints)
         notes += plan.notes
     already = [f.id for f in plan.already]
     moved = {
@@ -329,13 +329,11 @@ def _amend(
     return True
 
 
-def _not_open(client: GitHubClient, stored: StoredReview) -> str | None:
+def _not_open(pull: PullDocument, stored: StoredReview) -> str | None:
     """Why nothing goes on a PR closed or merged (GitHub takes comments on it all the same, and
     a review that ran for minutes may finish after the merge), or None when it is open."""
-    data = client.get_json(
-        f"repos/{stored.repo}/pulls/{stored.number}", what=f"PR #{stored.number}"
-    )
-    if not isinstance(data, dict) or data.get("state") != "closed":
+    data = pull.data
+    if data.get("state") != "closed":
         return None
     how = "merged" if data.get("merged") is True or data.get("merged_at") else "closed"
     return (
@@ -344,16 +342,16 @@ def _not_open(client: GitHubClient, stored: StoredReview) -> str | None:
     )
 
 
-def _fork_of(client: GitHubClient, stored: StoredReview) -> str | None:
+def _fork_of(pull: PullDocument, stored: StoredReview) -> str | None:
     """Which fork a PR comes from (its head repository, when not the base one), asked after a
     write was refused: a fork's PR gets a read-only token on `pull_request` events. None when
     the PR is not from a fork, or GitHub does not say."""
     try:
-        data = client.get_json(f"repos/{stored.repo}/pulls/{stored.number}", what="the PR")
+        data = pull.data
     except GitHubError:
         return None
-    head = data.get("head") if isinstance(data, dict) else None
-    base = data.get("base") if isinstance(data, dict) else None
+    head = data.get("head")
+    base = data.get("base")
     head_repo = head.get("repo", {}) if isinstance(head, dict) else {}
     base_repo = base.get("repo", {}) if isinstance(base, dict) else {}
     if isinstance(head, dict) and head_repo is None:

@@ -159,14 +159,8 @@ class ClaudeParser(StreamParser):
         model = self._init_model or self._message_model
         res = self._result
         if res is None:
-            return self._stats(
+            return self._no_result(
                 model=model,
-                cli_duration_ms=None,
-                tokens_in=None,
-                tokens_out=None,
-                cost_usd=None,
-                ended_normally=False,
-                is_error=False,
                 final_text=review_of(self._texts),
                 # killed while retrying: the retry's error is the only explanation there is
                 errors=[*self._errors, self._retrying_error] if self._retrying_error else None,

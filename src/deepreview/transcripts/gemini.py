@@ -95,16 +95,7 @@ class GeminiParser(StreamParser):
         final_text = review_of([*self._messages, "".join(self._text_parts)])
         res = self._result
         if res is None:
-            return self._stats(
-                model=self._init_model,
-                cli_duration_ms=None,
-                tokens_in=None,
-                tokens_out=None,
-                cost_usd=None,
-                ended_normally=False,
-                is_error=False,
-                final_text=final_text,
-            )
+            return self._no_result(model=self._init_model, final_text=final_text)
         is_error = res.get("status") != "success"
         errors = list(self._errors)
         if is_error:

@@ -239,3 +239,20 @@ class StreamParser:
             retry_causes=tuple(self._retry_causes),
             cut_off=cut_off,
         )
+
+    def _no_result(
+        self, *, model: str | None, final_text: str, errors: list[str] | None = None
+    ) -> TranscriptStats:
+        """A stream with no result event yet (still running, or killed before it ended): no
+        duration, tokens or cost were reported, and the run did not end normally."""
+        return self._stats(
+            model=model,
+            cli_duration_ms=None,
+            tokens_in=None,
+            tokens_out=None,
+            cost_usd=None,
+            ended_normally=False,
+            is_error=False,
+            final_text=final_text,
+            errors=errors,
+        )
