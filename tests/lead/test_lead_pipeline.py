@@ -515,7 +515,7 @@ def test_progress_says_the_lead_retried_and_fell_back(tmp_path: Path) -> None:
     assert [ln.split(" (")[0] for ln in lead_lines] == [
         "[lead] running",
         "[lead] answer not usable, asking again",
-        "[lead] running",
+        "[lead] running pass 2",  # its second run, as its files (`*-lead-pass-2.*`) name it
         "[lead] fallback: no usable answer, consolidated without the lead",
     ], res.stderr
 

@@ -68,10 +68,15 @@ def test_highlights_caps_tools_and_places_breakdown_when_shell_is_folded() -> No
     assert text == "55 calls. 10 t0, 9 t1, 8 t2, 28 other. Shell commands: 1 `git log`."
 
 
-def test_table_cell_names_at_most_three_tools() -> None:
+def test_table_cell_names_three_tools_and_sums_the_rest() -> None:
     counts = [("grep_search", 7), ("read_file", 4), ("run_shell_command", 2), ("glob", 1)]
-    assert (
-        table_cell_from_counts(14, counts) == "14 (grep_search 7, read_file 4, run_shell_command 2)"
+    # a single tool left over is named, as the highlights name it
+    assert table_cell_from_counts(14, counts) == (
+        "14 (grep_search 7, read_file 4, run_shell_command 2, glob 1)"
+    )
+    counts += [("ls", 1)]
+    assert table_cell_from_counts(15, counts) == (
+        "15 (grep_search 7, read_file 4, run_shell_command 2, other 2)"
     )
 
 

@@ -126,7 +126,9 @@ class CodexAgent(TranscriptCliAgent):
     def failure(
         self, task: SeatTask, result: proc.ProcResult, stats: TranscriptStats | None
     ) -> str | None:
-        if stats is not None and not stats.is_error and not stats.ended_normally:
+        # A CLI that printed no event at all never started a turn: its exit and stderr say
+        # why, in the words every agent's early exit gets (below).
+        if stats is not None and stats.lines and not stats.is_error and not stats.ended_normally:
             details = [f"last error: {stats.errors[-1][:300]}"] if stats.errors else []
             if not result.ok and result.describe_failure():
                 details.append(result.describe_failure())  # e.g. "killed by signal SIGSEGV"

@@ -25,6 +25,14 @@ class _Row:
         self.tools: int | None = 0  # None: not measured (a `command` seat's program)
         self.last_tool = ""
         self.duration: float | None = None  # measured by the runner, once the seat ended
+        self.passes = 0  # its passes started (`--passes`): a later one says its number
+
+    def shown_state(self) -> str:
+        return (
+            f"running pass {self.passes}"
+            if self.state == "running" and self.passes > 1
+            else self.state
+        )
 
     def elapsed(self, now: float) -> float:
         if self.duration is not None:
@@ -73,7 +81,7 @@ class Progress:
         for seat, row in self.rows.items():
             # Text, not markup: a label is the model's command (`grep '[/]'` is no closing tag)
             tools = "—" if row.tools is None else str(row.tools)
-            cells = (seat, row.state, format_duration(row.elapsed(now)), tools)
+            cells = (seat, row.shown_state(), format_duration(row.elapsed(now)), tools)
             table.add_row(*(Text(c) for c in cells), Text(_shown_label(row.last_tool)))
         return table
 
@@ -83,7 +91,12 @@ class Progress:
             changed_state = False
             if event.kind == "state":
                 if event.detail == "running":
-                    row.started = time.monotonic()
+                    row.passes += 1
+                    if row.passes == 1:
+                        row.started = time.monotonic()
+                    # A later pass runs on from the seat's start, as its summed duration does:
+                    # the pass before's end and figures are no longer the seat's.
+                    row.ended = row.duration = None
                     row.ran = True
                 else:
                     row.ended = time.monotonic()
@@ -102,7 +115,7 @@ class Progress:
                 elapsed = format_duration(row.elapsed(time.monotonic()))
                 calls = tool_calls_phrase(row.tools)
                 extra = f" ({elapsed}, {calls})" if row.ended and row.ran else ""
-                print(f"[{event.seat}] {event.detail}{extra}", file=self.stream, flush=True)
+                print(f"[{event.seat}] {row.shown_state()}{extra}", file=self.stream, flush=True)
 
 
 def tool_calls_phrase(count: int | None) -> str:

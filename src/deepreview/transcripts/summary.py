@@ -66,8 +66,10 @@ def table_cell(stats: TranscriptStats) -> str:
 def table_cell_from_counts(
     total: int, tool_counts: Sequence[tuple[str, int]], *, max_tools: int = MAX_CELL_TOOLS
 ) -> str:
-    named = ", ".join(f"{_name(name)} {count}" for name, count in tool_counts[:max_tools])
-    return f"{total} ({named})" if named else str(total)
+    # the rest as "other N": the named counts add up to the total the cell gives
+    parts = [f"{_name(name)} {count}" for name, count in _shown(tool_counts, max_tools)]
+    parts += [f"other {count}" for _, count in _folded(tool_counts, max_tools)]
+    return f"{total} ({', '.join(parts)})" if parts else str(total)
 
 
 def _breakdown(shell_breakdown: Sequence[tuple[str, int]], max_labels: int) -> str:
