@@ -73,6 +73,7 @@ from deepreview.findings.else_fine import placed_items_before_else_fine
 from deepreview.findings.file_names import known_files as reading_files
 from deepreview.findings.finding_draft import is_rule, one_line
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
+from deepreview.findings.foreign_markup import as_markdown
 from deepreview.findings.gave_up import gave_up
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
 from deepreview.findings.level_fields import level_field_sections
@@ -193,6 +194,7 @@ def _about_own_findings(text: str, ids: frozenset[str]) -> bool:
 
 def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> AgentReview:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = as_markdown(text)  # (reStructuredText, org-mode, a drawn table: `foreign_markup`)
     lines = text.split("\n")
     unwrapped = unwrap_review(lines, is_strong_start)
     if unwrapped is not None:
