@@ -18,13 +18,15 @@ from deepreview.findings.markup_code import code_lines
 
 _HEADLINE: Final = re.compile(
     r"^(?P<stars>\*+)[ \t]+(?:(?P<kw>TODO|DONE|NEXT|WAIT|WAITING|FIXME|CANCELLED|CANCELED)"
-    r"(?:[ \t]+|$))?(?:\[#(?P<p>[A-Z])\][ \t]*)?(?P<title>.*?)(?:[ \t]+:[\w@#%:]+:)?[ \t]*$"
+    r"(?:[ \t]+|$))?(?:\[#(?P<p>[A-Z])\][ \t]*)?(?P<title>.*)$"
 )
 _DEEP: Final = re.compile(r"^\*{2,}[ \t]+\S")
 _MARKED: Final = re.compile(r"^\*+[ \t]+(?:(?:TODO|DONE)\b|(?:[A-Z]+[ \t]+)?\[#[A-Z]\])")
 _CLOSED: Final = frozenset(("DONE", "CANCELLED", "CANCELED"))
 _LEVELS: Final = {"A": "[Critical]", "B": "[Important]", "C": "[Suggestion]"}
-_VERBATIM: Final = re.compile(r"(?<![\w=~`])([=~])(?P<code>\S(?:[^\n]*?\S)??)\1(?![\w=~])")
+# (a code span of at most 200 characters: a line of `=` is tried once from each of them)
+_VERBATIM: Final = re.compile(r"(?<![\w=~`])([=~])(?P<code>\S(?:[^\n]{0,200}?\S)??)\1(?![\w=~])")
+_TAGS: Final = re.compile(r"[ \t]:[\w@#%:]+:$")
 _BLOCK: Final = re.compile(r"^[ \t]*#\+(?:BEGIN|END)_(?:SRC|EXAMPLE)\b.*$", re.I)
 
 
@@ -45,9 +47,11 @@ def org_as_markdown(lines: list[str]) -> list[str]:
             out.append("```")
         elif in_block:
             out.append(line)
-        elif (m := _HEADLINE.match(line)) is not None and m["title"]:
+        elif (m := _HEADLINE.match(line)) is not None and m["title"].strip():
             level = _LEVELS.get(m["p"] or "") if m["kw"] not in _CLOSED else None
-            title = _VERBATIM.sub(r"`\g<code>`", m["title"])
+            said = m["title"].rstrip(" \t")
+            tags = _TAGS.search(said)  # `:security:` tags at the end
+            title = _VERBATIM.sub(r"`\g<code>`", said[: tags.start()] if tags else said).rstrip()
             out.append(f"{'#' * min(len(m['stars']), 6)} {level + ' ' if level else ''}{title}")
         else:
             # (a headline's body is indented under it: four spaces would be a code block)
