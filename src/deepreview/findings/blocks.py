@@ -31,7 +31,6 @@ from deepreview.findings.heading_scan import (
     heading_lines,
     markdown_tokens,
 )
-from deepreview.findings.labels import severity_label_follows
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.paragraph_heads import heading_head
 from deepreview.findings.section_titles import (
@@ -40,6 +39,7 @@ from deepreview.findings.section_titles import (
     praise_section,
     says_high,
 )
+from deepreview.findings.suffix_levels import announced_finding
 
 __all__ = [
     "BOLD_LEVEL",
@@ -248,7 +248,7 @@ def _sub_heading(
 ) -> None:
     """A heading below the current section's: its text, unless findings follow it."""
     cur, line = blocks[-1], lines[n]
-    if cur.kind is Kind.SUMMARY and severity_label_follows(lines, mask, n + 1):
+    if cur.kind is Kind.SUMMARY and announced_finding(lines, mask, n, h.title):
         # `## Summary` + `### 1. Title` + `- **Severity:** High`: findings after the
         # summary, as under any section of their own (the summary tells no finding)
         blocks.append(Block(Kind.OTHER, "", cur.level))

@@ -18,6 +18,7 @@ from typing import Final
 from deepreview.findings.conventional import conventional_label
 from deepreview.findings.lenticular_tags import lenticular_lead
 from deepreview.findings.numeric_levels import numeric_lead
+from deepreview.findings.word_leads import word_lead
 from deepreview.model import Severity
 
 HIGH: Final = "high"
@@ -363,7 +364,7 @@ def level_lead(rest: str, *, heading: bool = False) -> tuple[str | None, str]:
     text of a heading, where a red, orange or yellow circle before a plain title is its level
     (`### 🔴 Unbounded retry loop`) as it is before a place (`### 🔴 `a.py:3` — Title`)."""
     text = _EMOJI.sub("", rest)
-    numeric = numeric_lead(text) or lenticular_lead(text)
+    numeric = numeric_lead(text) or lenticular_lead(text) or word_lead(text)
     if numeric is not None:
         # `**[5/5]** `a.py:3`: …`: a level on a scale of numbers; `【必須】`: a level tag
         return numeric

@@ -72,6 +72,7 @@ from deepreview.findings.drafts import earlier_drafts
 from deepreview.findings.file_names import known_files as reading_files
 from deepreview.findings.finding_draft import is_rule, one_line
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
+from deepreview.findings.foreign_markup import as_markdown
 from deepreview.findings.gave_up import gave_up
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
 from deepreview.findings.level_ranks import rank_circles, rank_cool_titles, rank_high
@@ -197,6 +198,7 @@ class _Text:
 
 def _rewritten(raw: str) -> _Text:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = as_markdown(text)  # (reStructuredText, org-mode, a drawn table: `foreign_markup`)
     lines = text.split("\n")
     unwrapped = unwrap_review(lines, is_strong_start)
     if unwrapped is not None:

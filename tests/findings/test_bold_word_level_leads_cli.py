@@ -1,0 +1,77 @@
+"""A review whose points each open with their level as one bold word, in French (`**Bloquant**
+—`, `**À corriger** —`, `**Mineur** —`) or as an English word closed by its own full stop
+(`**Critical.** text`): those are the points' levels, as `**Critical** — …` is. Before, such a
+French review read no finding at all and, naming no problem in English prose, read as clean.
+A bold span of more words than a level (`**Moyenne des temps** —`, "mean time") or a bold level
+word inside a sentence stays text.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from support.repos import cli_env, run_cli
+
+FRENCH = """## Revue du cache
+
+**Bloquant** — `cache/store.py`, ligne 21 : la clé ignore le locataire, deux clients lisent
+les mêmes données.
+
+**À corriger** — dans `cache/store.py` (l. 40-44), l'expiration n'est jamais vérifiée.
+
+**Mineur** — `cache/config.py:7` : le nom `TTL2` ne dit pas son unité.
+"""
+
+DOTTED = """Three points on the queue change.
+
+- **Critical.** `queue/worker.py:12` drops a job when `ack` raises.
+- **Minor.** `queue/worker.py:30` logs the whole payload.
+"""
+
+NOT_LEADS = """## Mesures
+
+**Moyenne des temps** — 40 ms par requête, comme avant la modification.
+
+Le cas **mineur** des files vides est déjà couvert par les tests.
+
+Rien à signaler.
+"""
+
+
+def _parse(tmp_path: Path, text: str) -> dict[str, Any]:
+    (tmp_path / "review.md").write_text(text, encoding="utf-8")
+    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
+    assert res.returncode == 0, res.stderr
+    parsed = json.loads(res.stdout)
+    assert isinstance(parsed, dict)
+    return parsed
+
+
+def _found(parsed: dict[str, Any]) -> list[tuple[str, str, int | None]]:
+    return [
+        (f["severity"], f["locations"][0]["path"], f["locations"][0]["start"])
+        for f in parsed["findings"]
+    ]
+
+
+def test_french_bold_level_words_lead_findings(tmp_path: Path) -> None:
+    assert _found(_parse(tmp_path, FRENCH)) == [
+        ("critical", "cache/store.py", 21),
+        ("important", "cache/store.py", 40),
+        ("suggestion", "cache/config.py", 7),
+    ]
+
+
+def test_a_bold_level_word_closed_by_a_full_stop_leads_a_finding(tmp_path: Path) -> None:
+    assert _found(_parse(tmp_path, DOTTED)) == [
+        ("critical", "queue/worker.py", 12),
+        ("suggestion", "queue/worker.py", 30),
+    ]
+
+
+def test_bold_words_that_are_no_level_lead_nothing(tmp_path: Path) -> None:
+    parsed = _parse(tmp_path, NOT_LEADS)
+    assert parsed["findings"] == []
+    assert not parsed.get("unread_findings"), parsed.get("unread_findings")
