@@ -11,7 +11,7 @@ from deepreview.consolidate import (
     apply_decisions,
     cluster_findings,
 )
-from deepreview.consolidate.labels import short_title, short_titles
+from deepreview.consolidate.labels import short_title, short_titles, title_label, title_labels
 from deepreview.model import Location, Severity
 
 IMP, SUG, CRIT = Severity.IMPORTANT, Severity.SUGGESTION, Severity.CRITICAL
@@ -362,3 +362,22 @@ def test_the_lead_merge_reasons_join_without_their_full_stops() -> None:
     )
     # an ellipsis is the reason's own words, kept
     assert entry.text.endswith("the leak's cause...")
+
+
+def test_title_label_keeps_code_spans_and_cuts_between_words() -> None:
+    assert title_label("`add` now subtracts when b is negative") == (
+        "`add` now subtracts when b is negative"
+    )
+    # never cut inside a code span: a stray backtick would swallow the rest of a table cell
+    assert title_label("**Bold** `git diff --check` reports whitespace errors in files") == (
+        "Bold `git diff --check` reports…"
+    )
+    assert title_labels(
+        [
+            "No test for `sub` at all and nothing covering the negative path",
+            "No test for `sub` at all and nothing covering the zero path",
+        ]
+    ) == (
+        "No test for `sub` at all and nothing covering the negative…",
+        "No test for `sub` at all and nothing covering the zero path",
+    )

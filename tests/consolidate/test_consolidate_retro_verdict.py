@@ -101,7 +101,7 @@ def test_retro_cells_are_computed() -> None:
         "Cost": "$2.41",
         "Design observations": "1 concern, 2 strengths",
         "False positives": "0",
-        "Unique insights": "I1 (stopSwitch)",
+        "Unique insights": "I1 (Missing `stopSwitch` in `handleRestart`…)",
         "Files reviewed": "4/4",
         "Coverage misses": "0",
         "Downgraded": "0",
@@ -131,7 +131,7 @@ def test_narratives_state_facts() -> None:
     retro, _ = _retro()
     claude = retro["claude"].narrative
     assert "Claude raised 2 findings (0C 2I 0S) and 3 design observations." in claude
-    assert "Only Claude found I1 (stopSwitch)." in claude
+    assert "Only Claude found I1 (Missing `stopSwitch` in `handleRestart`…)." in claude
     assert "Shared with other reviewers: C1." in claude
     assert "Severity reconciled: Claude I1 (important) → critical C1." in claude
     assert "Ran 7 `git blame` commands." in claude

@@ -40,6 +40,12 @@ None.
 """
 
 DROPPED = "stream disconnected before completion: error sending request for url (https://x)"
+# A turn limit in words, with where to raise it, the CLI's code kept for a search: Codex's read
+# the bare `error_max_turns` (ux74).
+TURN_LIMIT = (
+    "stopped at its turn limit (error_max_turns): raise it with the seat's `extra_args` "
+    "(Claude Code's `--max-turns N`), or review a smaller change"
+)
 QUOTA = '[API Error: {"error":{"code":429,"status":"RESOURCE_EXHAUSTED"}}]'
 
 CASES = [
@@ -47,7 +53,7 @@ CASES = [
     (
         "claude",
         "error_max_turns",
-        "hit the maximum number of turns (error_max_turns)",
+        TURN_LIMIT,
     ),
     (
         "claude",
@@ -55,6 +61,7 @@ CASES = [
         "the CLI failed during execution (error_during_execution)",
     ),
     ("codex", DROPPED, DROPPED),
+    ("codex", "error_max_turns", TURN_LIMIT),
     ("gemini", QUOTA, f"API error (HTTP 429): {QUOTA}"),
 ]
 
@@ -74,7 +81,13 @@ def _review(tmp_path: Path, cli: str, error: str) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("cli", "error", "reason"),
     CASES,
-    ids=["claude-max-turns", "claude-during-execution", "codex-disconnected", "gemini-429"],
+    ids=[
+        "claude-max-turns",
+        "claude-during-execution",
+        "codex-disconnected",
+        "codex-max-turns",
+        "gemini-429",
+    ],
 )
 def test_a_review_written_before_the_cli_error_is_kept(
     tmp_path: Path, cli: str, error: str, reason: str

@@ -94,7 +94,10 @@ def test_lead_decisions_shape_the_report(tmp_path: Path) -> None:
     assert _row(md, "Downgraded") == "| Downgraded | 1 (I→S) | 0 | 0 |"
     assert _row(md, "Dropped") == "| Dropped | 0 | 0 | 0 |"
     # S1 and S3 both name `sub`: their short titles must still differ
-    assert _row(md, "Unique insights") == "| Unique insights | S3 (README does not…) | 0 | 0 |"
+    assert (
+        _row(md, "Unique insights")
+        == "| Unique insights | S3 (README does not document `sub`) | 0 | 0 |"
+    )
     assert "Consolidated without a lead" not in md
     assert "_Lead: claude (claude-opus-4-6) — " in md and "1 tool call," in md
     # the lead wrote the testing assessment: its statement is credited to it

@@ -217,7 +217,7 @@ def test_retro_ids_say_whose_they_are_and_short_titles_differ(tmp_path: Path) ->
     }
     # both suggestions are about `sub`: "S1 (sub)" and "S2 (sub)" would not tell them apart
     assert _row(md, "Unique insights") == (
-        "| Unique insights | S2 (Missing test for…) | S1 (No test covers…) |"
+        "| Unique insights | S2 (Missing test for `sub`) | S1 (No test covers `sub`) |"
     )
     # the split is recorded with the report's IDs, not the lead's cluster IDs
     assert (

@@ -102,4 +102,4 @@ def test_a_unique_insight_is_labelled_by_its_title_not_its_file(report: dict[str
     """Gemini's "Missing module docstring in `app.py`" read `S2 (app.py)`."""
     md = _above_appendix(report["md"])
     assert "(app.py)" not in md
-    assert "(Missing module docstring…)" in md
+    assert "(Missing module docstring in `app.py`)" in md

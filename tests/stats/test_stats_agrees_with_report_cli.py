@@ -114,13 +114,16 @@ def test_a_finding_raised_again_by_another_seat_is_no_new_unique_insight(tmp_pat
     claude_cell, codex_cell = [c.strip() for c in unique_row.split("|")[2:4]]
     # the new finding is codex's unique insight; round 1's I1 is credited as re-raised
     assert claude_cell == "0", unique_row
-    assert codex_cell == "[S1](#s1) (sub); re-raised from round 1: [I1](#i1) (shout)", codex_cell
+    assert codex_cell == (
+        "[S1](#s1) (No test covers `sub`); re-raised from round 1: "
+        "[I1](#i1) (`shout` raises on `None`)"
+    ), codex_cell
     assert count_insights(codex_cell) == 1, codex_cell
     codex_story = shown.split("### [Codex]", 1)[1].split("\n### ", 1)[0]
-    assert "Only Codex found [S1](#s1) (sub)." in codex_story, codex_story
+    assert "Only Codex found [S1](#s1) (No test covers `sub`)." in codex_story, codex_story
     assert (
-        "Codex alone raised again what round 1 reported: [I1](#i1) (shout; Round 1 I1)"
-        in codex_story
+        "Codex alone raised again what round 1 reported: "
+        "[I1](#i1) (`shout` raises on `None`; Round 1 I1)" in codex_story
     )
     # the JSON report says the same in numbers
     record = run_cli(["show", latest, "--format", "json"], cwd=repo, env=fakes.env()).json()

@@ -172,7 +172,10 @@ def test_claude_api_retry_without_result() -> None:
 def test_claude_max_turns() -> None:
     stats = parse("claude", "claude-max-turns.jsonl")
     assert stats.is_error and not stats.ended_normally
-    assert stats.errors == ("hit the maximum number of turns (error_max_turns)",)
+    assert stats.errors == (
+        "stopped at its turn limit (error_max_turns): raise it with the seat's `extra_args` "
+        "(Claude Code's `--max-turns N`), or review a smaller change",
+    )
     assert stats.shell_breakdown == (("git log", 1),)
 
 

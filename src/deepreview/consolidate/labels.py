@@ -85,3 +85,44 @@ def short_titles(titles: Sequence[str]) -> tuple[str, ...]:
         for i in clashing:
             out[i] = _first_words(titles[i], words)
         words += 1
+
+
+# A title's units: a code span with what is glued to it (`` `add`, ``), or a word. A label cut
+# inside a code span would leave a stray backtick that swallows the rest of a table cell.
+_UNIT = re.compile(r"(?:[^\s`]*`[^`\n]*`)+[^\s`]*|[^\s`]+|`")
+LABEL_CHARS = 40  # a retro label's length before it is cut (8 of them share one cell)
+
+
+def title_label(title: str, *, chars: int = LABEL_CHARS) -> str:
+    """The title as the retro names its finding: its words with their code spans (`` `add` now
+    subtracts when b is negative``), cut at a word boundary with an ellipsis past `chars`
+    characters. `short_title`'s first identifier alone (`add`) said which function, not what
+    is wrong with it (ux74)."""
+    units = _UNIT.findall(title.replace("*", ""))
+    kept: list[str] = []
+    for unit in units:
+        if kept and len(" ".join([*kept, unit])) > chars:
+            break
+        kept.append(unit)
+    if len(kept) == len(units):
+        return " ".join(kept)
+    return " ".join(kept).rstrip(",;:—-– ") + "…"
+
+
+def title_labels(titles: Sequence[str]) -> tuple[str, ...]:
+    """`title_label` of each title, longer where two different titles would be cut alike, until
+    they differ (identical titles stay identical)."""
+    out = [title_label(t) for t in titles]
+    longest = max((len(t) for t in titles), default=0)
+    chars = LABEL_CHARS
+    while True:
+        clashing = [
+            i
+            for i, label in enumerate(out)
+            if any(out[j] == label and titles[j] != titles[i] for j in range(len(out)))
+        ]
+        if not clashing or chars > longest:
+            return tuple(out)
+        chars += 10
+        for i in clashing:
+            out[i] = title_label(titles[i], chars=chars)

@@ -196,7 +196,11 @@ def seat_retro(
     cells["Dropped"] = count_list(tally.dropped)
 
     name = reviewer.name
-    paras = [_first_paragraph(review, name, share, labels, compared=compared, peer=peer)]
+    paras = [
+        _first_paragraph(
+            review, name, share, labels, compared=compared, peer=peer, observes=sr.model_backed
+        )
+    ]
     second = _against_the_others(sr, name, share, consolidation, names, labels, tally)
     if count:
         second.append(f"Coverage misses: {coverage.misses_text(files, _TEXT_NAMES)}.")
@@ -302,12 +306,17 @@ def _first_paragraph(
     *,
     compared: bool,
     peer: str,
+    observes: bool,
 ) -> str:
-    """What the seat raised, which of it only it found and which it shared."""
+    """What the seat raised, which of it only it found and which it shared. `observes`: whether
+    the seat can make design observations at all; the static seat never does, and "and 0 design
+    observations" about it was a count that cannot be other than 0."""
     unique, noted = share.unique, share.noted
     total = len(review.findings)
     first = f"{name} raised {plural(total, 'finding')} ({format_counts(review.counts())})"
-    first += f" and {plural(len(review.design_observations), 'design observation')}."
+    if observes or review.design_observations:
+        first += f" and {plural(len(review.design_observations), 'design observation')}"
+    first += "."
     if compared:
         seen = [f for f in unique if noted.get(f.id)]
         first += only_found(name, named_ids([f for f in unique if not noted.get(f.id)], labels))

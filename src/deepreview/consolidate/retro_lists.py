@@ -1,5 +1,5 @@
 """How the retro names a report's findings in its cells and sentences: `I1 (short title)` with
-titles no other finding shares (`finding_labels`), the first `CELL_NAMES` with their labels and
+labels no other finding shares (`finding_labels`), the first `CELL_NAMES` with their labels and
 the rest by ID, runs of them as ranges (`listed`), and a count before a list (`count_list`).
 """
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from deepreview.consolidate.labels import short_title, short_titles
+from deepreview.consolidate.labels import title_label, title_labels
 from deepreview.findings.ids import id_runs
 from deepreview.model import Finding
 
@@ -29,12 +29,12 @@ def listed(ids: Sequence[str], label: Callable[[str], str]) -> str:
 
 
 def named_ids(findings: Sequence[Finding], labels: Mapping[str, str]) -> str:
-    """Report findings: `I1 (handleRestartNeeded)`, with the report-wide short titles."""
-    titles = {f.id: labels.get(f.id) or short_title(f.title) for f in findings}
+    """Report findings: `I1 (`add` now subtracts when b is…)`, with the report-wide labels."""
+    titles = {f.id: labels.get(f.id) or title_label(f.title) for f in findings}
     return listed([f.id for f in findings], lambda i: f"{i} ({titles[i]})")
 
 
 def finding_labels(findings: Sequence[Finding]) -> dict[str, str]:
-    """Finding ID → a short title no other finding of the report shares."""
-    titles = short_titles([f.title for f in findings])
+    """Finding ID → a label (`title_labels`) no other finding of the report shares."""
+    titles = title_labels([f.title for f in findings])
     return dict(zip((f.id for f in findings), titles, strict=True))

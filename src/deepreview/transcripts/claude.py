@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from deepreview.transcripts.error_codes import explained
 from deepreview.transcripts.review_text import review_of
 from deepreview.transcripts.stats import EDIT_TOOLS, ToolCall, TranscriptStats
 from deepreview.transcripts.stream import (
@@ -43,19 +44,11 @@ _CUT_STOPS = {
 _CUT_ERROR = "max_output_tokens"
 # What an api_retry with no status and the error "unknown" was: no HTTP response came back.
 _NO_RESPONSE = "no HTTP response"
-# An error result's `subtype` in words, the subtype kept for a search: it may carry no `result`
-# text, and the bare subtype told a reader nothing.
-_ERROR_SUBTYPES = {
-    "error_max_turns": "hit the maximum number of turns",
-    "error_during_execution": "the CLI failed during execution",
-    "error_max_budget_usd": "hit its spending limit",
-}
 
 
 def _subtype_error(subtype: str | None) -> str | None:
-    """`error_max_turns` -> `hit the maximum number of turns (error_max_turns)`."""
-    words = _ERROR_SUBTYPES.get(subtype or "")
-    return f"{words} ({subtype})" if words else subtype
+    """`error_max_turns` -> `stopped at its turn limit (error_max_turns): …` (`explained`)."""
+    return explained(subtype or "") or subtype
 
 
 class ClaudeParser(StreamParser):

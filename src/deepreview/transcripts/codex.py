@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from deepreview.transcripts.error_codes import explained
 from deepreview.transcripts.review_text import review_of
 from deepreview.transcripts.shell import unwrap_argv, unwrap_shell
 from deepreview.transcripts.stats import SHELL_TOOLS, ToolCall, TranscriptStats
@@ -54,6 +55,7 @@ class CodexParser(StreamParser):
         kind = event.get("type")
         if kind == "error":
             message = as_str(event.get("message")) or "error"
+            message = explained(message) or message
             if _RETRY.match(message):
                 self._note_retry(None)  # its words name no cause we could sum up
                 self._retrying_error = message
@@ -64,6 +66,7 @@ class CodexParser(StreamParser):
             self._cut = cut.group(1) if cut else None
         elif kind == "turn.failed":
             message = as_str(as_dict(event.get("error")).get("message")) or "turn failed"
+            message = explained(message) or message
             if not self._errors or self._errors[-1] != message:  # usually repeats the error event
                 self._errors.append(message)
             self._last_terminal = "failed"
