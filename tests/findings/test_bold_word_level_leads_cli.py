@@ -8,11 +8,10 @@ word inside a sentence stays text.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from support.repos import cli_env, run_cli
+from support.read_findings import parsed_by_cli
 
 FRENCH = """## Revue du cache
 
@@ -40,15 +39,6 @@ Rien à signaler.
 """
 
 
-def _parse(tmp_path: Path, text: str) -> dict[str, Any]:
-    (tmp_path / "review.md").write_text(text, encoding="utf-8")
-    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    parsed = json.loads(res.stdout)
-    assert isinstance(parsed, dict)
-    return parsed
-
-
 def _found(parsed: dict[str, Any]) -> list[tuple[str, str, int | None]]:
     return [
         (f["severity"], f["locations"][0]["path"], f["locations"][0]["start"])
@@ -57,7 +47,7 @@ def _found(parsed: dict[str, Any]) -> list[tuple[str, str, int | None]]:
 
 
 def test_french_bold_level_words_lead_findings(tmp_path: Path) -> None:
-    assert _found(_parse(tmp_path, FRENCH)) == [
+    assert _found(parsed_by_cli(tmp_path, FRENCH)) == [
         ("critical", "cache/store.py", 21),
         ("important", "cache/store.py", 40),
         ("suggestion", "cache/config.py", 7),
@@ -65,13 +55,13 @@ def test_french_bold_level_words_lead_findings(tmp_path: Path) -> None:
 
 
 def test_a_bold_level_word_closed_by_a_full_stop_leads_a_finding(tmp_path: Path) -> None:
-    assert _found(_parse(tmp_path, DOTTED)) == [
+    assert _found(parsed_by_cli(tmp_path, DOTTED)) == [
         ("critical", "queue/worker.py", 12),
         ("suggestion", "queue/worker.py", 30),
     ]
 
 
 def test_bold_words_that_are_no_level_lead_nothing(tmp_path: Path) -> None:
-    parsed = _parse(tmp_path, NOT_LEADS)
+    parsed = parsed_by_cli(tmp_path, NOT_LEADS)
     assert parsed["findings"] == []
     assert not parsed.get("unread_findings"), parsed.get("unread_findings")

@@ -8,13 +8,11 @@ level (`### Key changes (backend)`, `### Mudanças (resumo)`) stays the summary'
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from support.repos import cli_env, run_cli
+from support.read_findings import parsed_by_cli
 
 ENGLISH = """## Summary
 
@@ -64,18 +62,9 @@ The repository counts rows once per request and pages with `LIMIT`.
 """
 
 
-def _parse(tmp_path: Path, text: str) -> dict[str, Any]:
-    (tmp_path / "review.md").write_text(text, encoding="utf-8")
-    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    parsed = json.loads(res.stdout)
-    assert isinstance(parsed, dict)
-    return parsed
-
-
 @pytest.mark.parametrize("text", [ENGLISH, PORTUGUESE], ids=["english", "portuguese"])
 def test_level_tagged_headings_under_a_summary_are_findings(tmp_path: Path, text: str) -> None:
-    parsed = _parse(tmp_path, text)
+    parsed = parsed_by_cli(tmp_path, text)
     found = [
         (f["severity"], f["locations"][0]["path"], f["locations"][0]["start"])
         for f in parsed["findings"]
@@ -84,7 +73,7 @@ def test_level_tagged_headings_under_a_summary_are_findings(tmp_path: Path, text
 
 
 def test_a_summary_sub_heading_with_no_level_stays_the_summary(tmp_path: Path) -> None:
-    parsed = _parse(tmp_path, NOT_FINDINGS)
+    parsed = parsed_by_cli(tmp_path, NOT_FINDINGS)
     assert parsed["findings"] == []
     assert "Key changes" in parsed["executive_summary"]
     assert "Mudanças" in parsed["executive_summary"]

@@ -9,13 +9,12 @@ line in prose.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from support.repos import cli_env, run_cli
+from support.read_findings import parsed_by_cli
 
 ORG = """* Review of the upload change
 ** TODO [#A] Uploads are written outside the upload folder
@@ -76,15 +75,6 @@ DEFINED = """Two findings.
 EXPECTED = [("critical", "upload/save.py", 14), ("suggestion", "upload/config.py", 3)]
 
 
-def _parse(tmp_path: Path, text: str) -> dict[str, Any]:
-    (tmp_path / "review.md").write_text(text, encoding="utf-8")
-    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    parsed = json.loads(res.stdout)
-    assert isinstance(parsed, dict)
-    return parsed
-
-
 def _found(parsed: dict[str, Any]) -> list[tuple[str, str, int | None]]:
     return [
         (f["severity"], f["locations"][0]["path"], f["locations"][0]["start"])
@@ -94,7 +84,7 @@ def _found(parsed: dict[str, Any]) -> list[tuple[str, str, int | None]]:
 
 @pytest.mark.parametrize("text", [ORG, RST, BOXED, DEFINED], ids=["org", "rst", "boxed", "defs"])
 def test_a_review_in_other_markup_is_read(tmp_path: Path, text: str) -> None:
-    parsed = _parse(tmp_path, text)
+    parsed = parsed_by_cli(tmp_path, text)
     assert _found(parsed) == EXPECTED, parsed["warnings"]
     assert not parsed["unread_findings"]
 
@@ -127,5 +117,5 @@ The rest, `upload/save.py:30` included, is as before.
 
 
 def test_the_same_shapes_in_markdown_stay_as_they_are(tmp_path: Path) -> None:
-    parsed = _parse(tmp_path, MARKDOWN)
+    parsed = parsed_by_cli(tmp_path, MARKDOWN)
     assert _found(parsed) == [("critical", "upload/save.py", 14)]

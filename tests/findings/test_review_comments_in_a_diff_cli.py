@@ -8,11 +8,9 @@ sync with …`) stays code.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
-from support.repos import cli_env, run_cli
+from support.read_findings import parsed_by_cli
 
 ANNOTATED = """My notes are inside the diff.
 
@@ -49,17 +47,8 @@ Looks good to me.
 """
 
 
-def _parse(tmp_path: Path, text: str) -> dict[str, Any]:
-    (tmp_path / "review.md").write_text(text, encoding="utf-8")
-    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    parsed = json.loads(res.stdout)
-    assert isinstance(parsed, dict)
-    return parsed
-
-
 def test_review_comments_in_a_diff_are_findings_at_their_lines(tmp_path: Path) -> None:
-    parsed = _parse(tmp_path, ANNOTATED)
+    parsed = parsed_by_cli(tmp_path, ANNOTATED)
     found = [
         (f["severity"], f["locations"][0]["path"], f["locations"][0]["start"])
         for f in parsed["findings"]
@@ -68,6 +57,6 @@ def test_review_comments_in_a_diff_are_findings_at_their_lines(tmp_path: Path) -
 
 
 def test_a_diff_with_plain_comments_stays_code(tmp_path: Path) -> None:
-    parsed = _parse(tmp_path, PLAIN)
+    parsed = parsed_by_cli(tmp_path, PLAIN)
     assert parsed["findings"] == []
     assert not parsed["unread_findings"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from deepreview.findings import parse_review
 from deepreview.findings.readable import unparseable_reason
@@ -47,7 +47,7 @@ def level_title_places(r: AgentReview) -> list[tuple[Severity, str, tuple[str, .
     return [(f.severity, f.title, tuple(map(str, f.locations))) for f in r.findings]
 
 
-def parsed_by_cli(tmp_path: Path, text: str) -> dict[str, object]:
+def parsed_by_cli(tmp_path: Path, text: str) -> dict[str, Any]:
     """`deep-review parse review.md --format json` of `text`, through the real command, as a
     user previews a review: its JSON document."""
     from support.repos import cli_env, run_cli
