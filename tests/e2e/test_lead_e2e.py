@@ -97,7 +97,10 @@ def test_real_claude_lead_reshapes_the_report(
     assert _row(md, "False positives") == "| False positives | 0 | 0 | 1 (Charlie C1 add) |"
     assert _row(md, "Downgraded") == "| Downgraded | 1 (I→S) | 0 | 0 |"
     assert _row(md, "Dropped") == "| Dropped | 0 | 0 | 0 |"
-    assert _row(md, "Unique insights") == "| Unique insights | S3 (README does not…) | 0 | 0 |"
+    assert (
+        _row(md, "Unique insights")
+        == "| Unique insights | S3 (README does not document `sub`) | 0 | 0 |"
+    )
 
     # Reconciliation: the deterministic merge, then exactly the lead's four changes.
     entries = [(e.kind, e.text) for e in report.retro.reconciliation]

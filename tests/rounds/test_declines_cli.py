@@ -56,7 +56,7 @@ def test_declined_finding_moves_to_declined_until_its_code_changes(tmp_path: Pat
     # (no link: the finding is left out of this report)
     assert (
         "| Unique insights | 0 (no other model reviewed); "
-        "re-raised from round 1: I1 (Division by zero…) |" in md
+        "re-raised from round 1: I1 (Division by zero is not handled) |" in md
     )
 
     # Round 3: the code under the finding changed: it is reported again, tagged.
@@ -68,7 +68,7 @@ def test_declined_finding_moves_to_declined_until_its_code_changes(tmp_path: Pat
     assert "| **Round** | 3 (of feature) |" in md3
     assert (
         "| Unique insights | 0 (no other model reviewed); "
-        "re-raised from round 1: [I1](#i1) (Division by zero…) |" in md3
+        "re-raised from round 1: [I1](#i1) (Division by zero is not handled) |" in md3
     )
     data3 = json.loads(stored(fakes, third["review_id"], ".json"))
     assert data3["header"]["verdict"]["label"] == "Merge with fixes"

@@ -59,7 +59,7 @@ def test_a_finding_fixed_two_rounds_back_and_raised_again_is_not_new(tmp_path: P
     assert "1 fixed in round 2, raised again" in data["executive_summary"]
     assert (
         "| Unique insights | 0 (no other model reviewed); "
-        "re-raised from round 1: [I1](#i1) (Division by zero…) |" in md
+        "re-raised from round 1: [I1](#i1) (Division by zero is not handled) |" in md
     )
     # the only reviewer: no unique insight in any round, but round 4's I1 confirms round 1
     stats = run_cli(["stats", "--json"], cwd=repo, env=fakes.env())

@@ -147,7 +147,7 @@ def test_a_finding_closed_in_the_previous_round_and_raised_again_is_not_new(
     assert "1 fixed in round 2, raised again" in data["executive_summary"]
     assert (
         "| Unique insights | 0 (no other model reviewed); "
-        "re-raised from round 1: [I1](#i1) (Division by zero…) |" in md
+        "re-raised from round 1: [I1](#i1) (Division by zero is not handled) |" in md
     )
 
 
