@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from deepreview.consolidate.cluster import Member
 from deepreview.consolidate.features import parse_file_ref
@@ -71,20 +71,32 @@ def short_titles(titles: Sequence[str]) -> tuple[str, ...]:
     findings about `div` are "Missing zero-divisor handling…" and "div lacks a…", not "div"
     twice. Those that would clash take the title's first words, more of them until they differ
     (identical titles stay identical)."""
-    out = [short_title(t) for t in titles]
     longest = max((len(t.split()) for t in titles), default=0)
-    words = 3
+    return _apart(titles, [short_title(t) for t in titles], _first_words, 3, 1, longest)
+
+
+def _apart(
+    titles: Sequence[str],
+    out: list[str],
+    relabel: Callable[[str, int], str],
+    size: int,
+    step: int,
+    most: int,
+) -> tuple[str, ...]:
+    """`out` (a label of each title) with the labels two different titles share made again by
+    `relabel(title, size)`, `size` growing by `step`, until none is shared or `size` passes
+    `most` (identical titles stay identical)."""
     while True:
         clashing = [
             i
             for i, label in enumerate(out)
             if any(out[j] == label and titles[j] != titles[i] for j in range(len(out)))
         ]
-        if not clashing or words > longest:
+        if not clashing or size > most:
             return tuple(out)
         for i in clashing:
-            out[i] = _first_words(titles[i], words)
-        words += 1
+            out[i] = relabel(titles[i], size)
+        size += step
 
 
 # A title's units: a code span with what is glued to it (`` `add`, ``), or a word. A label cut
@@ -112,17 +124,13 @@ def title_label(title: str, *, chars: int = LABEL_CHARS) -> str:
 def title_labels(titles: Sequence[str]) -> tuple[str, ...]:
     """`title_label` of each title, longer where two different titles would be cut alike, until
     they differ (identical titles stay identical)."""
-    out = [title_label(t) for t in titles]
     longest = max((len(t) for t in titles), default=0)
-    chars = LABEL_CHARS
-    while True:
-        clashing = [
-            i
-            for i, label in enumerate(out)
-            if any(out[j] == label and titles[j] != titles[i] for j in range(len(out)))
-        ]
-        if not clashing or chars > longest:
-            return tuple(out)
-        chars += 10
-        for i in clashing:
-            out[i] = title_label(titles[i], chars=chars)
+    # ten characters more each time, the last try the first past the longest title
+    return _apart(
+        titles,
+        [title_label(t) for t in titles],
+        lambda t, n: title_label(t, chars=n),
+        LABEL_CHARS + 10,
+        10,
+        longest + 10,
+    )
