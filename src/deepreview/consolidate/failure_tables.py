@@ -7,6 +7,7 @@ from __future__ import annotations
 from deepreview.consolidate import (
     failure_effects,
     failure_kinds,
+    failure_lifetimes,
     failure_outcomes,
     failure_phrases,
     failure_steps,
@@ -27,4 +28,5 @@ TABLES: tuple[PhraseTable, ...] = (
     failure_outcomes.TABLE,
     failure_effects.TABLE,
     failure_tellings.TABLE,
+    failure_lifetimes.TABLE,
 )
