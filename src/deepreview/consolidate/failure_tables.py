@@ -5,6 +5,7 @@ the readings that add kinds and words to them. A new table is one module exporti
 from __future__ import annotations
 
 from deepreview.consolidate import (
+    failure_access,
     failure_effects,
     failure_kinds,
     failure_lifetimes,
@@ -29,4 +30,5 @@ TABLES: tuple[PhraseTable, ...] = (
     failure_effects.TABLE,
     failure_tellings.TABLE,
     failure_lifetimes.TABLE,
+    failure_access.TABLE,
 )
