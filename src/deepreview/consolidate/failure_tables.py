@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from deepreview.consolidate import (
     failure_access,
+    failure_async,
     failure_effects,
     failure_kinds,
     failure_lifetimes,
@@ -31,4 +32,5 @@ TABLES: tuple[PhraseTable, ...] = (
     failure_tellings.TABLE,
     failure_lifetimes.TABLE,
     failure_access.TABLE,
+    failure_async.TABLE,
 )
