@@ -5,8 +5,11 @@ the readings that add kinds and words to them. A new table is one module exporti
 from __future__ import annotations
 
 from deepreview.consolidate import (
+    failure_access,
+    failure_async,
     failure_effects,
     failure_kinds,
+    failure_lifetimes,
     failure_outcomes,
     failure_phrases,
     failure_steps,
@@ -27,4 +30,7 @@ TABLES: tuple[PhraseTable, ...] = (
     failure_outcomes.TABLE,
     failure_effects.TABLE,
     failure_tellings.TABLE,
+    failure_lifetimes.TABLE,
+    failure_access.TABLE,
+    failure_async.TABLE,
 )

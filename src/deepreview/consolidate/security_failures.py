@@ -72,7 +72,8 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:auth(?:entication|ori[sz]ation)?|permissions?|access)\s+checks?\s+(?:is\s+|are\s+)?"
         r"(?:missing|skipped|bypassed|removed)\b",
         r"\b(?:auth(?:entication|ori[sz]ation)?|permission|access[- ]control)\s+bypass\b",
-        r"\bunauthenticated\b",
+        # "the request user is still unauthenticated" when the policy runs: an order of steps
+        r"(?<!still )\bunauthenticated\b",
         # someone acting on what is not theirs; "any caller can pass `None`" is about input
         r"\bany(?:one|body|\s+(?:other\s+|logged-in\s+|signed-in\s+|authenticated\s+"
         r"|anonymous\s+)?(?:users?|visitors?|accounts?|tenants?))\s+(?:can|may|could)\s+"
