@@ -90,9 +90,11 @@ def run_seat(
 
         try:
             worktree = stack.enter_context(
-                seat_worktree(target.repo_root, target.head_sha, plan.seat, ledger, cancel=cancel)
+                seat_worktree(
+                    target.repo_root, target.head_sha, plan.seat, ledger, cancel=cancel, env=env
+                )
             )
-            home = stack.enter_context(isolated_home(plan.seat, ledger))
+            home = stack.enter_context(isolated_home(plan.seat, ledger, env))
         except Exception as exc:
             _LOGGER.debug("seat %s could not run", plan.seat, exc_info=True)
             if cancel.is_set():

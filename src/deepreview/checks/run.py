@@ -168,7 +168,9 @@ def _watch(req: CheckRequest) -> Watch:
 
 @contextlib.contextmanager
 def _worktree(req: CheckRequest, name: str) -> Iterator[Path]:
-    with seat_worktree(req.repo, req.sha, f"check-{name}", req.ledger, lfs_content=True) as wt:
+    with seat_worktree(
+        req.repo, req.sha, f"check-{name}", req.ledger, lfs_content=True, env=req.env
+    ) as wt:
         yield wt
 
 

@@ -26,6 +26,7 @@ from deepreview.pipeline.seats import choose_lead, default_panel, npm_packages, 
 from deepreview.pipeline.seats import doctor as check
 from deepreview.runmodel import SCHEMA_VERSION
 from deepreview.targets.repo_root import find_repo_root
+from deepreview.workspace.workroot import work_root
 
 if TYPE_CHECKING:
     from deepreview.agents.base import Availability
@@ -81,6 +82,7 @@ def doctor(as_json: bool, repo: str, npm_for: str | None, config: str | None) ->
         lead, refused = "none", refused or exc.message
     refused = refused or _named_but_unusable(settings.agents, lead, rows)
     script_notes = _script_notes(settings.seats, Path(repo)) if found.in_repository else []
+    work = work_root(env)
     if as_json:
         click.echo(
             json.dumps(
@@ -105,6 +107,7 @@ def doctor(as_json: bool, repo: str, npm_for: str | None, config: str | None) ->
                     "review_refused": refused,
                     "config_note": found.copy_note,
                     "script_notes": script_notes,
+                    "work_dir": {"path": str(work.path), "note": work.note},
                 },
                 indent=2,
                 allow_nan=False,
@@ -148,6 +151,9 @@ def doctor(as_json: bool, repo: str, npm_for: str | None, config: str | None) ->
             click.echo(f"No model-backed agent is usable; `deep-review review` will {alone}.")
     for note in script_notes:
         click.echo(f"Note: {note}")
+    if work.note is not None:
+        # Only when it is not simply the temp dir: where the seats' worktrees go, and why.
+        click.echo(f"Note: seat worktrees and homes go in {work.path} ({work.note})")
     source = "" if settings.agents is None else f" (agents from {settings.sources['agents']})"
     if not found.in_repository:
         # `review` here exits 2; what it would run in a repository (by the user's settings

@@ -30,7 +30,7 @@ from deepreview.workspace.groups import group_of
 _LOGGER: Final = logging.getLogger(__name__)
 
 LEDGER_DIR: Final = ".workspaces"  # in the store root
-# Our folders' names (`tempfile.mkdtemp` prefixes): nothing else is ever removed.
+# Our folders' names (`workroot.make_work_dir` prefixes): nothing else is ever removed.
 WORKTREE_PREFIX: Final = "review-"
 HOME_PREFIX: Final = "deep-review-home-"
 # Entries for process groups (seats' agents, checks' test runs); swept before the folders.

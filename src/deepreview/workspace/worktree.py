@@ -11,9 +11,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import os
 import shutil
 import stat
-import tempfile
 import threading
 import time
 from collections.abc import Iterator, Mapping
@@ -34,6 +34,7 @@ from deepreview.targets.git import (
 from deepreview.workspace.committed import check_out_committed
 from deepreview.workspace.ledger import HOME_PREFIX, WORKTREE_PREFIX, Ledger, recorded
 from deepreview.workspace.lfs import POINTER_CONFIG
+from deepreview.workspace.workroot import make_work_dir
 
 _LOGGER: Final = logging.getLogger(__name__)
 _LOCK_TIMEOUT_S: Final = 300
@@ -147,17 +148,19 @@ def seat_worktree(
     *,
     lfs_content: bool = False,
     cancel: threading.Event | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> Iterator[Path]:
     """`ledger`: where the worktree is written down until it is removed, so that a later
     command removes it if this process is killed first (`workspace.ledger`). A seat's worktree
     holds each file's committed bytes (`workspace.committed`). `lfs_content`: a check's
     worktree, checked out as a clone of the change is (the tests it runs may read its files):
     Git LFS files get their content, not pointers, and the change's attributes apply.
-    `cancel`: set (Ctrl-C) while this waits for the repository's lock, `Interrupted`."""
+    `cancel`: set (Ctrl-C) while this waits for the repository's lock, `Interrupted`.
+    `env`: the environment that says where it is made (`workspace.workroot`; None: ours)."""
     git = Git(repo)
     lock = repo_lock(git)
     slug = "".join(c if c.isalnum() or c in "-_" else "-" for c in seat)[:40]
-    path = Path(tempfile.mkdtemp(prefix=f"{WORKTREE_PREFIX}{slug}-"))
+    path = make_work_dir(f"{WORKTREE_PREFIX}{slug}-", os.environ if env is None else env)
     with recorded(ledger, "worktree", path, repo):
         try:
             # Only the wait to add is cut short by Ctrl-C (`cancel`), never a removal.
@@ -399,10 +402,13 @@ def worktree_lost(path: Path) -> str | None:
 
 
 @contextlib.contextmanager
-def isolated_home(seat: str, ledger: Ledger | None = None) -> Iterator[Path]:
+def isolated_home(
+    seat: str, ledger: Ledger | None = None, env: Mapping[str, str] | None = None
+) -> Iterator[Path]:
     """An empty, private directory the seat's CLI may use as HOME / config dir (it may get
-    copies of the agent's credentials: written down in `ledger` as a worktree is)."""
-    path = Path(tempfile.mkdtemp(prefix=f"{HOME_PREFIX}{seat}-"))
+    copies of the agent's credentials: written down in `ledger` as a worktree is), made
+    beside the seats' worktrees (`env`, as `seat_worktree`'s)."""
+    path = make_work_dir(f"{HOME_PREFIX}{seat}-", os.environ if env is None else env)
     with recorded(ledger, "home", path, path):
         try:
             yield path
