@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from deepreview.findings.asciidoc_review import asciidoc_as_markdown
 from deepreview.findings.box_tables import box_tables_as_pipes
+from deepreview.findings.csv_tables import csv_blocks_as_pipes
 from deepreview.findings.definition_lists import definitions_as_items
 from deepreview.findings.diff_annotations import diff_notes_as_items
 from deepreview.findings.heading_tags import heading_tags_in_english
@@ -26,5 +27,5 @@ def as_markdown(text: str) -> str:
     lines = text.split("\n")
     out = definitions_as_items(box_tables_as_pipes(org_as_markdown(rst_as_markdown(lines))))
     out = diff_notes_as_items(heading_tags_in_english(out))
-    out = asciidoc_as_markdown(jira_as_markdown(out))
+    out = csv_blocks_as_pipes(asciidoc_as_markdown(jira_as_markdown(out)))
     return text if out is lines else "\n".join(out)
