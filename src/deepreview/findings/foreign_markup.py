@@ -20,6 +20,7 @@ from deepreview.findings.html_review import html_as_markdown
 from deepreview.findings.jira_review import jira_as_markdown
 from deepreview.findings.org_review import org_as_markdown
 from deepreview.findings.rst_review import rst_as_markdown
+from deepreview.findings.search_replace import edit_blocks_as_fixes
 
 
 def as_markdown(text: str) -> str:
@@ -29,5 +30,5 @@ def as_markdown(text: str) -> str:
     out = definitions_as_items(box_tables_as_pipes(org_as_markdown(rst_as_markdown(lines))))
     out = diff_notes_as_items(heading_tags_in_english(out))
     out = csv_blocks_as_pipes(asciidoc_as_markdown(jira_as_markdown(out)))
-    out = html_as_markdown(out)
+    out = edit_blocks_as_fixes(html_as_markdown(out))
     return text if out is lines else "\n".join(out)
