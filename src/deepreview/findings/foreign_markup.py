@@ -19,6 +19,7 @@ from deepreview.findings.heading_tags import heading_tags_in_english
 from deepreview.findings.html_review import html_as_markdown
 from deepreview.findings.jira_review import jira_as_markdown
 from deepreview.findings.org_review import org_as_markdown
+from deepreview.findings.quoted_patch import quoted_patch_comments
 from deepreview.findings.rst_review import rst_as_markdown
 from deepreview.findings.search_replace import edit_blocks_as_fixes
 
@@ -30,5 +31,5 @@ def as_markdown(text: str) -> str:
     out = definitions_as_items(box_tables_as_pipes(org_as_markdown(rst_as_markdown(lines))))
     out = diff_notes_as_items(heading_tags_in_english(out))
     out = csv_blocks_as_pipes(asciidoc_as_markdown(jira_as_markdown(out)))
-    out = edit_blocks_as_fixes(html_as_markdown(out))
+    out = quoted_patch_comments(edit_blocks_as_fixes(html_as_markdown(out)))
     return text if out is lines else "\n".join(out)
