@@ -1,7 +1,7 @@
 """Findings as JSON Lines (one bare object a line, short keys `sev` / `msg`) between a chatty
 lead-in and closing words are read as a JSON review's findings. Before, no JSON reader took the
 text whole and the review read as clean. JSON log lines quoted in a clean review name no file:
-they stay its text and the review stays clean.
+they stay its text and the review stays clean, a route in `path` too.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ def test_findings_as_json_lines_are_read(tmp_path: Path) -> None:
 LOGGED = """No issues found. The new logger writes lines such as
 
 {"level": "error", "message": "disk full", "ts": 1700000000}
-{"level": "warning", "message": "retrying upload", "ts": 1700000001}
+{"level": "warning", "message": "retrying upload", "path": "/api/upload"}
+{"level": "error", "msg": "upload failed", "path": "/api/v2/upload"}
 
 which is the format the log shipper expects. LGTM.
 """
