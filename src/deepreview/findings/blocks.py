@@ -33,6 +33,7 @@ from deepreview.findings.heading_scan import (
 )
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.paragraph_heads import heading_head
+from deepreview.findings.placed_level_items import summary_item
 from deepreview.findings.section_titles import (
     FINDING_KINDS,
     Kind,
@@ -140,7 +141,7 @@ def build_blocks(
         if (
             (h is None or h.kind is Kind.OTHER)
             and starts_finding is not None
-            and starts_finding(line)
+            and (starts_finding(line) or summary_item(blocks[-1].kind, line))
             and _strong_start(blocks, h, line, severity_heading)
         ):
             continue

@@ -29,6 +29,7 @@ from deepreview.findings.assemble import assemble, same_title, unrated_ids
 from deepreview.findings.file_names import is_absolute, known_suffix
 from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.head import FindingHead, locations_in
+from deepreview.findings.json_lines import json_line_items
 from deepreview.findings.level_ranks import rank_high
 from deepreview.findings.levels import LEVEL_WORDS, first_level_word, tag_level
 from deepreview.findings.locations import relativize
@@ -63,9 +64,13 @@ def _model() -> Any:
 
         title: str = Field(  # "" when the item has none: the body's first sentence is
             default="",
-            validation_alias=names("title", "summary", "issue", "message", "finding", "problem"),
+            validation_alias=names(
+                "title", "summary", "issue", "message", "msg", "finding", "problem"
+            ),
         )
-        severity: str = Field(default="", validation_alias=names("severity", "level", "priority"))
+        severity: str = Field(
+            default="", validation_alias=names("severity", "level", "priority", "sev")
+        )
         file: str = Field(
             default="", validation_alias=names("file", "path", "filename", "file_path", "location")
         )
@@ -174,7 +179,7 @@ def _document(text: str) -> object | None:
             return json.loads(c)
         except ValueError:
             continue
-    return _xml_items(text) or yaml_items(text)
+    return _xml_items(text) or json_line_items(text) or yaml_items(text)
 
 
 # A level field's whole value on a compiler's (SARIF's) scale: `error` the top, `note` and `hint`

@@ -4,6 +4,7 @@
     3. **Vague name** (`util.py:4`) — `tmp2` says nothing. Minor nit.
 
 "This is critical", "a blocker for the release", "must (has to) be fixed before merging",
+"This needs fixing." (the whole sentence),
 "high severity", "a major issue", "minor nit", "purely cosmetic", "purely for readability":
 the seat rates the finding in words, and that is its level, not the default (important,
 unrated). Only a statement about the finding counts, never a level word used for something else
@@ -32,6 +33,9 @@ _SAID: Final = re.compile(
     # `This needs one transaction before it ships.`, `must be solved before this lands`
     r"|(?P<critical7>must|has\s+to|needs?)\s+(?:[\w-]+\s+){0,4}?before\s+(?:it|this|we)\s+"
     r"(?:ships?|lands?|merges?|goes\s+out|(?:is|gets)\s+(?:merged|released|shipped))"
+    # `… set earlier is lost. This needs fixing.`: the demand as a whole sentence of its own
+    r"|(?:(?<=^)|(?<=[.!?;]\s))(?:(?:this|it|that)\s+)?(?P<critical8>needs\s+fixing|"
+    r"(?:must|needs\s+to|has\s+to)\s+be\s+fixed)(?=[ \t]*(?:[.!\n]|$))"
     # `… is reported as a success. Should be fixed.`: the ask as a sentence of its own, not
     # for later (`should be fixed in a follow-up` is no more than a suggestion)
     r"|(?:(?<=^)|(?<=[.!?;]\s))(?:(?:this|it|that)\s+)?(?P<major2>should)\s+be\s+"
@@ -62,6 +66,7 @@ _WORDS: Final = {
     "critical5": "blocking",
     "critical6": "blocker",
     "critical7": "blocker",
+    "critical8": "blocker",
     "high": "high",
     "medium": "medium",
     "major": "major",
