@@ -103,6 +103,25 @@ def test_each_scenario_is_an_item_of_the_report(tmp_path: Path, shape: str) -> N
         assert item == f"<code>{name[1:]}</code> {rest}. " + '<span class="rv rv-1">Gemini</span>'
 
 
+@pytest.mark.parametrize("shape", ["colon-numbers", "heading-numbers"])
+def test_a_lone_seats_lead_in_stays_the_intro(tmp_path: Path, shape: str) -> None:
+    lead_in, marker, label = SHAPES[shape]
+    _, out, report = review_printed(tmp_path, {"gemini": _gemini(lead_in, marker)})
+    testing = report["testing"]
+    assert testing["intro"] == "The happy path is tested.\n\n" + label
+    assert testing["items"] == [s + "." for s in SCENARIOS]
+    md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
+    assert f"\n{label} [Gemini]\n" in md  # a line of text, not a heading holding the credit
+    back = _parse(tmp_path, md)["testing"]
+    assert (back["intro"], back["items"]) == (testing["intro"], testing["items"])
+
+
+def test_a_fenced_hash_line_in_a_lead_in_is_kept(tmp_path: Path) -> None:
+    lead_in = "Run it as:\n\n```sh\n# the slow suite\nmake check\n```\n\nUntested scenarios:\n"
+    _, _, report = review_printed(tmp_path, {"able": ABLE, "gemini": _gemini(lead_in, ".")})
+    assert "```sh\n   # the slow suite\n   make check\n   ```" in report["testing"]["items"][1]
+
+
 def test_a_paragraph_with_an_inline_number_stays_one_item(tmp_path: Path) -> None:
     inline = (
         FINDINGS + "## Testing Assessment\n\n"

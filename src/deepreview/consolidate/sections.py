@@ -250,7 +250,7 @@ def merge_assessments(
         statements += [(_kept(i).text, who(i)) for i in own]
     statements += [(_kept(g).text, who(g)) for g in rest]
     return Assessment(
-        intro=_kept(intro).text if intro else "",
+        intro=_headings_as_lead_ins(_kept(intro).text) if intro else "",
         items=tuple(text for text, _ in statements),
         item_reviewers=tuple(names for _, names in statements),
         intro_reviewers=who(intro),
@@ -259,7 +259,8 @@ def merge_assessments(
 
 def _headings_as_lead_ins(text: str) -> str:
     """An intro's headings (`#### Untested Scenarios`) as lead-in lines (`Untested Scenarios:`):
-    inside a numbered item a heading would be a heading of the report in the middle of a list.
+    inside a numbered item a heading would be a heading of the report in the middle of a list,
+    and as the intro one with the reviewers' credit in it (`#### Untested Scenarios [Gemini]`).
     A `#` line in a code block is code (a shell comment), kept as written."""
     fences = FenceTracker()
     lines = text.split("\n")
