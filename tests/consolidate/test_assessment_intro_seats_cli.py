@@ -2,7 +2,7 @@
 "Test coverage is adequate: …" used to be printed as the intro of Claude's list of untested
 cases, and Gemini's documentation paragraph as item "1." under Claude's paragraph. An intro
 stays the intro only above its own seat's items; otherwise every statement is an item of its
-own, with its own credit (an intro with its own seat's items listed under it)."""
+own, with its own credit (an intro turned item followed by its own seat's items)."""
 
 from __future__ import annotations
 
@@ -60,7 +60,8 @@ def test_one_seats_paragraph_does_not_introduce_another_seats_list(tmp_path: Pat
 
 def test_a_seats_intro_heads_only_its_own_list(tmp_path: Path) -> None:
     # above Gemini's item too, "Two gaps:" would head a list of three (trial 52 #5): it is a
-    # statement of its own, with Claude's item under it
+    # statement of its own, followed by Claude's item (an item of its own: nested under the
+    # lead-in, the two read as one run-on item)
     got = _consolidate(
         tmp_path,
         {
@@ -69,7 +70,8 @@ def test_a_seats_intro_heads_only_its_own_list(tmp_path: Path) -> None:
         },
     )
     assert _said(got["testing"]) == [
-        ("Two gaps:\n\n   - No test for the retry count.", ["Claude"]),
+        ("Two gaps:", ["Claude"]),
+        ("No test for the retry count.", ["Claude"]),
         ("No test for the delay schedule.", ["Gemini"]),
     ]
     assert _said(got["documentation"]) == [("intro: Fine.", ["Claude", "Gemini"])]

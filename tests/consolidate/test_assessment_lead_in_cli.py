@@ -2,8 +2,9 @@
 #5). Calm's "The suite covers only the happy paths; the new code is untested:" was printed as
 the intro of the whole Testing Assessment: it then introduced Able's items, and Calm's own two
 items came after them. Now a lead-in that would head other seats' statements is a statement
-itself, with its seat's own items listed under it; it stays the intro only above a list its
-own seats wrote alone."""
+itself, followed by its seat's own items, each an item of its own
+(`test_assessment_scenario_items_cli.py`); it stays the intro only above a list its own seats
+wrote alone."""
 
 from __future__ import annotations
 
@@ -35,42 +36,39 @@ CALM = (
 )
 
 
-def test_a_lead_in_keeps_its_own_items_and_heads_no_one_elses(tmp_path: Path) -> None:
+def test_a_lead_in_is_followed_by_its_own_items_and_heads_no_one_elses(tmp_path: Path) -> None:
     res, out, report = review_printed(tmp_path, {"able": ABLE, "calm": CALM})
     assert res.returncode == 0, res.stderr[-2000:]
     testing = report["testing"]
     assert testing["intro"] == ""  # nothing heads the whole merged list
-    assert testing["items"][0] == (
-        "The suite covers only the happy paths; the new code is untested:\n\n"
-        "   - `parse_amount` has no test for a negative amount.\n"
-        "   - `shout` has no test for an empty string."
-    )
-    assert testing["item_reviewers"][0] == ["Calm"]
-    assert testing["items"][1:] == [
-        "Nothing calls `divide` with a zero divisor in the tests.",
-        "The rounding of `mean` on an empty list is untested.",
+    assert list(zip(testing["items"], testing["item_reviewers"], strict=True)) == [
+        ("The suite covers only the happy paths; the new code is untested:", ["Calm"]),
+        ("`parse_amount` has no test for a negative amount.", ["Calm"]),
+        ("`shout` has no test for an empty string.", ["Calm"]),
+        ("Nothing calls `divide` with a zero divisor in the tests.", ["Able"]),
+        ("The rounding of `mean` on an empty list is untested.", ["Able"]),
     ]
     docs = report["documentation"]
     assert docs["intro"] == ""
     assert docs["items"][0].startswith("The README still shows")
-    assert docs["items"][1] == (
-        "The changelog has no entry for `shout`. Also:\n\n"
-        "   - the docstring of `parse_amount` names a parameter it no longer has\n"
-        "   - `clamp` has no docstring at all"
-    )
+    assert docs["items"][1:] == [
+        "The changelog has no entry for `shout`. Also:",
+        "the docstring of `parse_amount` names a parameter it no longer has",
+        "`clamp` has no docstring at all",
+    ]
 
     md = Path(out["paths"]["md"]).read_text(encoding="utf-8")
     section = md.split("## Testing Assessment")[1].split("\n---")[0].strip()
     assert section == (
-        "1. The suite covers only the happy paths; the new code is untested:\n\n"
-        "   - `parse_amount` has no test for a negative amount.\n"
-        "   - `shout` has no test for an empty string. [Calm]\n"
-        "2. Nothing calls `divide` with a zero divisor in the tests. [Able]\n"
-        "3. The rounding of `mean` on an empty list is untested. [Able]"
+        "1. The suite covers only the happy paths; the new code is untested: [Calm]\n"
+        "2. `parse_amount` has no test for a negative amount. [Calm]\n"
+        "3. `shout` has no test for an empty string. [Calm]\n"
+        "4. Nothing calls `divide` with a zero divisor in the tests. [Able]\n"
+        "5. The rounding of `mean` on an empty list is untested. [Able]"
     )
     back = parse_report(md)
-    assert back.testing.items[0] == testing["items"][0]
-    assert back.testing.item_reviewers[0] == ("Calm",)
+    assert back.testing.items == tuple(testing["items"])
+    assert back.testing.item_reviewers[:3] == (("Calm",),) * 3
     assert back.documentation.items == tuple(docs["items"])
 
 

@@ -11,7 +11,7 @@ from deepreview.consolidate import (
     apply_decisions,
     cluster_findings,
 )
-from deepreview.consolidate.labels import short_title, short_titles, title_label, title_labels
+from deepreview.consolidate.labels import title_label, title_labels
 from deepreview.model import Location, Severity
 
 IMP, SUG, CRIT = Severity.IMPORTANT, Severity.SUGGESTION, Severity.CRITICAL
@@ -99,7 +99,7 @@ def test_drop_as_false_positive_feeds_the_tally() -> None:
         "positive: the reconcile context is the manager's"
     )
     assert result.tallies["gemini"].false_positives == (
-        "Gemini C2 Reconcile context cancellation…",
+        "Gemini C2 (Reconcile context cancellation kills the…)",
     )
     assert result.tallies["gemini"].dropped == ()
 
@@ -109,7 +109,7 @@ def test_plain_drop_is_counted_as_dropped() -> None:
     clusters = cluster_findings(seats)
     kid = _cluster_of(clusters, "claude:S1")
     result = apply_decisions(clusters, [Decision(kid, "drop", "out of scope")])
-    assert result.tallies["claude"].dropped == ("Claude S1 Serve",)
+    assert result.tallies["claude"].dropped == ("Claude S1 (HTTP `Serve` returns a…)",)
     assert result.tallies["claude"].false_positives == ()
     assert "as a false positive" not in result.reconciliation[-1].text
 
@@ -218,37 +218,6 @@ def test_split_of_every_member_is_refused() -> None:
             clusters,
             [Decision(leak.id, "split", "x", split_member_ids=tuple(m.key for m in leak.members))],
         )
-
-
-def test_short_title() -> None:
-    assert short_title("Missing `stopHostSwitch` in `handleRestartNeeded`") == "stopHostSwitch"
-    assert short_title("Host-switch fails on cold boot") == "Host-switch fails on…"
-    assert short_title("Two words") == "Two words"
-    # A bare module name does not name the finding (issue 13): the title's words do.
-    assert short_title("Unbounded `subprocess` call can hang") == "Unbounded subprocess call…"
-    assert short_title("`os` imported but never used") == "os imported but…"
-    assert short_title("Unbounded `subprocess` call in `run_seats`") == "run_seats"
-    assert short_title("Integer overflow in `add`") == "add"
-
-
-def test_short_titles_tell_different_findings_apart() -> None:
-    titles = [
-        "Missing zero-divisor handling in `div`",
-        "`div` lacks a docstring",
-        "Integer overflow in `add`",
-        "No test for `sub` at all",
-        "No test for `sub` edge cases",
-        "`div` lacks a docstring",
-    ]
-    assert short_titles(titles) == (
-        "Missing zero-divisor handling…",
-        "div lacks a…",
-        "add",
-        "No test for sub at…",  # more words until they differ
-        "No test for sub edge…",
-        "div lacks a…",  # the same title: nothing to tell apart
-    )
-    assert short_titles([]) == ()
 
 
 def test_merge_chains_resolve_whatever_the_order() -> None:

@@ -154,7 +154,10 @@ def test_false_positive_and_drop_rows() -> None:
     clusters = cluster_findings(seats)
     only = next(c.id for c in clusters if c.members[0].key == "claude:I2")
     retro, _ = _retro([Decision(only, "drop", "handled elsewhere", false_positive=True)])
-    assert retro["claude"].cell("False positives") == "1 (Claude I2 stopSwitch)"
+    assert (
+        retro["claude"].cell("False positives")
+        == "1 (Claude I2 (Missing `stopSwitch` in `handleRestart`…))"
+    )
     assert retro["claude"].cell("Unique insights") == "0"
 
 

@@ -59,11 +59,14 @@ def test_a_tag_that_overrules_its_section_is_said_in_the_retro(tmp_path: Path) -
     shout = next(f for f in report["findings"] if "shout" in f["title"])
     assert (shout["id"], shout["severity"]) == ("I1", "important")  # the tag was taken
     narrative = {s["seat"]: s["narrative"] for s in report["retro"]["seats"]}
+    # named by the label the retro gives the report's finding it became (code spans kept), not
+    # by its first identifier alone, `(shout)`
     said = (
-        "Torn S1 (shout) is tagged important but its heading and ID say "
+        "Torn S1 (`shout` crashes on `None`) is tagged important but its heading and ID say "
         "suggestion; taken as important, as its tag says."
     )
     assert said in narrative["torn"]
+    assert "Only Torn found I1 (`shout` crashes on `None`)." in narrative["torn"]
     assert "tagged" not in narrative["steady"]
     assert "called two different" not in narrative["torn"] + narrative["steady"]
     assert "Fix" not in narrative["torn"] + narrative["steady"]  # no "has no Fix" noise
@@ -99,6 +102,6 @@ def test_a_renumbered_finding_is_said_in_the_retro(tmp_path: Path) -> None:
     assert res.returncode in (0, 1), res.stderr[-2000:]
     (seat,) = report["retro"]["seats"]
     assert (
-        "Twice called two different findings S1; the later one (shout) is Twice S2 here."
-        in seat["narrative"]
+        "Twice called two different findings S1; the later one (`shout` has no docstring) is "
+        "Twice S2 here." in seat["narrative"]
     )

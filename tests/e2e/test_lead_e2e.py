@@ -94,7 +94,10 @@ def test_real_claude_lead_reshapes_the_report(
     assert "| **Verdict** | **Merge with fixes** — I1 needs a guard for `None` first. |" in md
 
     # The Summary table rows that come from the lead's decisions.
-    assert _row(md, "False positives") == "| False positives | 0 | 0 | 1 (Charlie C1 add) |"
+    assert (
+        _row(md, "False positives")
+        == "| False positives | 0 | 0 | 1 (Charlie C1 (Integer overflow in `add` for large…)) |"
+    )
     assert _row(md, "Downgraded") == "| Downgraded | 1 (I→S) | 0 | 0 |"
     assert _row(md, "Dropped") == "| Dropped | 0 | 0 | 0 |"
     assert (

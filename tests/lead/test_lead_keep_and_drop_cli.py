@@ -25,7 +25,8 @@ def test_keep_then_drop_keeps_the_finding_and_says_the_lead_contradicted_itself(
     assert any("None" in t for t in titles), titles
     recon = _recon(run.md)
     said = (
-        "The lead contradicted itself about I1 (shout): it both kept it and dropped it "
+        "The lead contradicted itself about I1 (`shout` crashes on `None` input): it both kept it "
+        "and dropped it "
         "(“Not reachable.”); the keep was applied and the finding stays in the report (rule: "
         "a finding the lead both keeps and drops is kept)."
     )

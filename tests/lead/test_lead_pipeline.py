@@ -90,7 +90,10 @@ def test_lead_decisions_shape_the_report(tmp_path: Path) -> None:
         ("S3", ("Alpha",)),
     ]
     assert "Integer overflow" not in _section(md, "## Critical Issues", "## Design Observations")
-    assert _row(md, "False positives") == "| False positives | 0 | 0 | 1 (Charlie C1 add) |"
+    assert (
+        _row(md, "False positives")
+        == "| False positives | 0 | 0 | 1 (Charlie C1 (Integer overflow in `add` for large…)) |"
+    )
     assert _row(md, "Downgraded") == "| Downgraded | 1 (I→S) | 0 | 0 |"
     assert _row(md, "Dropped") == "| Dropped | 0 | 0 | 0 |"
     # S1 and S3 both name `sub`: their short titles must still differ
@@ -182,7 +185,10 @@ def test_second_attempt_can_succeed(tmp_path: Path) -> None:
     assert run["lead"]["run"]["tool_calls"] == 2  # both passes measured
     assert run["lead"]["run"]["cost_usd"] == 0.0624
     assert "the JSON document stops before its end" in prompts_seen(s.log)[1]
-    assert _row(md, "False positives") == "| False positives | 0 | 0 | 1 (Charlie C1 add) |"
+    assert (
+        _row(md, "False positives")
+        == "| False positives | 0 | 0 | 1 (Charlie C1 (Integer overflow in `add` for large…)) |"
+    )
 
 
 def test_unknown_cluster_is_rejected_and_recorded(tmp_path: Path) -> None:
@@ -223,13 +229,17 @@ def test_rejected_decisions_name_findings_as_the_report_does(tmp_path: Path) -> 
     out, md, report, run = _outputs(s.run("review", *AGENTS, "--lead", "claude"))
 
     expected = [
-        "Lead decision `split` about S3 (sub) rejected: the members to split out must be among "
+        "Lead decision `split` about S3 (README does not document `sub`) rejected: the members "
+        "to split out must be among "
         "Alpha I2; got 'gemini:C3'.",
-        "Lead decision `merge` about I1 (shout) rejected: it merges into 'K9', which names no "
+        "Lead decision `merge` about I1 (`shout` crashes on `None` input) rejected: it merges "
+        "into 'K9', which names no "
         "finding of this review.",
-        "Lead decision `merge` about Charlie C1 (add) rejected: it is dropped; drop both if they "
+        "Lead decision `merge` about Charlie C1 (Integer overflow in `add` for large…) rejected: "
+        "it is dropped; drop both if they "
         "make the same claim.",
-        "Lead decision `severity` about S1's Charlie S1 rejected: it is merged into S1 (sub); "
+        "Lead decision `severity` about S1's Charlie S1 rejected: it is merged into S1 (New `sub` "
+        "and `shout` ship without tests); "
         "give the severity or title on the merge decision or on that finding.",
     ]
     reconciliation = _section(md, "**Reconciliation**", "## Review Process Notes")
@@ -242,7 +252,7 @@ def test_rejected_decisions_name_findings_as_the_report_does(tmp_path: Path) -> 
     )
     note = (
         "4 of the lead's claims rejected (see Reconciliation); no accepted decision for I1 "
-        "(shout), "
+        "(`shout` crashes on `None` input), "
     )
     assert report.lead is not None and report.lead.note == note + "kept as consolidated."
     assert out["lead"]["note"] == run["lead"]["note"] == report.lead.note
@@ -412,7 +422,10 @@ def test_relead_reruns_only_the_lead(tmp_path: Path) -> None:
     assert out["review_id"] == rid and out["paths"]["md"] == first["paths"]["md"]
     assert report.lead is not None and report.lead.status == "ok"
     assert "Consolidated without a lead" in md_before and "Consolidated without a lead" not in md
-    assert _row(md, "False positives") == "| False positives | 0 | 0 | 1 (Charlie C1 add) |"
+    assert (
+        _row(md, "False positives")
+        == "| False positives | 0 | 0 | 1 (Charlie C1 (Integer overflow in `add` for large…)) |"
+    )
     assert report.header.verdict.label == "Merge with fixes"
     assert run["lead"]["status"] == "ok" and run["status"] == "complete"
     assert seat_transcript.stat().st_mtime_ns == seat_stamp  # the seats did not run again

@@ -20,6 +20,12 @@ def test_a_cluster_whose_decision_was_rejected_is_not_undecided_in_words(tmp_pat
     run = review_with_lead(tmp_path, [fenced(answer(decisions=decisions))])
     recon = run.md.split("**Reconciliation**", 1)[1]
     assert "No lead decision for I2" not in recon
-    assert "No accepted lead decision for I2 (sub): kept as consolidated." in recon
+    assert (
+        "No accepted lead decision for I2 (README does not document `sub`): kept as consolidated."
+        in recon
+    )
     note = run.out["lead"]["note"]
-    assert "no accepted decision for I2 (sub), S2 (The new string…), kept as consolidated" in note
+    assert (
+        "no accepted decision for I2 (README does not document `sub`), "
+        "S2 (The new string helper ships without…), kept as consolidated" in note
+    )

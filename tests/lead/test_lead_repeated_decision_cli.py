@@ -17,5 +17,6 @@ def test_a_decision_given_twice_word_for_word_is_one_claim(tmp_path: Path) -> No
     recon = run.md.split("**Reconciliation**", 1)[1]
     assert recon.count("rejected") == 1
     assert (
-        "Lead decision `keep` about I1 (shout) rejected: a `keep` decision about it was " in recon
+        "Lead decision `keep` about I1 (`shout` crashes on `None` input) rejected: a `keep` "
+        "decision about it was " in recon
     )

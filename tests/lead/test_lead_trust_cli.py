@@ -229,8 +229,10 @@ def test_retro_ids_say_whose_they_are_and_short_titles_differ(tmp_path: Path) ->
     assert "Found by others but not by Gemini: S2 (Codex)." in gemini
     assert "Severity reconciled" not in gemini
     assert "Severity reconciled: Codex I1 (important) → critical C1." in _seat_retro(md, "Codex")
-    assert _row(md, "False positives") == ("| False positives | 1 (Codex I2 README is stale) | 0 |")
-    assert "Dropped as false positives: Codex I2 README is stale." in _seat_retro(md, "Codex")
+    assert _row(md, "False positives") == (
+        "| False positives | 1 (Codex I2 (README is stale)) | 0 |"
+    )
+    assert "Dropped as false positives: Codex I2 (README is stale)." in _seat_retro(md, "Codex")
     assert not re.search(r"\bK\d+\b", md.split("## Appendix", 1)[0])
 
 

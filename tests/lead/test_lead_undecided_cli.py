@@ -41,8 +41,10 @@ def test_a_cluster_without_a_lead_decision_is_said_in_markdown_and_not_counted_k
     data = json.loads(Path(out["paths"]["json"]).read_text(encoding="utf-8"))
     assert data["lead"]["status"] == "ok"
     kept = next(f for f in data["findings"] if "README" in f["title"])
-    # named as the report's notes name a finding: its ID and short title
-    said = f"No lead decision for {kept['id']} (sub): kept as consolidated."
+    # named as the report's notes name a finding: its ID and the retro's label of its title
+    said = (
+        f"No lead decision for {kept['id']} (README does not document `sub`): kept as consolidated."
+    )
     md = without_id_links(Path(out["paths"]["md"]).read_text(encoding="utf-8"))
     reconciliation = md.split("**Reconciliation**", 1)[1].split("## Review Process Notes", 1)[0]
     assert said in reconciliation, reconciliation

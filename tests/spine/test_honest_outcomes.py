@@ -395,8 +395,8 @@ def test_a_severity_the_seat_never_gave_is_said_in_its_retro(tmp_path: Path) -> 
     assert ("Plain", "important", "`add()` ignores its second argument") in _sources(report)
     (retro,) = [s for s in report["retro"]["seats"] if s["seat"] == "plain"]
     assert (
-        "Plain gave no severity for 1 finding of its own (Plain I1 (add())); each was taken as "
-        "important." in retro["narrative"]
+        "Plain gave no severity for 1 finding of its own (Plain I1 (`add()` ignores its second "
+        "argument)); each was taken as important." in retro["narrative"]
     )
     assert "each was taken as important" in md
 

@@ -15,7 +15,7 @@ out. Pure.
 
 from __future__ import annotations
 
-from deepreview.consolidate.labels import short_titles
+from deepreview.consolidate.labels import title_labels
 from deepreview.model import AgentReview
 
 
@@ -26,7 +26,7 @@ def grade_notes(review: AgentReview, name: str) -> list[str]:
     unrated = [f for f in review.findings if f.id in review.unrated]
     if unrated:
         # its own IDs and titles: the severity shown for them is a default, not its grade
-        own = short_titles([f.title for f in unrated])
+        own = title_labels([f.title for f in unrated])
         n = len(unrated)
         out.append(
             f"{name} gave no severity for {n} finding{'' if n == 1 else 's'} of its own "
@@ -35,7 +35,7 @@ def grade_notes(review: AgentReview, name: str) -> list[str]:
         )
     by_id = {f.id: f for f in review.findings}
     overruled = [(by_id[fid], said) for fid, said in review.overruled if fid in by_id]
-    titles = short_titles([f.title for f, _ in overruled])
+    titles = title_labels([f.title for f, _ in overruled])
     for (f, said), title in zip(overruled, titles, strict=True):
         grade = f.severity.value
         out.append(
@@ -43,7 +43,7 @@ def grade_notes(review: AgentReview, name: str) -> list[str]:
             "as its tag says."
         )
     renumbered = [(was, by_id[now]) for was, now in review.renumbered if now in by_id]
-    titles = short_titles([f.title for _, f in renumbered])
+    titles = title_labels([f.title for _, f in renumbered])
     for (was, f), title in zip(renumbered, titles, strict=True):
         out.append(
             f"{name} called two different findings {was}; the later one ({title}) is "

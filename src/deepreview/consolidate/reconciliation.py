@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from deepreview.consolidate.cluster import Member
-from deepreview.consolidate.labels import member_label, short_titles
+from deepreview.consolidate.labels import member_label, title_labels
 from deepreview.consolidate.merge import (
     MERGE_RULE,
     SEVERITY_RULE,
@@ -126,7 +126,8 @@ class Tally:
 
     def result(self, names: dict[str, str]) -> dict[str, SeatTally]:
         # A dropped finding is the seat's own (`Codex I2 …`, never a bare I2 that reads as the
-        # report's I2), with a short title no other dropped finding shares.
+        # report's I2), with a label of its title (`title_labels`, as the retro names a report's
+        # finding and the lead's notes a dropped one) no other dropped finding shares.
         dropped = [
             m
             for rows in self.rows.values()
@@ -134,11 +135,11 @@ class Tally:
             for m in rows.get(row, [])
             if isinstance(m, Member)
         ]
-        shorts = dict(zip(dropped, short_titles([m.finding.title for m in dropped]), strict=True))
+        shorts = dict(zip(dropped, title_labels([m.finding.title for m in dropped]), strict=True))
 
         def labels(row: list[object]) -> tuple[str, ...]:
             return tuple(
-                f"{member_label(m, names)} {shorts[m]}" for m in row if isinstance(m, Member)
+                f"{member_label(m, names)} ({shorts[m]})" for m in row if isinstance(m, Member)
             )
 
         out: dict[str, SeatTally] = {}

@@ -20,7 +20,7 @@ from pathlib import PurePosixPath
 
 from deepreview.consolidate.features import file_refs_in, identifiers_in, words
 from deepreview.consolidate.inputs import SeatReview
-from deepreview.markdown_fence import is_fence_line
+from deepreview.markdown_fence import FenceTracker, is_fence_line
 from deepreview.model import Assessment, DesignObservation
 
 SIMILAR = 0.5  # combined similarity at which two entries are one
@@ -28,6 +28,7 @@ SIMILAR = 0.5  # combined similarity at which two entries are one
 # anchors (`says_the_same`): a kept text stands for every statement credited with it.
 SAME_SHARE = 0.5
 _TARGET_END = re.compile(r"[)\s]")
+_HEADING = re.compile(r" {0,3}#{1,6}[ \t]+(?P<title>.*?[^\s#])(?:[ \t]+#+)?[ \t]*")
 
 
 def links(text: str) -> list[tuple[int, int, str, str]]:
@@ -232,32 +233,43 @@ def merge_assessments(
         )
     ):
         other_intros, intro = intro_groups, []
-    # an intro that is a statement leads the items its own seats alone wrote, listed under it
+    # An intro that is a statement is followed by the items its own seats alone wrote, each an
+    # item of its own with its own credit: nested under the intro ("Untested scenarios:" + its
+    # gaps) they read as one run-on item, the credit after the last gap alone, and a report
+    # read back (a later round, `deep-review parse`) saw one statement where the seat made three.
     statements: list[tuple[str, tuple[str, ...]]] = []
     rest = list(item_groups)
     for g in other_intros:
         mine = {e.seat for e in g}
         own = [i for i in rest if {e.seat for e in i} <= mine]
         rest = [i for i in rest if not any(i is o for o in own)]
-        under = _kept(g).text + "".join(
-            ("\n\n" if n == 0 else "\n") + _sub_item(_kept(i).text) for n, i in enumerate(own)
-        )
         number = f"{len(statements) + 1}. " if numbered else ""  # the item's list marker
-        statements.append((_indented(under, " " * len(number)), who(g)))
+        statements.append(
+            (_indented(_headings_as_lead_ins(_kept(g).text), " " * len(number)), who(g))
+        )
+        statements += [(_kept(i).text, who(i)) for i in own]
     statements += [(_kept(g).text, who(g)) for g in rest]
     return Assessment(
-        intro=_kept(intro).text if intro else "",
+        intro=_headings_as_lead_ins(_kept(intro).text) if intro else "",
         items=tuple(text for text, _ in statements),
         item_reviewers=tuple(names for _, names in statements),
         intro_reviewers=who(intro),
     )
 
 
-def _sub_item(text: str) -> str:
-    """An item as a `- ` bullet of a list nested in another item's text (its own nesting kept)."""
-    first, _, rest = text.partition("\n")
-    lines = textwrap.dedent(rest).split("\n") if rest else []
-    return "- " + first + "".join("\n" + ("  " + line if line.strip() else "") for line in lines)
+def _headings_as_lead_ins(text: str) -> str:
+    """An intro's headings (`#### Untested Scenarios`) as lead-in lines (`Untested Scenarios:`):
+    inside a numbered item a heading would be a heading of the report in the middle of a list,
+    and as the intro one with the reviewers' credit in it (`#### Untested Scenarios [Gemini]`).
+    A `#` line in a code block is code (a shell comment), kept as written."""
+    fences = FenceTracker()
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        m = None if fences.feed(line) else _HEADING.fullmatch(line)
+        if m:
+            title = m.group("title")
+            lines[n] = title if title[-1] in ".:!?" else title + ":"
+    return "\n".join(lines)
 
 
 def _indented(text: str, indent: str) -> str:

@@ -38,7 +38,8 @@ from deepreview.consolidate.decisions import (
     apply_decisions,
 )
 from deepreview.consolidate.inputs import SeatReview
-from deepreview.consolidate.labels import member_label, short_title
+from deepreview.consolidate.labels import member_label, title_labels
+from deepreview.consolidate.retro_lists import finding_labels
 from deepreview.consolidate.shortfalls import SeatOutcomes
 from deepreview.consolidate.verdict import STRICTNESS, decide, overridden_first
 from deepreview.lead.check import Checked
@@ -106,16 +107,26 @@ def ref_namer(
     names: Mapping[str, str],
     prose: ProseIds | None = None,
 ) -> Callable[[Ref], str]:
-    """How a note names a cluster or member (`check_notes.Ref`), as the report does: `I2 (`parse`)`
-    for a finding of the report, `I1's Codex S1` inside the one that absorbed it, `Gemini C1
-    (Overflow in…)` when it was dropped; a member by its seat's label (`Gemini C3`)."""
+    """How a note names a cluster or member (`check_notes.Ref`), as the report does: `I2 (`parse`
+    drops the last row)` for a finding of the report (the retro's label), `I1's Codex S1`
+    inside the one that absorbed it, `Gemini C1 (Overflow in `add` for…)` when it was dropped;
+    a member by its seat's label (`Gemini C3`)."""
     # a split's part (K3.2) is no cluster of `id_map`'s: named as the lead's prose names it
     prose = prose or ProseIds(clusters, decisions, result, names)
     ids = {**prose.default, **id_map(clusters, decisions, result, names)}
-    titles = {f.id: f.title for f in result.findings}
+    # the retro's labels (`finding_labels`): one report names a finding one way
+    titles = finding_labels(result.findings)
     members = {m.key: m for c in clusters for m in c.members}
     merged = {d.cluster_id for d in decisions if d.action == "merge"}
-    first_title = {c.id: c.members[0].finding.title for c in clusters if c.members}
+    # a dropped finding by its first member's title, as Reconciliation's tallies name it
+    gone = [c for c in clusters if c.members and c.id not in merged and ids.get(c.id) not in titles]
+    first_title = dict(
+        zip(
+            (c.id for c in gone),
+            title_labels([c.members[0].finding.title for c in gone]),
+            strict=True,
+        )
+    )
 
     def name(ref: Ref) -> str:
         if ref.kind == "member":
@@ -125,10 +136,10 @@ def ref_namer(
         if label is None:  # not a cluster of this review (the checks make none such)
             return repr(ref.key)
         if label in titles:
-            return f"{label} ({short_title(titles[label])})"
+            return f"{label} ({titles[label]})"
         if ref.key in merged or ref.key not in first_title:  # inside the finding that took it
             return label
-        return f"{label} ({short_title(first_title[ref.key])})"  # dropped: the seats' labels
+        return f"{label} ({first_title[ref.key]})"  # dropped: the seats' labels
 
     return name
 
