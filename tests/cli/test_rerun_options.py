@@ -20,6 +20,16 @@ def _stored_review(tmp: Path) -> tuple[Path, dict[str, str], str]:
     return repo, env, res.json()["review_id"]
 
 
+@pytest.fixture(scope="module")
+def refused_here(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, dict[str, str], str, Path]:
+    """One stored review for the options refused before anything runs (each test that could
+    change it asserts the store is as it was); its repo, env, id and store."""
+    tmp = tmp_path_factory.mktemp("refused")
+    return (*_stored_review(tmp), tmp / "store")
+
+
 @pytest.mark.parametrize(
     ("command", "option", "why"),
     [
@@ -29,16 +39,16 @@ def _stored_review(tmp: Path) -> tuple[Path, dict[str, str], str]:
     ],
 )
 def test_an_option_the_command_would_ignore_is_refused(
-    tmp_path: Path, command: str, option: str, why: str
+    refused_here: tuple[Path, dict[str, str], str, Path], command: str, option: str, why: str
 ) -> None:
-    repo, env, rid = _stored_review(tmp_path)
-    before = sorted(p.name for p in (tmp_path / "store").rglob("*"))
+    repo, env, rid, store = refused_here
+    before = sorted(p.name for p in store.rglob("*"))
     res = run_cli([command, rid, option, "nosuch"], cwd=repo, env=env)
     assert res.returncode == 2, res.stderr
     lines = res.stderr.splitlines()
     assert len(lines) == 1, res.stderr
     assert f"No such option '{option}'" in lines[0] and why in lines[0], lines[0]
-    assert sorted(p.name for p in (tmp_path / "store").rglob("*")) == before
+    assert sorted(p.name for p in store.rglob("*")) == before
     shown = run_cli([command, "--help"], cwd=repo, env=env)
     assert option not in shown.stdout
 
@@ -50,10 +60,13 @@ def test_relead_still_takes_a_lead(tmp_path: Path) -> None:
     assert "--lead" in run_cli(["relead", "--help"], cwd=repo, env=env).stdout
 
 
-def test_relead_refuses_a_model_for_a_seat_it_does_not_run(tmp_path: Path) -> None:
+def test_relead_refuses_a_model_for_a_seat_it_does_not_run(
+    refused_here: tuple[Path, dict[str, str], str, Path],
+) -> None:
     """`relead` runs only the lead: `--model claude=opus` on a review led by nobody (or by
     another agent) changed nothing and said nothing; an unknown seat was not even checked."""
-    repo, env, rid = _stored_review(tmp_path)
+    repo, env, rid, store = refused_here
+    before = sorted(p.name for p in store.rglob("*"))
     res = run_cli(["relead", rid, "--lead", "none", "--model", "claude=opus"], cwd=repo, env=env)
     assert res.returncode == 2, res.stderr
     (line,) = res.stderr.splitlines()
@@ -62,6 +75,7 @@ def test_relead_refuses_a_model_for_a_seat_it_does_not_run(tmp_path: Path) -> No
     )
     res = run_cli(["relead", rid, "--lead", "none", "--model", "nosuch=x"], cwd=repo, env=env)
     assert res.returncode == 2 and "unknown seat 'nosuch'" in res.stderr, res.stderr
+    assert sorted(p.name for p in store.rglob("*")) == before
 
 
 def test_resume_refuses_a_model_for_a_seat_that_finished(tmp_path: Path) -> None:
@@ -111,12 +125,16 @@ def test_relead_help_says_what_force_overrides_as_the_readme_does(tmp_path: Path
         assert "--passes" not in text, text
 
 
-def test_relead_refuses_an_effort_no_lead_takes(tmp_path: Path) -> None:
+def test_relead_refuses_an_effort_no_lead_takes(
+    refused_here: tuple[Path, dict[str, str], str, Path],
+) -> None:
     """`relead --lead none --effort high` reran nothing that takes an effort, and said so not."""
-    repo, env, rid = _stored_review(tmp_path)
+    repo, env, rid, store = refused_here
+    before = sorted(p.name for p in store.rglob("*"))
     res = run_cli(["relead", rid, "--lead", "none", "--effort", "high"], cwd=repo, env=env)
     assert res.returncode == 2, res.stderr
     assert res.stderr.splitlines() == [
         "deep-review: error: --effort high: no seat here takes an effort (`relead` runs only "
         "the lead, none; only Claude, Codex and opencode do); drop this option"
     ]
+    assert sorted(p.name for p in store.rglob("*")) == before

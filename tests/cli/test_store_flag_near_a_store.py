@@ -34,15 +34,21 @@ def _snapshot(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
 
 
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], Path, str]:
+    """One stored review for the refusals that only read: each asserts what it must not write."""
+    return _stored(tmp_path_factory.mktemp("stored"))
+
+
 @pytest.mark.parametrize(
     "args",
     [["list"], ["show", "{rid}"], ["stats"], ["review", "--agents", "static", "--lead", "none"]],
     ids=lambda a: a[0],
 )
 def test_a_reviews_folder_given_as_the_store_names_its_store(
-    tmp_path: Path, args: list[str]
+    stored: tuple[Path, dict[str, str], Path, str], args: list[str]
 ) -> None:
-    repo, env, store, rid = _stored(tmp_path)
+    repo, env, store, rid = stored
     folder = store / rid
     before = _snapshot(folder)
     res = run_cli([a.format(rid=rid) for a in args] + ["--store", str(folder)], cwd=repo, env=env)
@@ -54,8 +60,10 @@ def test_a_reviews_folder_given_as_the_store_names_its_store(
     assert _snapshot(folder) == before  # no index, no store mark written into it
 
 
-def test_a_report_file_given_as_the_store_names_its_store(tmp_path: Path) -> None:
-    repo, env, store, rid = _stored(tmp_path)
+def test_a_report_file_given_as_the_store_names_its_store(
+    stored: tuple[Path, dict[str, str], Path, str],
+) -> None:
+    repo, env, store, rid = stored
     report = store / f"{rid}.md"
     res = run_cli(["show", rid, "--store", str(report)], cwd=repo, env=env)
     assert res.returncode == 2, res.stdout + res.stderr
@@ -69,8 +77,10 @@ def test_a_report_file_given_as_the_store_names_its_store(tmp_path: Path) -> Non
     assert shown.returncode == 0 and rid in shown.stdout, shown.stderr
 
 
-def test_the_folder_holding_a_store_names_the_store_inside(tmp_path: Path) -> None:
-    repo, env, store, _rid = _stored(tmp_path)
+def test_the_folder_holding_a_store_names_the_store_inside(
+    stored: tuple[Path, dict[str, str], Path, str],
+) -> None:
+    repo, env, store, _rid = stored
     parent = store.parent  # also holds the repository and the test's config: not empty
     before = _snapshot(store)
     res = run_cli(["list", "--store", str(parent)], cwd=repo, env=env)

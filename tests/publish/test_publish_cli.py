@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from fakebin.harness import Fakes
 from publish.scenario import (
     NUMBER,
     REPO,
@@ -126,6 +128,19 @@ def test_dry_run_prints_the_requests_and_sends_nothing(tmp_path: Path) -> None:
         assert gh.writes == []
 
 
+@pytest.fixture(scope="module")
+def one_review(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[FakeGitHub, Fakes, Path, dict[str, str], str]]:
+    """One PR review for the publications GitHub refuses: a refused one changes neither the
+    store nor the PR (each test asserts both), so each refusal can start from the same review."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path_factory.mktemp("one-review"), gh)
+        res = review(fakes, clone, env)
+        assert res.returncode == 0, res.stderr
+        yield gh, fakes, clone, env, res.json()["review_id"]
+
+
 @pytest.mark.parametrize(
     ("status", "rate_limited", "words"),
     [
@@ -143,20 +158,21 @@ def test_dry_run_prints_the_requests_and_sends_nothing(tmp_path: Path) -> None:
     ],
 )
 def test_github_errors_give_one_line_and_keep_the_review(
-    tmp_path: Path, status: int, rate_limited: bool, words: str
+    one_review: tuple[FakeGitHub, Fakes, Path, dict[str, str], str],
+    status: int,
+    rate_limited: bool,
+    words: str,
 ) -> None:
-    with FakeGitHub() as gh:
-        fakes, clone, env = setup(tmp_path, gh)
-        rid = review(fakes, clone, env).json()["review_id"]
-        before = store_digest(fakes.store)
-        gh.fail_next(status, rate_limited=rate_limited, method="POST")
-        res = _publish(clone, env, rid)
-        assert res.returncode == 5
-        lines = res.stderr.strip().splitlines()
-        assert len(lines) == 1 and words in lines[0]
-        assert f"deep-review publish {rid}" in lines[0]
-        assert store_digest(fakes.store) == before
-        assert gh.pull(REPO, NUMBER).issue_comments == []
+    gh, fakes, clone, env, rid = one_review
+    before = store_digest(fakes.store)
+    gh.fail_next(status, rate_limited=rate_limited, method="POST")
+    res = _publish(clone, env, rid)
+    assert res.returncode == 5
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0]
+    assert f"deep-review publish {rid}" in lines[0]
+    assert store_digest(fakes.store) == before
+    assert gh.pull(REPO, NUMBER).issue_comments == []
 
 
 def test_review_post_that_cannot_publish_keeps_the_review(tmp_path: Path) -> None:

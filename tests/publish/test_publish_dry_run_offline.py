@@ -21,13 +21,22 @@ from support.repos import run_cli
 pytestmark = pytest.mark.slow  # a real review first
 
 
+@pytest.fixture(scope="module")
+def offline_review(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], str]:
+    """A stored PR review whose GitHub is gone (nothing listens at GITHUB_API_URL any more),
+    one for every test here: a publication that cannot reach GitHub sends and stores nothing."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path_factory.mktemp("offline"), gh)
+        res = review(fakes, clone, env)
+        assert res.returncode == 0, res.stderr
+    return clone, env, res.json()["review_id"]
+
+
 @pytest.mark.parametrize("extra", [(), ("--inline",)])
 def test_a_dry_run_that_cannot_reach_github_says_to_dry_run_again(
-    tmp_path: Path, extra: tuple[str, ...]
+    offline_review: tuple[Path, dict[str, str], str], extra: tuple[str, ...]
 ) -> None:
-    with FakeGitHub() as gh:
-        fakes, clone, env = setup(tmp_path, gh)
-        rid = review(fakes, clone, env).json()["review_id"]
+    clone, env, rid = offline_review
     # the server is gone: nothing listens at GITHUB_API_URL any more
     res = run_cli(["publish", rid, "--dry-run", *extra], cwd=clone, env=env)
     assert res.returncode == 5, res.stderr
@@ -45,12 +54,12 @@ def test_a_dry_run_that_cannot_reach_github_says_to_dry_run_again(
     assert again in doc["error"], doc
 
 
-def test_publishing_when_github_cannot_be_reached_is_one_plain_line(tmp_path: Path) -> None:
+def test_publishing_when_github_cannot_be_reached_is_one_plain_line(
+    offline_review: tuple[Path, dict[str, str], str],
+) -> None:
     """Not Python's `<urlopen error [Errno 111] Connection refused>`: the host, what failed in
     words, what to check, and the documented exit 5 (the review stays stored)."""
-    with FakeGitHub() as gh:
-        fakes, clone, env = setup(tmp_path, gh)
-        rid = review(fakes, clone, env).json()["review_id"]
+    clone, env, rid = offline_review
     host = urllib.parse.urlsplit(env["GITHUB_API_URL"]).netloc
     res = run_cli(["publish", rid], cwd=clone, env=env)
     assert res.returncode == 5, res.stderr
@@ -88,10 +97,10 @@ def not_http() -> Iterator[str]:
         thread.join()
 
 
-def test_an_api_url_that_answers_no_http_is_one_line_not_a_traceback(tmp_path: Path) -> None:
-    with FakeGitHub() as gh:
-        fakes, clone, env = setup(tmp_path, gh)
-        rid = review(fakes, clone, env).json()["review_id"]
+def test_an_api_url_that_answers_no_http_is_one_line_not_a_traceback(
+    offline_review: tuple[Path, dict[str, str], str],
+) -> None:
+    clone, env, rid = offline_review
     with not_http() as url:
         res = run_cli(["publish", rid], cwd=clone, env={**env, "GITHUB_API_URL": url})
     assert res.returncode == 5, res.stderr

@@ -5,6 +5,7 @@ and what to do."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,21 +39,35 @@ def test_a_read_github_fails_once_is_asked_again(tmp_path: Path, way: str) -> No
         assert len(gh.pull(REPO, NUMBER).issue_comments) == 1
 
 
+@pytest.fixture(scope="module")
+def one_review(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[FakeGitHub, Path, dict[str, str], str]]:
+    """One PR review for the publications a lasting server error stops: nothing is posted
+    (each test asserts it), so each can start from the same review and server."""
+    with FakeGitHub() as gh:
+        fakes, clone, env = setup(tmp_path_factory.mktemp("one-review"), gh)
+        res = review(fakes, clone, env)
+        assert res.returncode == 0, res.stderr
+        yield gh, clone, env, res.json()["review_id"]
+
+
 @pytest.mark.parametrize("status", [500, 502, 503, 504])
 def test_a_lasting_server_error_says_it_is_githubs_and_to_try_later(
-    tmp_path: Path, status: int
+    one_review: tuple[FakeGitHub, Path, dict[str, str], str], status: int
 ) -> None:
-    with FakeGitHub() as gh:
-        fakes, clone, env = setup(tmp_path, gh)
-        rid = review(fakes, clone, env).json()["review_id"]
-        gh.fail_next(status, times=99)
+    gh, clone, env, rid = one_review
+    gh.fail_next(status, times=99)
+    try:
         res = _publish(clone, env, rid)
-        assert res.returncode == 5, res.stderr
-        (line,) = res.stderr.strip().splitlines()
-        assert f"HTTP {status}" in line, line
-        assert "a fault on GitHub's side" in line and "try again in a few minutes" in line, line
-        assert f"publish it again with `deep-review publish {rid}`" in line, line
-        assert gh.pull(REPO, NUMBER).issue_comments == []
+    finally:
+        gh.on_demand.forget_failures()
+    assert res.returncode == 5, res.stderr
+    (line,) = res.stderr.strip().splitlines()
+    assert f"HTTP {status}" in line, line
+    assert "a fault on GitHub's side" in line and "try again in a few minutes" in line, line
+    assert f"publish it again with `deep-review publish {rid}`" in line, line
+    assert gh.pull(REPO, NUMBER).issue_comments == []
 
 
 def test_a_write_is_not_sent_twice_after_a_server_error(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import random
 from dataclasses import replace
@@ -50,6 +51,10 @@ SECTION_TITLES = ("Commit Structure", "Unresolved Feedback", "Round 2 Fix Verdic
 word = st.one_of(st.sampled_from(WORDS), st.sampled_from(PUNCT_WORDS))
 
 
+# Cached: the composites below call these on every draw, and a new strategy object is
+# checked and measured again by Hypothesis each time (a quarter of these tests' CPU); the
+# same objects draw the same examples.
+@functools.cache
 def sentence(min_words: int = 2, max_words: int = 12) -> st.SearchStrategy[str]:
     # One drawn seed per sentence, not one draw per word: a report holds dozens of sentences,
     # and drawing each word through Hypothesis was most of these tests' time. The shapes are
@@ -65,10 +70,12 @@ def _sentence(seed: int, min_words: int, max_words: int) -> str:
     return " ".join(plain + tail).capitalize() + "."
 
 
+@functools.cache
 def paragraph() -> st.SearchStrategy[str]:
     return st.lists(sentence(), min_size=1, max_size=3).map(" ".join)
 
 
+@functools.cache
 def prose() -> st.SearchStrategy[str]:
     return st.lists(paragraph(), min_size=1, max_size=3).map("\n\n".join)
 

@@ -38,8 +38,10 @@ def _snapshot(store: Path) -> dict[str, bytes | None]:
     }
 
 
-@pytest.fixture
-def newer(tmp_path: Path) -> tuple[Fakes, Path, str]:
+@pytest.fixture(scope="module")
+def newer(tmp_path_factory: pytest.TempPathFactory) -> tuple[Fakes, Path, str]:
+    """One store for every test here: each asserts its command changed no file of it."""
+    tmp_path = tmp_path_factory.mktemp("newer")
     fakes = Fakes(tmp_path)
     repo = make_branch_repo(tmp_path)
     rid: str = run_round(fakes, repo, ROUND1)["review_id"]

@@ -116,6 +116,11 @@ class OnDemand:
                     return hold
             return None
 
+    def forget_failures(self) -> None:
+        """Failures asked for and not used up: gone (one server for several tests)."""
+        with self._lock:
+            self._failures.clear()
+
     def take_failure(self, method: str, path: str) -> Failure | None:
         """The first failure this request matches, one of its `times` used up."""
         with self._lock:
