@@ -120,6 +120,10 @@ LEFTOVERS: list[tuple[str, Callable[[str], object], Callable[[int], str]]] = [
     ("read back: concern `[` run", _read_back_concern, lambda n: "[" * n),
     ("appendix entry, empty lines", _appendix, lambda n: "### [Claude]\n\na" + "\n" * n + "b"),
     ("contain, empty lines", contain, lambda n: "a" + "\n" * n + "b"),
+    ("lines of `| a | b |` rows", lambda t: parse_review(t, seat="bench"), lambda n: HEAD
+     + "| f.py | ok |\n" * (n // 14) + TAIL),
+    ("lines of `+--+` rules", lambda t: parse_review(t, seat="bench"), lambda n: HEAD
+     + "+--+\n" * (n // 5) + TAIL),
     ("opencode log `.` run", _log_line, lambda n: "." * n),
     ("opencode log word", _log_line, lambda n: "a" * n),
 ]  # fmt: skip

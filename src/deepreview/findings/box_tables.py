@@ -70,14 +70,17 @@ def _as_pipes(run: list[str]) -> list[str] | None:
 def box_tables_as_pipes(lines: list[str]) -> list[str]:
     """The review's lines with each drawn table as a pipe table; `lines` itself when it draws
     none."""
-    code = code_lines(lines)
+    ends, rows_on = _runs(lines)
     out: list[str] = []
     i = 0
     changed = False
     while i < len(lines):
-        j = i
-        while j < len(lines) and not code[j] and (_RULE.match(lines[j]) or _ROW.match(lines[j])):
-            j += 1
+        j = ends[i]
+        # fewer than two rows from here to the run's end: no later start in it draws a table
+        if rows_on[i] - rows_on[j] < 2:
+            out.extend(lines[i : max(j, i + 1)])
+            i = max(j, i + 1)
+            continue
         table = _as_pipes(lines[i:j]) if j - i >= 3 else None
         if table is None:
             out.append(lines[i])
@@ -87,3 +90,20 @@ def box_tables_as_pipes(lines: list[str]) -> list[str]:
         changed = True
         i = j
     return out if changed else lines
+
+
+def _runs(lines: list[str]) -> tuple[list[int], list[int]]:
+    """For each line, where the run of drawn-table lines from it ends (itself when it is none),
+    and how many row lines there are from it to the text's end; found in one pass from the end:
+    scanning on from every line that starts no table made a static seat's thousands of `|` rows
+    cost millions of matches."""
+    code = code_lines(lines)
+    ends = [0] * (len(lines) + 1)
+    rows_on = [0] * (len(lines) + 1)
+    ends[len(lines)] = len(lines)
+    for k in range(len(lines) - 1, -1, -1):
+        row = not code[k] and bool(_ROW.match(lines[k]))
+        drawn = row or (not code[k] and bool(_RULE.match(lines[k])))
+        ends[k] = ends[k + 1] if drawn else k
+        rows_on[k] = rows_on[k + 1] + row
+    return ends, rows_on
