@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from deepreview.findings.closed_items import status_closes
 from deepreview.findings.closing_words import closing_words
 from deepreview.findings.code_lines import fence_mask
+from deepreview.findings.design_tone import praises
 from deepreview.findings.finding_draft import (
     Draft,
     draft_of,
     make_draft,
+    one_line,
     strip_rules,
 )
 from deepreview.findings.finding_starts import Starts, finding_starts
@@ -29,6 +31,7 @@ from deepreview.findings.lesser_items import (
 )
 from deepreview.findings.no_action import needs_no_change
 from deepreview.findings.quoted_text import held_lines
+from deepreview.findings.rated_siblings import beside_a_rated_item
 from deepreview.findings.table_findings import table_findings
 from deepreview.model import Severity
 
@@ -37,6 +40,11 @@ SECTION_SEVERITY = {
     "important": Severity.IMPORTANT,
     "suggestions": Severity.SUGGESTION,
 }
+
+
+# the warning for a place-led item among rated findings that says no change is needed, or
+# praises the code (`rated_siblings`)
+NOT_READ_REMARK = "list item not read as a finding (a remark, not a problem): "
 
 
 @dataclass
@@ -178,10 +186,21 @@ def _draft_or_set_aside(
         out.closed += 1
         return None
     body = [k for k in range(i + 1, end) if k not in found.groups]
-    if needs_no_change("\n".join([lines[i]] + [lines[k] for k in body])) or (
-        placed_headings and head.style == "heading" and record_says_fine(lines, fenced, i, prefixes)
+    text = "\n".join([lines[i]] + [lines[k] for k in body])
+    beside = beside_a_rated_item(lines, fenced, i, head, prefixes)
+    if (
+        needs_no_change(text)
+        or (beside and praises("\n".join([head.title] + [lines[k] for k in body])))
+        or (
+            placed_headings
+            and head.style == "heading"
+            and record_says_fine(lines, fenced, i, prefixes)
+        )
     ):
         out.unparsed.append("\n".join(lines[i:end]).strip())  # a spot checked: no finding
+        if beside:
+            # among rated findings, a place-led remark that is none is told, never gone in silence
+            out.warnings.append(f"{NOT_READ_REMARK}{one_line(lines[i], 120)}")
         return None
     own, mask = [lines[k] for k in body], [fenced[k] for k in body]
     if head.style == "heading" and section is None:

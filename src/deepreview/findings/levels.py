@@ -256,6 +256,9 @@ _LEVEL_LEADS = (
     ),
     # `High: text`, `Medium — text`, `P1 · Title`
     re.compile(rf"^(?P<w>{TAG_PATTERN})[ \t]*(?:[:—–]|[ \t]·)[ \t]+(?P<r>\S.*)$", re.I),
+    # `Nit - `a.py:52` — text`: a hyphen spaced off parts the level word only from a place
+    # with a line (`Minor - the loop …` may be a sentence's own dash)
+    re.compile(rf"^(?P<w>{TAG_PATTERN})[ \t]+-[ \t]+(?P<r>`[^`\s]+:\d.*)$", re.I),
     # `(Medium): text`, `[Low] text`
     re.compile(rf"^[(\[](?P<w>{TAG_PATTERN})[)\]][ \t]*[:—–-]?[ \t]*(?P<r>\S.*)$", re.I),
     # `**Bug (high):** text`, `**Nit [low]**: text`: a kind of finding and its level; without

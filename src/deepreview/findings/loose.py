@@ -31,7 +31,7 @@ from deepreview.findings.blocks import Block
 from deepreview.findings.diff_comments import diff_comment_drafts
 from deepreview.findings.file_groups import file_heading
 from deepreview.findings.finding_draft import Draft, make_draft
-from deepreview.findings.findings import parse_findings_block
+from deepreview.findings.findings import NOT_READ_REMARK, parse_findings_block
 from deepreview.findings.heading_places import tells_a_fault
 from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.kind_leads import kind_lead_drafts
@@ -58,9 +58,11 @@ def loose_findings(
     prefixes: tuple[str, ...],
     *,
     prose: bool = False,
+    warnings: list[str] | None = None,
 ) -> tuple[list[Draft], list[str], list[bool], list[str]]:
     """(drafts, the section's lines without them, unread findings text) for an ordinary
-    section or the preamble; `prose`: the review has no findings section (see the module doc)."""
+    section or the preamble; `prose`: the review has no findings section (see the module doc);
+    `warnings` gets what the review must say of the items it took out and read as no finding."""
     unread: list[str] = []
     if set_aside(title, lines):
         return [], lines, fenced, unread
@@ -103,10 +105,17 @@ def loose_findings(
     if len(kinds) > len(own):
         keep = [k for k in range(len(lines)) if k not in taken]
         return drafts + kinds, [lines[k] for k in keep], [fenced[k] for k in keep], unread
+    rated = any(d.head.severity is not None and d.head.level_word for d in own)
     if own and all(
-        d.head.severity is not None or (prose and (placed or _placed_item(d))) for d in own
+        d.head.severity is not None
+        or (prose and (placed or _placed_item(d)))
+        # a place-led item beside `- Nit: `a.py:52` — …` (`rated_siblings`)
+        or (rated and _placed(d))
+        for d in own
     ):
         drafts.extend(own)
+        if warnings is not None:
+            warnings.extend(w for w in res.warnings if w.startswith(NOT_READ_REMARK))
         cut = res.first
         if prose and placed is None:
             # `* `retry` swallows the error.` above `* Minor: …`: a problem we cannot place

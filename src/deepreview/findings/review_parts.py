@@ -301,9 +301,21 @@ def _loose_in_block(
     took it."""
     heading = f"{'#' * max(block.level, 1)} {block.title}"
     if not (prose and 0 < block.level < BOLD_LEVEL and file_heading(heading, st.prefixes)):
-        return loose_findings(block.title, block.lines, block.fenced, st.prefixes, prose=prose)
+        return loose_findings(
+            block.title,
+            block.lines,
+            block.fenced,
+            st.prefixes,
+            prose=prose,
+            warnings=st.sink.warnings,
+        )
     drafts, lines, fenced, unread = loose_findings(
-        block.title, [heading, *block.lines], [False, *block.fenced], st.prefixes, prose=prose
+        block.title,
+        [heading, *block.lines],
+        [False, *block.fenced],
+        st.prefixes,
+        prose=prose,
+        warnings=st.sink.warnings,
     )
     if lines[:1] == [heading]:
         lines, fenced = lines[1:], fenced[1:]
