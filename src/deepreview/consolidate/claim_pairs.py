@@ -105,11 +105,30 @@ def failure_told_by_one(x: Features, y: Features) -> bool:
     "Division by zero is not handled" at it and "`div` returns a float" at the `return` two
     lines on one problem (tm66)."""
     at_one_spot = places(x, y)[0] or few_lines_apart(x, y)
+    return at_one_spot and one_sided_failure(x, y) and not _said_across(x, y)
+
+
+def failure_told_by_one_elsewhere(x: Features, y: Features) -> bool:
+    """In files apart, tied by the code names both give, a failure one title names that the
+    other never mentions, and no title word said across (`failure_told_by_one`'s test without
+    its place): "Retry loop without any delay" in a helper and "`subscribe()` runs on every
+    mount and nothing closes the stream" at the page that calls it both name `subscribe`; one
+    says the retries hammer the server, the other that streams pile up: two problems, though
+    the function's definition and its call are one place for a problem both tell."""
+    in_one_file = any(a.path == b.path for a in x.locations for b in y.locations)
+    return (
+        bool(x.locations and y.locations)
+        and not in_one_file
+        and one_sided_failure(x, y)
+        and not _said_across(x, y)
+    )
+
+
+def _said_across(x: Features, y: Features) -> bool:
     # a two-letter word is the subject's abbreviation (PR, DB, UI), not the failure in other
     # words: "PR title used in a shell command" beside "`git push --tags` pushes every tag the
     # PR brought along"
-    said = {w for w in title_words_said_across(x, y) if len(w) > SUBJECT_ABBREVIATION}
-    return at_one_spot and one_sided_failure(x, y) and not said
+    return any(len(w) > SUBJECT_ABBREVIATION for w in title_words_said_across(x, y))
 
 
 SUBJECT_ABBREVIATION = 2  # letters of a word too short to tell a failure (`failure_told_by_one`)

@@ -148,6 +148,7 @@ def evidence(
         stance=stance,
         gap_said=place.gap_said,
         one_place=bool(place.at_definition_and_call or place.untested or place.traced),
+        idf=idf,
     )
     spelled = {**dict(y.spellings), **dict(x.spellings)}
     return Evidence(

@@ -10,6 +10,7 @@ from deepreview.consolidate.claim_pairs import (
     claims_differ,
     explained_apart,
     failure_told_by_one,
+    failure_told_by_one_elsewhere,
     same_claim,
     title_words_said_across,
     unnamed_by_the_other,
@@ -169,6 +170,7 @@ def cap_claims_differ(
     stance: float,
     gap_said: frozenset[str],
     one_place: bool,
+    idf: Mapping[str, float] | None = None,
 ) -> float:
     """The score capped at what a cluster's pairs must average when the two tell different
     problems: explained apart, different subjects, one withdrawn, different failures named.
@@ -176,7 +178,7 @@ def cap_claims_differ(
     # the same lines of other files cited by both (`traced`) are a line in common, loosely
     if not (generic or one_place) and (
         explained_apart(x, y, prose=prose, prose_alike=SAID_PROSE)
-        or (stance <= 0 and not gap_said and place_only(x, y, title=title, prose=prose))
+        or (stance <= 0 and not gap_said and place_only(x, y, title=title, prose=prose, idf=idf))
     ):
         # quoting and naming the same code is where both looked; two explanations at length
         # with nothing said alike are two problems there (`claim_pairs.explained_apart`), as
@@ -187,6 +189,11 @@ def cap_claims_differ(
     if not (generic or one_place) and different_subjects(x, y):
         # "cannot drop `status`" / "leaves `status_changed_at` in place" at one migration: each
         # title names code the other never names, and no failure is said by both
+        score = min(score, CLAIMS_DIFFER_CAP)
+    if not generic and failure_told_by_one_elsewhere(x, y):
+        # in two files, a function both name is where both looked, at its definition and at a
+        # call (`subscribe` in a helper and at the page calling it): a failure one names and the
+        # other never does is not one problem, however alike the two places are
         score = min(score, CLAIMS_DIFFER_CAP)
     if x.withdrawn or y.withdrawn:
         # its own reviewer calls it no issue (`withdrawn.py`): no sighting of the other's problem
