@@ -2,7 +2,8 @@
 
 Two entries say the same thing when their words and their anchors (backticked identifiers, file
 names in code spans or links) are similar enough (assessment items: also the same anchors and
-most of each one's words in the other, against every member of the group); a group keeps its
+most of each one's words in the other, against every member of the group); two entries of one
+seat are never one (it told them apart): a group holds at most one entry of each seat; it keeps its
 most complete text (the longest, counting a link by its label), credits every reviewer, and
 keeps the stricter scope of a concern (`in-scope` when any member says so, else the kept
 concern's, or the first scope any member gives). Groups are ordered by
@@ -121,22 +122,47 @@ def group_entries(
     entries: Sequence[_Entry], *, one_per_seat: bool, strict: bool = False
 ) -> list[list[_Entry]]:
     """Each entry (canonical order) joins the most similar group of its kind, if similar enough;
-    `strict`: only a group every member of which `says_the_same` as the entry."""
+    `strict`: only a group every member of which `says_the_same` as the entry.
+
+    `one_per_seat`: a group holds at most one entry of a seat, since a seat's own entries are
+    things it told apart ("`shout` given an empty string", "`shout` given upper-case text"),
+    never duplicates of each other. A seat's entries are then placed together: the most similar
+    (entry, group) pairs first, so that of two entries of one seat that could each join a group,
+    the one more like it does (not the one listed first), and the other stays apart."""
     groups: list[list[_Entry]] = []
-    for e in sorted(entries, key=lambda e: e.rank):
-        best: tuple[float, int] | None = None
-        for n, g in enumerate(groups):
-            if g[0].kind != e.kind or (one_per_seat and any(x.seat == e.seat for x in g)):
-                continue
-            if strict and not all(says_the_same(e, x) for x in g):
-                continue
-            sim = max(similarity(e, x) for x in g)
-            if sim >= SIMILAR and (best is None or sim > best[0]):
-                best = (sim, n)
-        if best is None:
-            groups.append([e])
+
+    def fits(e: _Entry, g: list[_Entry]) -> float | None:
+        if g[0].kind != e.kind or (one_per_seat and any(x.seat == e.seat for x in g)):
+            return None
+        if strict and not all(says_the_same(e, x) for x in g):
+            return None
+        sim = max(similarity(e, x) for x in g)
+        return sim if sim >= SIMILAR else None
+
+    ordered = sorted(entries, key=lambda e: e.rank)
+    # one batch per seat (one_per_seat), else one batch per entry, as before
+    batches: list[list[_Entry]] = []
+    for e in ordered:
+        if one_per_seat and batches and batches[-1][0].seat == e.seat:
+            batches[-1].append(e)
         else:
-            groups[best[1]].append(e)
+            batches.append([e])
+    for batch in batches:
+        pairs = sorted(
+            (-sim, i, n)
+            for i, e in enumerate(batch)
+            for n, g in enumerate(groups)
+            if (sim := fits(e, g)) is not None
+        )
+        joined: dict[int, int] = {}  # entry of the batch -> group it joins
+        for _, i, n in pairs:
+            if i not in joined and n not in joined.values():
+                joined[i] = n
+        for i, e in enumerate(batch):
+            if i in joined:
+                groups[joined[i]].append(e)
+            else:
+                groups.append([e])
     groups.sort(key=lambda g: (-len({x.seat for x in g}), g[0].rank))
     return groups
 
@@ -192,9 +218,10 @@ def merge_assessments(
     *,
     numbered: bool = True,
 ) -> Assessment:
-    """`parts` = (seat, assessment); items that say the same thing (`says_the_same`, even from
-    one seat) become one, credited to every seat that said it (`credit`: seat -> reviewer
-    credit, in the seats' order); every other item stays, with its own credit.
+    """`parts` = (seat, assessment); items of different seats that say the same thing
+    (`says_the_same`) become one, credited to every seat that said it (`credit`: seat ->
+    reviewer credit, in the seats' order); every other item stays, with its own credit. One
+    seat's items are never one: its two short scenarios naming one function are two.
 
     Each statement keeps its own credit: when the seats' intros say different things, the most
     shared one is the intro and the others lead the items. An intro introduces only its own
@@ -209,7 +236,8 @@ def merge_assessments(
             if item.strip():
                 items.append(_entry(seat, pos, item.strip()))
     intro_groups = group_entries(intros, one_per_seat=False, strict=True)
-    item_groups = group_entries(items, one_per_seat=False, strict=True)
+    # a seat's own items are never one: only another seat's statement can say the same
+    item_groups = group_entries(items, one_per_seat=True, strict=True)
     names = dict(credit) if credit is not None else {seat: seat for seat, _ in parts}
     order = list(names)
 
