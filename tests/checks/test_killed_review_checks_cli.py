@@ -11,20 +11,13 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from support.interrupt import wait_for
 from support.proof_repos import GOOD_FIX, make_python_repo, review_text, seat_config
 from support.repos import run_cli
-
-
-def _wait_for(what: str, condition: object) -> None:
-    deadline = time.monotonic() + 120
-    while not condition():  # type: ignore[operator]
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.05)
 
 
 def _sleeping(pid: int) -> bool:
@@ -55,14 +48,19 @@ def test_the_next_command_stops_a_killed_reviews_test_run(tmp_path: Path) -> Non
     )
     sleep_pid = 0
     try:
-        _wait_for("the test command's sleep", lambda: pid_file.is_file() and pid_file.read_text())
+        wait_for(
+            "the test command's sleep",
+            lambda: pid_file.is_file() and pid_file.read_text(),
+            timeout=120,
+        )
         sleep_pid = int(pid_file.read_text())
         # `$!` is known before the forked shell has become `sleep`
-        _wait_for("the sleep to start", lambda: _sleeping(sleep_pid))
+        wait_for("the sleep to start", lambda: _sleeping(sleep_pid), timeout=120)
         ledger = tmp_path / "store" / ".workspaces"
-        _wait_for(
+        wait_for(
             "the test run's process group to be written down (`workspace.ledger`)",
             lambda: proc.poll() is not None or list(ledger.glob("group-*.json")),
+            timeout=120,
         )
         assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
         os.kill(proc.pid, signal.SIGKILL)  # no handler runs, nothing is cleaned up
@@ -74,7 +72,7 @@ def test_the_next_command_stops_a_killed_reviews_test_run(tmp_path: Path) -> Non
         assert res.returncode == 0, res.stderr
         [note] = [ln for ln in res.stderr.splitlines() if "killed before it cleaned up" in ln]
         assert "stopped 1 test run process group still running" in note, note
-        _wait_for("the test command's sleep to end", lambda: not _sleeping(sleep_pid))
+        wait_for("the test command's sleep to end", lambda: not _sleeping(sleep_pid), timeout=120)
         again = run_cli(["list"], cwd=repo, env=env)
         assert "killed before it cleaned up" not in again.stderr, again.stderr
     finally:

@@ -10,19 +10,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from fakebin.harness import Fakes, processes_with
-from support.interrupt import start_slow_review, wait_until_the_seat_runs
+from support.interrupt import start_slow_review, wait_for, wait_until_the_seat_runs
 from support.repos import make_repo, run_cli
-
-
-def _wait_for(what: str, condition: object) -> None:
-    deadline = time.monotonic() + 60
-    while not condition():  # type: ignore[operator]
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.05)
 
 
 def _kill_what_is_left(proc: subprocess.Popen[bytes], marker: str) -> None:
@@ -49,7 +41,7 @@ def test_the_next_command_stops_a_killed_reviews_seat_before_removing_its_worktr
         rid = wait_until_the_seat_runs(fakes.store, proc)
         ledger = fakes.store / ".workspaces"
         # The seat's process runs and its group is written down.
-        _wait_for(
+        wait_for(
             "the seat's process group to be written down",
             lambda: processes_with(fakes.marker) and list(ledger.glob("group-*.json")),
         )
@@ -63,7 +55,7 @@ def test_the_next_command_stops_a_killed_reviews_seat_before_removing_its_worktr
         [note] = [ln for ln in res.stderr.splitlines() if "killed before it cleaned up" in ln]
         assert rid in note and "stopped 1 seat process group still running" in note, note
         assert "removed 1 leftover seat worktree" in note, note
-        _wait_for("the seat's process to end", lambda: not processes_with(fakes.marker))
+        wait_for("the seat's process to end", lambda: not processes_with(fakes.marker))
         # Said once: nothing is left for the next command.
         again = run_cli(["list"], cwd=repo, env=env)
         assert "killed before it cleaned up" not in again.stderr, again.stderr
@@ -98,7 +90,7 @@ def test_a_killed_reviews_seat_helper_in_a_session_of_its_own_is_stopped_too(
     proc = start_slow_review(repo, env)
     try:
         wait_until_the_seat_runs(fakes.store, proc)
-        _wait_for(
+        wait_for(
             "the seat's helper to start",
             lambda: (
                 processes_with(f"{fakes.marker}-escaped")
@@ -112,6 +104,6 @@ def test_a_killed_reviews_seat_helper_in_a_session_of_its_own_is_stopped_too(
 
         assert res.returncode == 0, res.stderr
         assert "stopped 1 seat process group still running" in res.stderr, res.stderr
-        _wait_for("the seat and its helper to end", lambda: not processes_with(fakes.marker))
+        wait_for("the seat and its helper to end", lambda: not processes_with(fakes.marker))
     finally:
         _kill_what_is_left(proc, fakes.marker)

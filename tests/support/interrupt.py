@@ -101,11 +101,21 @@ def interrupt_after_the_fast_seat(fakes: Fakes, repo: Path, config: Path) -> str
     return rid
 
 
-def start_slow_review(repo: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    """`deep-review review --agents slow --lead none` as a real process in its own session
-    (the `slow` seat is the test's own command seat that takes its time)."""
+def wait_for(what: str, condition: Callable[[], object], timeout: float = 60) -> None:
+    """Polls `condition` until it holds; fails the test naming `what` after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.05)
+
+
+def start_slow_review(
+    repo: Path, env: dict[str, str], seat: str = "slow"
+) -> subprocess.Popen[bytes]:
+    """`deep-review review --agents SEAT --lead none` as a real process in its own session
+    (the seat is the test's own command seat that takes its time)."""
     return subprocess.Popen(
-        [sys.executable, "-m", "deepreview", "review", "--agents", "slow", "--lead", "none"],
+        [sys.executable, "-m", "deepreview", "review", "--agents", seat, "--lead", "none"],
         cwd=repo,
         env=env,
         stdin=subprocess.DEVNULL,

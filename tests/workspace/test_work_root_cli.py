@@ -9,10 +9,7 @@ import json
 import os
 import shutil
 import signal
-import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +18,7 @@ import pytest
 from deepreview.targets.git import Git
 from deepreview.workspace.workroot import WORK_DIR_ENV, under_dev, work_root
 from fakebin.harness import Fakes, worktrees
+from support.interrupt import start_slow_review, wait_for
 from support.repos import make_repo, run_cli
 
 SHM = Path("/dev/shm")
@@ -49,13 +47,6 @@ def _entries(folder: Path) -> dict[str, Path]:
     return found
 
 
-def _wait_for(what: str, condition: object) -> None:
-    deadline = time.monotonic() + 60
-    while not condition():  # type: ignore[operator]
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.05)
-
-
 def test_seat_folders_leave_a_tmpdir_under_dev_and_a_kill_leaves_none(
     tmp_path: Path, shm_tmpdir: Path
 ) -> None:
@@ -64,18 +55,10 @@ def test_seat_folders_leave_a_tmpdir_under_dev_and_a_kill_leaves_none(
     fakes.write_config({"slowpoke": fakes.seat("hang")})
     env = fakes.env({"TMPDIR": str(shm_tmpdir)})
     cache_work = Path(env["XDG_CACHE_HOME"]) / "deep-review" / "work"
-    review = subprocess.Popen(
-        [sys.executable, "-m", "deepreview", "review", "--agents", "slowpoke", "--lead", "none"],
-        cwd=repo,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
+    review = start_slow_review(repo, env, seat="slowpoke")
     ledger = fakes.store / ".workspaces"
     try:
-        _wait_for(
+        wait_for(
             "the seat's worktree, home and agent to be written down",
             lambda: (
                 review.poll() is not None
