@@ -9,9 +9,8 @@ word inside a sentence stays text.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from support.read_findings import parsed_by_cli
+from support.read_findings import levels_and_places, parsed_by_cli
 
 FRENCH = """## Revue du cache
 
@@ -39,15 +38,8 @@ Rien à signaler.
 """
 
 
-def _found(parsed: dict[str, Any]) -> list[tuple[str, str, int | None]]:
-    return [
-        (f["severity"], f["locations"][0]["path"], f["locations"][0]["start"])
-        for f in parsed["findings"]
-    ]
-
-
 def test_french_bold_level_words_lead_findings(tmp_path: Path) -> None:
-    assert _found(parsed_by_cli(tmp_path, FRENCH)) == [
+    assert levels_and_places(parsed_by_cli(tmp_path, FRENCH)) == [
         ("critical", "cache/store.py", 21),
         ("important", "cache/store.py", 40),
         ("suggestion", "cache/config.py", 7),
@@ -55,7 +47,7 @@ def test_french_bold_level_words_lead_findings(tmp_path: Path) -> None:
 
 
 def test_a_bold_level_word_closed_by_a_full_stop_leads_a_finding(tmp_path: Path) -> None:
-    assert _found(parsed_by_cli(tmp_path, DOTTED)) == [
+    assert levels_and_places(parsed_by_cli(tmp_path, DOTTED)) == [
         ("critical", "queue/worker.py", 12),
         ("suggestion", "queue/worker.py", 30),
     ]

@@ -7,9 +7,8 @@ as clean. The change's own CSV quoted in a finding (a header naming no level) st
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from support.read_findings import parsed_by_cli
+from support.read_findings import levels_and_places, parsed_by_cli
 
 EXPORTED = """Findings, exported as requested:
 
@@ -32,23 +31,16 @@ minor\texport/names.py\t3\tUnused constant SEP
 EXPECTED = [("critical", "export/writer.py", 14), ("suggestion", "export/names.py", 3)]
 
 
-def _found(parsed: dict[str, Any]) -> list[tuple[str, str, int | None]]:
-    return [
-        (f["severity"], f["locations"][0]["path"], f["locations"][0]["start"])
-        for f in parsed["findings"]
-    ]
-
-
 def test_a_csv_findings_block_is_read(tmp_path: Path) -> None:
     parsed = parsed_by_cli(tmp_path, EXPORTED)
-    assert _found(parsed) == EXPECTED, parsed["warnings"]
+    assert levels_and_places(parsed) == EXPECTED, parsed["warnings"]
     assert "Opened to append, so" in parsed["findings"][0]["title"]
     assert 'Open it with "w"' in parsed["findings"][0]["fix"]
 
 
 def test_a_tsv_findings_block_is_read(tmp_path: Path) -> None:
     parsed = parsed_by_cli(tmp_path, TABBED)
-    assert _found(parsed) == EXPECTED, parsed["warnings"]
+    assert levels_and_places(parsed) == EXPECTED, parsed["warnings"]
 
 
 QUOTED_DATA = """## Critical Issues
@@ -67,5 +59,5 @@ give this row twice.
 
 def test_the_changes_own_csv_stays_code(tmp_path: Path) -> None:
     parsed = parsed_by_cli(tmp_path, QUOTED_DATA)
-    assert _found(parsed) == [("critical", "export/writer.py", 14)]
+    assert levels_and_places(parsed) == [("critical", "export/writer.py", 14)]
     assert "id,name,country\n1,Ada,UK" in parsed["findings"][0]["body"]

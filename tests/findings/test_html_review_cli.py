@@ -9,9 +9,8 @@ before no place stay its text.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from support.read_findings import parsed_by_cli
+from support.read_findings import levels_and_places, parsed_by_cli
 
 HTML = """<h3>Review</h3>
 <p>Two things, linked to their lines.</p>
@@ -34,22 +33,15 @@ I found two things:
 EXPECTED = [("critical", "export/writer.py", 14), ("suggestion", "export/names.py", 3)]
 
 
-def _found(parsed: dict[str, Any]) -> list[tuple[str, str, int | None]]:
-    return [
-        (f["severity"], f["locations"][0]["path"], f["locations"][0]["start"])
-        for f in parsed["findings"]
-    ]
-
-
 def test_an_html_review_is_read(tmp_path: Path) -> None:
     parsed = parsed_by_cli(tmp_path, HTML)
-    assert _found(parsed) == EXPECTED, parsed["warnings"]
+    assert levels_and_places(parsed) == EXPECTED, parsed["warnings"]
     assert "`SEP` is never read" in parsed["findings"][1]["body"] + parsed["findings"][1]["title"]
 
 
 def test_placed_level_items_in_a_summary_are_findings(tmp_path: Path) -> None:
     parsed = parsed_by_cli(tmp_path, SUMMARY)
-    assert _found(parsed) == EXPECTED, parsed["warnings"]
+    assert levels_and_places(parsed) == EXPECTED, parsed["warnings"]
 
 
 MARKDOWN = """## Summary
@@ -72,6 +64,6 @@ The change is small. Risk:
 
 def test_a_markdown_review_keeps_its_tags_and_summary(tmp_path: Path) -> None:
     parsed = parsed_by_cli(tmp_path, MARKDOWN)
-    assert _found(parsed) == [("critical", "export/writer.py", 14)], parsed["warnings"]
+    assert levels_and_places(parsed) == [("critical", "export/writer.py", 14)], parsed["warnings"]
     assert parsed["findings"][0]["title"] == "the template prints <strong>raw</strong> user input"
     assert "Low" in parsed["executive_summary"]

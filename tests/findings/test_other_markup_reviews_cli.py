@@ -10,11 +10,10 @@ line in prose.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from support.read_findings import parsed_by_cli
+from support.read_findings import levels_and_places, parsed_by_cli
 
 ORG = """* Review of the upload change
 ** TODO [#A] Uploads are written outside the upload folder
@@ -75,17 +74,10 @@ DEFINED = """Two findings.
 EXPECTED = [("critical", "upload/save.py", 14), ("suggestion", "upload/config.py", 3)]
 
 
-def _found(parsed: dict[str, Any]) -> list[tuple[str, str, int | None]]:
-    return [
-        (f["severity"], f["locations"][0]["path"], f["locations"][0]["start"])
-        for f in parsed["findings"]
-    ]
-
-
 @pytest.mark.parametrize("text", [ORG, RST, BOXED, DEFINED], ids=["org", "rst", "boxed", "defs"])
 def test_a_review_in_other_markup_is_read(tmp_path: Path, text: str) -> None:
     parsed = parsed_by_cli(tmp_path, text)
-    assert _found(parsed) == EXPECTED, parsed["warnings"]
+    assert levels_and_places(parsed) == EXPECTED, parsed["warnings"]
     assert not parsed["unread_findings"]
 
 
@@ -118,4 +110,4 @@ The rest, `upload/save.py:30` included, is as before.
 
 def test_the_same_shapes_in_markdown_stay_as_they_are(tmp_path: Path) -> None:
     parsed = parsed_by_cli(tmp_path, MARKDOWN)
-    assert _found(parsed) == [("critical", "upload/save.py", 14)]
+    assert levels_and_places(parsed) == [("critical", "upload/save.py", 14)]

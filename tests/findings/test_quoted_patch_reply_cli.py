@@ -10,9 +10,8 @@ critical; a review with headings that quotes a hunk in a finding keeps its expla
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from support.read_findings import parsed_by_cli
+from support.read_findings import levels_and_places, parsed_by_cli
 
 REPLY = """Comments inline.
 
@@ -36,16 +35,9 @@ Thanks!
 """
 
 
-def _found(parsed: dict[str, Any]) -> list[tuple[str, str, int | None]]:
-    return [
-        (f["severity"], f["locations"][0]["path"], f["locations"][0]["start"])
-        for f in parsed["findings"]
-    ]
-
-
 def test_comments_on_a_quoted_patch_are_findings(tmp_path: Path) -> None:
     parsed = parsed_by_cli(tmp_path, REPLY)
-    assert _found(parsed) == [
+    assert levels_and_places(parsed) == [
         ("critical", "export/writer.py", 10),
         ("suggestion", "export/writer.py", None),
     ], parsed["warnings"]
@@ -64,7 +56,7 @@ follow-up.
 
 def test_a_fix_for_later_is_no_critical(tmp_path: Path) -> None:
     parsed = parsed_by_cli(tmp_path, FOLLOW_UP)
-    assert _found(parsed) == [("important", "export/writer.py", 10)], parsed["warnings"]
+    assert levels_and_places(parsed) == [("important", "export/writer.py", 10)], parsed["warnings"]
 
 
 HEADED = """## Important Issues

@@ -8,9 +8,8 @@ and one line led by `== ` stays as it is (each pass's guard: the review must be 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from support.read_findings import parsed_by_cli
+from support.read_findings import levels_and_places, parsed_by_cli
 
 JIRA = """h2. Review of the export change
 
@@ -50,23 +49,16 @@ with open(path, "w") as out:
 EXPECTED = [("critical", "export/writer.py", 14), ("suggestion", "export/names.py", 3)]
 
 
-def _found(parsed: dict[str, Any]) -> list[tuple[str, str, int | None]]:
-    return [
-        (f["severity"], f["locations"][0]["path"], f["locations"][0]["start"])
-        for f in parsed["findings"]
-    ]
-
-
 def test_a_jira_review_is_read(tmp_path: Path) -> None:
     parsed = parsed_by_cli(tmp_path, JIRA)
-    assert _found(parsed) == EXPECTED, parsed["warnings"]
+    assert levels_and_places(parsed) == EXPECTED, parsed["warnings"]
     assert not parsed["unread_findings"]
     assert "`SEP`" in parsed["findings"][1]["title"]
 
 
 def test_an_asciidoc_review_is_read(tmp_path: Path) -> None:
     parsed = parsed_by_cli(tmp_path, ASCIIDOC)
-    assert _found(parsed) == EXPECTED, parsed["warnings"]
+    assert levels_and_places(parsed) == EXPECTED, parsed["warnings"]
     assert not parsed["unread_findings"]
     assert "append mode" in parsed["findings"][0]["body"]
 
@@ -91,7 +83,7 @@ MARKDOWN = """# Review of the export change
 
 def test_a_markdown_review_with_their_marks_stays_as_it_is(tmp_path: Path) -> None:
     parsed = parsed_by_cli(tmp_path, MARKDOWN)
-    assert _found(parsed) == EXPECTED, parsed["warnings"]
+    assert levels_and_places(parsed) == EXPECTED, parsed["warnings"]
     assert [f["title"] for f in parsed["findings"]] == [
         "a second export duplicates every row",
         "unused constant",

@@ -60,6 +60,14 @@ def parsed_by_cli(tmp_path: Path, text: str) -> dict[str, Any]:
     return parsed
 
 
+def levels_and_places(parsed: dict[str, Any]) -> list[tuple[str, str, int | None]]:
+    """Each finding of a `parsed_by_cli` document as (level, first place's path, its line)."""
+    return [
+        (f["severity"], f["locations"][0]["path"], f["locations"][0]["start"])
+        for f in parsed["findings"]
+    ]
+
+
 def titles_of(parsed: dict[str, object]) -> list[str]:
     """The titles of the findings of a `parsed_by_cli` document, in order."""
     findings = parsed["findings"]
