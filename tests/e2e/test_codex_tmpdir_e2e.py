@@ -11,9 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,21 +21,15 @@ import deepreview
 from deepreview import proc
 from e2e.agentkit import REVIEW_TEXT, SCRIPTED_KEY, ReviewRepo, codex_provider_args, require_cli
 from scripted_server import Shell, Step
+from support.ram_disk import shm_folder
 
 pytestmark = pytest.mark.e2e
-
-SHM = Path("/dev/shm")
 
 
 @pytest.fixture
 def shm_tmpdir() -> Iterator[Path]:
-    if not SHM.is_dir() or not os.access(SHM, os.W_OK):
-        pytest.skip("no writable /dev/shm on this machine")
-    path = Path(tempfile.mkdtemp(prefix="deep-review-e2e-", dir=SHM))
-    try:
+    with shm_folder("deep-review-e2e-") as path:
         yield path
-    finally:
-        shutil.rmtree(path, ignore_errors=True)
 
 
 def test_codex_seat_reads_the_change_when_tmpdir_is_under_dev(

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,22 +17,16 @@ from deepreview.targets.git import Git
 from deepreview.workspace.workroot import WORK_DIR_ENV, under_dev, work_root
 from fakebin.harness import Fakes, worktrees
 from support.interrupt import start_slow_review, wait_for
+from support.ram_disk import shm_folder
 from support.repos import make_repo, run_cli
-
-SHM = Path("/dev/shm")
 
 
 @pytest.fixture
 def shm_tmpdir(tmp_path: Path) -> Iterator[Path]:
-    if not SHM.is_dir() or not os.access(SHM, os.W_OK):
-        pytest.skip("no writable /dev/shm on this machine")
     if under_dev(tmp_path):  # the test's cache folder is under /dev too: /var/tmp is used
         pytest.skip("the tests' own temp files are under /dev (AGENTS.md: keep TMPDIR on disk)")
-    path = Path(tempfile.mkdtemp(prefix="deep-review-test-", dir=SHM))
-    try:
+    with shm_folder("deep-review-test-") as path:
         yield path
-    finally:
-        shutil.rmtree(path, ignore_errors=True)
 
 
 def _entries(folder: Path) -> dict[str, Path]:
