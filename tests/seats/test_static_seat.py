@@ -262,6 +262,20 @@ def test_bandit_rules_are_important_but_asserts_in_tests_are_dropped(repo, make_
     assert at(text, "tests/test_run.py") == set()
 
 
+def test_a_fixed_temp_path_is_important_in_code_and_a_suggestion_in_tests(repo, make_task) -> None:
+    # A test that writes to `/tmp/x` may clash with another run; code that does is a hole
+    # (another user can plant the file first). A maintainer reads the first as a note.
+    repo.write("README.md", "base\n")
+    base = repo.commit("base")
+    line = 'SCRATCH = "/tmp/report.txt"\n'
+    repo.write("app/report.py", line)
+    repo.write("tests/helpers.py", line)
+    repo.commit("scratch files")
+    text = run_static(make_task(repo, base)).review_text
+    assert at(text, "app/report.py") == {(1, "important")}
+    assert at(text, "tests/helpers.py") == {(1, "suggestion")}
+
+
 def test_hardcoded_password_is_reported_once_and_masked(repo, make_task) -> None:
     repo.write("README.md", "base\n")
     base = repo.commit("base")

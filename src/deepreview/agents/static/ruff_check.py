@@ -62,8 +62,13 @@ _BUG_CODES = frozenset(
 # Bandit rules that fire on ordinary code (every assert, every subprocess call): not important.
 _LOW_SIGNAL_SECURITY = frozenset({"S101", "S110", "S112", "S311", "S603", "S607"})
 _PASSWORD_RULES = frozenset({"S105", "S106", "S107"})
+# Bandit rules on how a test sets up (a fixed temp path, a server on every interface): a hole in
+# code, a note in a test, where at worst two runs clash.
+_TEST_SETUP_SECURITY = frozenset({"S104", "S108"})
 # Every rule code named here: the installed ruff must know each (tests/seats/test_ruff_rules.py).
-RULE_CODES = frozenset({*_BUG_CODES, *_LOW_SIGNAL_SECURITY, *_PASSWORD_RULES, "S101", "E501"})
+RULE_CODES = frozenset(
+    {*_BUG_CODES, *_LOW_SIGNAL_SECURITY, *_PASSWORD_RULES, *_TEST_SETUP_SECURITY, "S101", "E501"}
+)
 _MAX_FIX_DIFF_LINES = 40
 SYNTAX_ERROR = "syntax-error"  # our rule name for every ruff parse error
 
@@ -254,7 +259,11 @@ def _diagnostic(item: Mapping[str, Any], rel: str, source: str) -> Diagnostic | 
         path=rel,
         line=line,
         end_line=end_line if end_line != line else None,
-        severity=severity_for(code),
+        severity=(
+            Severity.SUGGESTION
+            if code in _TEST_SETUP_SECURITY and _is_test_file(rel)
+            else severity_for(code)
+        ),
         title=("Syntax error: " if syntax else "") + message.rstrip("."),
         message=explanation,
         fix_hint=hint,
