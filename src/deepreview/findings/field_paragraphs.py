@@ -27,14 +27,17 @@ _OPENING_KINDS: Final = frozenset(("title", "text"))
 
 def split_field_paragraphs(lines: list[str], mask: list[bool]) -> list[str] | None:
     """The lines with each field paragraph made one field per line, or None when there is none."""
+    ends = _paragraph_ends(lines, mask)
     out: list[str] = []
     changed = False
     i = 0
     while i < len(lines):
-        end = i
-        while end < len(lines) and lines[end].strip() and not mask[end]:
-            end += 1
-        fields = _fields(" ".join(s.strip() for s in lines[i:end])) if end > i else None
+        end = ends[i]
+        fields = (
+            _fields(" ".join(s.strip() for s in lines[i:end]))
+            if end > i and _opens_with_a_label(lines, i, end)
+            else None
+        )
         if fields is None:
             out.append(lines[i])
             i += 1
@@ -43,6 +46,32 @@ def split_field_paragraphs(lines: list[str], mask: list[bool]) -> list[str] | No
         changed = True
         i = end
     return out if changed else None
+
+
+def _paragraph_ends(lines: list[str], mask: list[bool]) -> list[int]:
+    """For each line, where the paragraph from it ends (itself at a blank or masked line), in
+    one pass from the end: scanning on from every line of a long list, and joining the rest of
+    it, made a review with a few thousand unbroken lines quadratic to read."""
+    ends = [len(lines)] * (len(lines) + 1)
+    for k in range(len(lines) - 1, -1, -1):
+        ends[k] = ends[k + 1] if lines[k].strip() and not mask[k] else k
+    return ends
+
+
+# longer than any `_LABEL` match: a label at a paragraph's start is within its first this many
+# characters
+_LABEL_REACH: Final = 40
+
+
+def _opens_with_a_label(lines: list[str], i: int, end: int) -> bool:
+    """The paragraph `lines[i:end]` starts with a field label (as `_fields` requires), read from
+    its first lines alone."""
+    head = ""
+    for k in range(i, end):
+        head = f"{head} {lines[k].strip()}" if head else lines[k].strip()
+        if len(head) >= _LABEL_REACH:
+            break
+    return _LABEL.match(head) is not None
 
 
 def _fields(paragraph: str) -> list[str] | None:
