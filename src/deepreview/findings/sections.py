@@ -22,6 +22,8 @@ _ITEM = re.compile(r"^ ?(?:(?P<num>\d{1,9})[.)]|[-*+])[ \t]+(?P<text>.*)$")
 _SCOPE = re.compile(
     r"`?[(\[](?P<scope>in[- ]scope|future|out[- ]of[- ]scope)[)\]]`?", re.IGNORECASE
 )
+# emphasis markers the tag opens with, after a blank or at the start: "**Title** *(future)*"
+_OPEN_EMPHASIS = re.compile(r"(?:^|(?<=\s))(\*{1,3}|_{1,3})$")
 # No blanks before the `[`: searched from every blank of a long run of them, `[ \t]*\[` was
 # quadratic; `split_credit` strips them from the text.
 _REVIEWERS = re.compile(r"\[(?P<names>[^\[\]\n]+)\][ \t]*$")
@@ -118,6 +120,10 @@ def parse_observation(text: str, kind: Literal["concern", "strength"]) -> Design
     if s:
         scope = s.group("scope").lower().replace(" ", "-")
         before, after = text[: s.start()], text[s.end() :]
+        # `*(in-scope)*`, `**(future)**`: the emphasis is the tag's, and goes with it
+        em = _OPEN_EMPHASIS.search(before)
+        if em and after.startswith(em.group(1)):
+            before, after = before[: em.start(1)], after[len(em.group(1)) :]
         if before.endswith(" "):
             before = before[:-1]
         elif after.startswith(" ") and (not before or before.endswith("\n")):
