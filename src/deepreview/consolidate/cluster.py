@@ -58,6 +58,7 @@ from deepreview.consolidate.code_sites import called_at, defined_at
 from deepreview.consolidate.evidence import describe
 from deepreview.consolidate.features import Features, PathResolver, extract
 from deepreview.consolidate.named_values import code_values, values_named
+from deepreview.consolidate.pair_grounds import said_alike
 from deepreview.consolidate.partition import Partition
 from deepreview.consolidate.score import evidence
 from deepreview.consolidate.word_weights import rarity
@@ -250,12 +251,15 @@ def cluster_findings(
     items, _ = _items(seat_reviews, changed_files, renamed, present_files, sources)
     idf = rarity(item.features for item in items)
     scores: dict[tuple[int, int], float] = {}
+    said: set[tuple[int, int]] = set()  # pairs resting on more than their places
     for a, b in sorted(_candidate_pairs(items)):
         generic = not (items[a].member.model_backed and items[b].member.model_backed)
-        s = evidence(items[a].features, items[b].features, idf=idf, generic=generic).score
-        if s > 0:
-            scores[(a, b)] = s
-    part = Partition([item.member.seat for item in items], scores)
+        ev = evidence(items[a].features, items[b].features, idf=idf, generic=generic)
+        if ev.score > 0:
+            scores[(a, b)] = ev.score
+            if said_alike(items[a].features, items[b].features, ev):
+                said.add((min(a, b), max(a, b)))
+    part = Partition([item.member.seat for item in items], scores, said=frozenset(said))
     part.agglomerate()
     part.refine()
     clusters: list[Cluster] = []
