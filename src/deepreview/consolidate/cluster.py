@@ -57,6 +57,7 @@ from deepreview.consolidate.across_files import ACROSS_FILES, lone_claims
 from deepreview.consolidate.code_sites import called_at, defined_at
 from deepreview.consolidate.evidence import describe
 from deepreview.consolidate.features import Features, PathResolver, extract
+from deepreview.consolidate.named_sites import names_at
 from deepreview.consolidate.named_values import code_values, values_named
 from deepreview.consolidate.pair_grounds import said_alike
 from deepreview.consolidate.partition import Partition
@@ -182,15 +183,22 @@ def _with_code_sites(features: Features, code: Mapping[str, list[str]]) -> Featu
     `code` (repo path -> lines) where it has the file."""
     defined: set[str] = set()
     calls: set[str] = set()
+    names: set[str] = set()
     for s in features.locations:
         lines = code.get(s.path)
         if lines is None or s.start is None or s.end is None:
             continue
         defined |= defined_at(lines, s.start, s.end)
         calls |= called_at(lines, s.start, s.end)
-    if not (defined or calls):
+        names |= names_at(lines, s.start, s.end)
+    if not (defined or calls or names):
         return features
-    return replace(features, defined_in=frozenset(defined), calls=frozenset(calls))
+    return replace(
+        features,
+        defined_in=frozenset(defined),
+        calls=frozenset(calls),
+        code_names=frozenset(names),
+    )
 
 
 def _covered_by(review: AgentReview, finding_id: str) -> tuple[str, ...]:
