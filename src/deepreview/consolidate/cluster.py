@@ -57,7 +57,9 @@ from deepreview.consolidate.across_files import ACROSS_FILES, lone_claims
 from deepreview.consolidate.code_sites import called_at, defined_at
 from deepreview.consolidate.evidence import describe
 from deepreview.consolidate.features import Features, PathResolver, extract
+from deepreview.consolidate.named_sites import names_at
 from deepreview.consolidate.named_values import code_values, values_named
+from deepreview.consolidate.pair_grounds import said_alike
 from deepreview.consolidate.partition import Partition
 from deepreview.consolidate.score import evidence
 from deepreview.consolidate.word_weights import rarity
@@ -181,15 +183,22 @@ def _with_code_sites(features: Features, code: Mapping[str, list[str]]) -> Featu
     `code` (repo path -> lines) where it has the file."""
     defined: set[str] = set()
     calls: set[str] = set()
+    names: set[str] = set()
     for s in features.locations:
         lines = code.get(s.path)
         if lines is None or s.start is None or s.end is None:
             continue
         defined |= defined_at(lines, s.start, s.end)
         calls |= called_at(lines, s.start, s.end)
-    if not (defined or calls):
+        names |= names_at(lines, s.start, s.end)
+    if not (defined or calls or names):
         return features
-    return replace(features, defined_in=frozenset(defined), calls=frozenset(calls))
+    return replace(
+        features,
+        defined_in=frozenset(defined),
+        calls=frozenset(calls),
+        code_names=frozenset(names),
+    )
 
 
 def _covered_by(review: AgentReview, finding_id: str) -> tuple[str, ...]:
@@ -250,12 +259,15 @@ def cluster_findings(
     items, _ = _items(seat_reviews, changed_files, renamed, present_files, sources)
     idf = rarity(item.features for item in items)
     scores: dict[tuple[int, int], float] = {}
+    said: set[tuple[int, int]] = set()  # pairs resting on more than their places
     for a, b in sorted(_candidate_pairs(items)):
         generic = not (items[a].member.model_backed and items[b].member.model_backed)
-        s = evidence(items[a].features, items[b].features, idf=idf, generic=generic).score
-        if s > 0:
-            scores[(a, b)] = s
-    part = Partition([item.member.seat for item in items], scores)
+        ev = evidence(items[a].features, items[b].features, idf=idf, generic=generic)
+        if ev.score > 0:
+            scores[(a, b)] = ev.score
+            if said_alike(items[a].features, items[b].features, ev):
+                said.add((min(a, b), max(a, b)))
+    part = Partition([item.member.seat for item in items], scores, said=frozenset(said))
     part.agglomerate()
     part.refine()
     clusters: list[Cluster] = []

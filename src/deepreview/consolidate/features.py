@@ -315,6 +315,7 @@ class Features:
     # the values of the code its text names (a port, a status code: `named_values`), set where
     # the clustering reads the code
     values: frozenset[str] = frozenset()
+    code_names: frozenset[str] = frozenset()  # the names written at its lines (`named_sites`)
 
     @property
     def files(self) -> frozenset[str]:

@@ -38,13 +38,22 @@ class Partition:
     tie, is decided by canonical ranks only.
     """
 
-    def __init__(self, seats: Sequence[str], scores: dict[tuple[int, int], float]) -> None:
+    def __init__(
+        self,
+        seats: Sequence[str],
+        scores: dict[tuple[int, int], float],
+        *,
+        said: frozenset[tuple[int, int]] | None = None,
+    ) -> None:
         self.seats = seats  # item rank → its seat
+        # the pairs whose score rests on something said alike, not only on their places
+        # (`pair_grounds`); None: every pair
         self.score: dict[int, dict[int, float]] = defaultdict(dict)
         for (a, b), s in scores.items():
             self.score[a][b] = self.score[b][a] = s
         self.of: list[int] = list(range(len(seats)))  # item → cluster label
         self.members: dict[int, list[int]] = {item: [item] for item in range(len(seats))}
+        self.said = said
 
     def seat(self, item: int) -> str:
         return self.seats[item]
@@ -70,7 +79,9 @@ class Partition:
     def tied(self, item: int, others: Iterable[int]) -> bool:
         """One link to `others`, two findings of other seats that each support it, or
         `AGREED_BY` or more findings that it each resembles, on average as much as a
-        cluster's pairs must (`AVERAGE_THRESHOLD`)."""
+        cluster's pairs must (`AVERAGE_THRESHOLD`), one of them by more than its place
+        (`pair_grounds`)."""
+        others = list(others)
         support = 0
         scores: list[float] = []
         for m in others:
@@ -85,11 +96,17 @@ class Partition:
         # pair: a fourth finding that resembles each of them, in its own words a few lines
         # away ("tests must reload the module to try another delay" beside three seats'
         # "`RETRY_DELAY` is read once at import"), is that issue, not a new one.
+        # Resembling each of them by its place alone is no sighting of their issue: a terse
+        # remark over the block three seats agree on resembles every one of them there
         return (
             len(scores) >= AGREED_BY
             and min(scores) > 0
             and sum(scores) / len(scores) > AVERAGE_THRESHOLD
+            and any(self._said_alike(item, m) for m in others)
         )
+
+    def _said_alike(self, a: int, b: int) -> bool:
+        return self.said is None or (min(a, b), max(a, b)) in self.said
 
     def seat_member(self, cluster: int, seat: str) -> int | None:
         return next((m for m in self.members[cluster] if self.seat(m) == seat), None)

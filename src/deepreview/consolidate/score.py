@@ -30,6 +30,7 @@ from deepreview.consolidate.gaps import (
     one_gap_placed_nowhere,
     untested_names,
 )
+from deepreview.consolidate.named_sites import named_at_both
 from deepreview.consolidate.named_values import same_values
 from deepreview.consolidate.nearby import (
     SAME_FAILURE_NEARBY,
@@ -283,6 +284,11 @@ def _one_place_for_both(
     if not (generic or at_definition_and_call) and told_in_two_files(x, y):
         # the failure made in one file and shown in another, each seat naming it once
         # (`across_files`): the two files are one place for it
+        at_definition_and_call = True
+        score += weights.where * (1.0 - where)
+    if not (generic or at_definition_and_call) and named_at_both(x, y):
+        # a setting told at its declaration and at the line of another file that reads it, both
+        # naming it and saying the same of it (`named_sites`): the two lines are one place
         at_definition_and_call = True
         score += weights.where * (1.0 - where)
     values = frozenset() if generic else same_values(x, y)
