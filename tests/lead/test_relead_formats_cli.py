@@ -111,7 +111,7 @@ def test_relead_writes_again_a_sarif_file_deleted_by_hand(tmp_path: Path) -> Non
     (row,) = listed.json()["reviews"]
     assert (
         row["missing_files"] == [sarif.name]
-        and f"`deep-review relead {rid}`" in (listed.json()["notes"][0])
+        and f"`deep-review relead {rid} --lead none`" in (listed.json()["notes"][0])
     )
     again = run_cli(["relead", rid, "--lead", "none"], cwd=repo, env=env)
     assert again.returncode == 0, again.stderr

@@ -452,7 +452,7 @@ def test_a_skipped_analyzer_is_not_also_said_to_have_run(repo, make_task) -> Non
     outcome = run_static(make_task(repo, base))
     assert outcome.review is not None
     notes = " ".join(outcome.review.seat_notes)
-    assert "ruff not run: no changed Python files." in notes
+    assert "ruff not run: no Python file with added lines." in notes
     assert "ruff ran" not in notes
     assert outcome.tool_counts == (
         ("detect-secrets", 1),

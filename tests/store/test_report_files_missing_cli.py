@@ -105,7 +105,8 @@ def test_list_and_index_say_files_missing(stored: Stored, gone: str) -> None:
     (note,) = [ln for ln in listed.stderr.splitlines() if rid in ln]
     assert note.startswith(f"note: review {rid} is complete but"), note
     assert f"{names[0]} ({why})" in note, note
-    assert f"`deep-review relead {rid}`" in note and f"`deep-review delete {rid}`" in note, note
+    mend = f"`deep-review relead {rid} --lead none`"  # made with no lead: kept so
+    assert mend in note and f"`deep-review delete {rid}`" in note, note
     assert any(f"{names[0]} ({why})" in n for n in as_json.json()["notes"]), as_json.stdout
     page = (fakes.store / "index.html").read_text(encoding="utf-8")
     cell = page.split(f'data-review-id="{rid}"', 1)[1].split("</tr>", 1)[0]

@@ -29,6 +29,7 @@ from deepreview.store.report_files import (
     files_missing_error,
     files_missing_line,
     no_report_yet,
+    relead_mend,
     report_file_problems,
 )
 from deepreview.store.repository import repository_labels
@@ -225,7 +226,7 @@ def _report_text(st: Store, review_id: str, fmt: str) -> str:
         except (ValueError, ValidationError) as exc:  # truncated or edited by hand
             raise StoreError(
                 f"the report {record} is damaged ({str(exc).splitlines()[0]}); "
-                f"`deep-review relead {review_id}` writes it again from the seats' reviews, "
+                f"{relead_mend(st.root, review_id, 'it')}, "
                 f"or `deep-review delete {review_id}` removes the review"
             ) from exc
     if path in files:

@@ -74,6 +74,18 @@ def round_label(round_no: int, target: Target) -> str:
     return f"{round_no} (of {target.branch})" if target.branch else str(round_no)
 
 
+def mode_label(target: Target) -> str | None:
+    """The header's Mode: an `--uncommitted` review's Review SHA is a snapshot of the work
+    tree made for it, in no branch; without this row the report reads as a review of the
+    branch's last commit. None for every other review."""
+    if target.kind != "uncommitted":
+        return None
+    return (
+        f"uncommitted changes on top of {target.base_sha[:7]} (staged, unstaged and "
+        "untracked; the Review SHA is their snapshot, in no branch)"
+    )
+
+
 def header_for(
     rid: str, p: Prepared, state: RunState, reviewers: list[Reviewer], round_no: int
 ) -> Header:
@@ -94,6 +106,7 @@ def header_for(
             repo=t.repo_name,
             repo_url=t.repo_url,
             round=round_label(round_no, p.target) or None,
+            mode=mode_label(t),
             author=f"@{pr.author}" if pr and pr.author else t.author,
             author_url=pr.author_url if pr else None,
             pr_number=pr.number if pr else None,

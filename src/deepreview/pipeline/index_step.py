@@ -161,7 +161,7 @@ def _page_is_stale(store: Store) -> bool:
 
     ghosts = store.ghost_ids()
     damaged = {
-        r.id: files_missing_reason(r.id, problems)
+        r.id: files_missing_reason(store.root, r.id, problems)
         for r in store.rows()
         if r.status == "complete" and (problems := report_file_problems(store.root, r.id))
     }
@@ -207,7 +207,7 @@ def write_index(store: Store) -> None:
                 # as `list` shows them: a folder's name, a config's seat name, cleaned
                 reviewers=tuple(map(clean_text, row.reviewers)),
                 status=FILES_MISSING if missing else row.status,
-                why=files_missing_reason(row.id, problems) if problems else "",
+                why=files_missing_reason(store.root, row.id, problems) if problems else "",
                 repo=clean_text(repos[row.id]),
             )
         )

@@ -226,14 +226,15 @@ def new_state(
     )
 
 
-def state_from_data(data: Any, origin: str, passes_json: Any = None) -> RunState:
+def state_from_data(data: Any, origin: str, passes_json: Any = None, advice: str = "") -> RunState:
     """Validate `data` (parsed JSON) as a RunState; old versions are migrated (a version 1 or 2
-    run's `passes.json`, parsed, is `passes_json`)."""
+    run's `passes.json`, parsed, is `passes_json`). `advice` ends the line for data that is no
+    run record, as it ends one for a record cut short (`load_state`)."""
     # Only loading needs pydantic: a new review writes run.json before its first seat without it.
     from pydantic import TypeAdapter, ValidationError
 
     if not isinstance(data, dict) or "schema_version" not in data:
-        raise StoreError(f"{origin} is not a Deep Review run record (no schema_version)")
+        raise StoreError(f"{origin} is not a Deep Review run record (no schema_version){advice}")
     version = data["schema_version"]
     if version == 1:
         data = _migrate_v1(data)
@@ -252,7 +253,7 @@ def state_from_data(data: Any, origin: str, passes_json: Any = None) -> RunState
     try:
         return TypeAdapter(RunState).validate_python(data)
     except ValidationError as exc:
-        raise StoreError(f"{origin} is damaged: {first_problem(exc)}") from exc
+        raise StoreError(f"{origin} is damaged: {first_problem(exc)}{advice}") from exc
 
 
 def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
@@ -326,7 +327,7 @@ def load_state(review_dir: Path) -> RunState:
             passes_json = json.loads(old.read_text(encoding="utf-8")) if old.is_file() else None
         except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise StoreError(f"cannot read {old}: {exc}") from exc
-    return state_from_data(data, str(path), passes_json)
+    return state_from_data(data, str(path), passes_json, _without_record(review_dir))
 
 
 def require_checkout(review_id: str, state: RunState, then: str) -> None:

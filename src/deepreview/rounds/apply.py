@@ -318,7 +318,7 @@ def apply_round(
         limitations=with_declined(report.limitations, declined, info.previous, verdicts),
         extra_sections=(
             *report.extra_sections,
-            verdicts_section(info, findings_t, dropped_raisers),
+            verdicts_section(info, findings_t, dropped_raisers, report.header.review_sha),
         )
         if verdicts
         else report.extra_sections,

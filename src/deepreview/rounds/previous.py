@@ -19,6 +19,7 @@ from deepreview.rounds.renames import follow_finding, moved_note, renamed_paths,
 from deepreview.store.dates import utc_time
 from deepreview.store.declines import list_declines
 from deepreview.store.redact import index_name
+from deepreview.store.report_files import relead_mend
 from deepreview.store.repository import Repository
 from deepreview.store.rows import ReviewRow
 from deepreview.store.store import Store
@@ -271,7 +272,7 @@ def _read_report(store: Store, row: ReviewRow, number: int) -> Report:
     except (OSError, ValueError) as exc:
         raise StoreError(
             f"cannot read round {number}'s report {path}: {exc}; "
-            f"`deep-review relead {row.id}` writes it again from the seats' reviews, "
+            f"{relead_mend(path.parent, row.id, 'it')}, "
             f"or `deep-review delete {row.id}` removes that review"
         ) from exc
 

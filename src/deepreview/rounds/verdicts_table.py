@@ -10,7 +10,10 @@ from deepreview.model import Finding, RoundInfo, Section
 
 
 def verdicts_section(
-    info: RoundInfo, findings: Sequence[Finding], dropped_raisers: Mapping[str, Sequence[str]]
+    info: RoundInfo,
+    findings: Sequence[Finding],
+    dropped_raisers: Mapping[str, Sequence[str]],
+    head_sha: str | None = None,
 ) -> Section:
     """The round's Fix Verdicts table: each previous finding, what became of it and why (the
     seats' own words), and its ID in this round's report. `dropped_raisers`: prior ID -> the
@@ -18,9 +21,17 @@ def verdicts_section(
     prev = info.previous
     # Who raised a carried finding again: their word counts as much as a verdict line's.
     reviewers = {f.id: f.reviewers for f in findings}
+    compared = f"(`{info.previous_review_id}`, `{info.previous_sha[:12]}`)"
+    # A review run again with nothing committed between has no changes since to speak of.
+    if head_sha and head_sha == info.previous_sha:
+        opening = (
+            f"Round {info.number} reviewed the same SHA as round {prev} {compared}: nothing "
+            "changed since."
+        )
+    else:
+        opening = f"Round {info.number} reviewed the changes since round {prev} {compared}."
     rows = [
-        f"Round {info.number} reviewed the changes since round {prev} "
-        f"(`{info.previous_review_id}`, `{info.previous_sha[:12]}`).",
+        opening,
         "",
         f"| Round {prev} finding | Verdict | Seats | Now |",
         "|---|---|---|---|",

@@ -135,16 +135,37 @@ def files_missing_line(root: Path, review_id: str, problems: Mapping[str, str]) 
     """What `files_missing_error` says (`list` prints it as a note): each file and why."""
     return (
         f"review {review_id} is complete but its report files in {root} are not whole: "
-        f"{files_missing_reason(review_id, problems)}"
+        f"{files_missing_reason(root, review_id, problems)}"
     )
 
 
-def files_missing_reason(review_id: str, problems: Mapping[str, str]) -> str:
+def files_missing_reason(root: Path, review_id: str, problems: Mapping[str, str]) -> str:
     """The part of `files_missing_line` that `index.html` shows beside `files missing`."""
     shown = ", ".join(f"{name} ({why})" for name, why in problems.items())
     return (
-        f"{shown}; `deep-review relead {review_id}` writes them again from the seats' reviews, "
-        f"or `deep-review delete {review_id}` removes it"
+        f"{shown}; {relead_mend(root, review_id)}, or `deep-review delete {review_id}` removes it"
+    )
+
+
+def relead_mend(root: Path, review_id: str, files: str = "them") -> str:
+    """How `relead` writes a stored review's report `files` again. A bare `relead` of a review
+    made without a lead runs the default one (a model's run and cost, a judgement the review
+    never had): `--lead none` writes it again as it was."""
+    try:
+        run = json.loads((root / review_id / RUN_JSON).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        run = None
+    lead = run.get("lead") if isinstance(run, dict) else None
+    seat = lead.get("seat") if isinstance(lead, dict) else None
+    if seat == "none":
+        return (
+            f"`deep-review relead {review_id} --lead none` writes {files} again from the "
+            "seats' reviews"
+        )
+    ran = f" ({seat})" if isinstance(seat, str) and seat else ""
+    return (
+        f"`deep-review relead {review_id}` writes {files} again from the seats' reviews, its "
+        f"lead{ran} run again"
     )
 
 

@@ -197,6 +197,8 @@ class Store(StoreRoot):
             )
         except OSError:
             begun = []
+        if review_id in begun:
+            return self._unrecorded(review_id)
         if not review_id or not begun:
             return UsageError(
                 f"no review {review_id!r} in {self.root}; see `deep-review list` for IDs"
@@ -210,6 +212,23 @@ class Store(StoreRoot):
         return UsageError(
             f"no review {review_id!r} in {self.root}: it begins the IDs of {len(begun)} reviews "
             f"({shown}); give the whole ID (`deep-review list` lists them)"
+        )
+
+    def _unrecorded(self, review_id: str) -> UsageError:
+        """A folder of that very name that no review's index row or report names: offering
+        the whole ID just typed ("did you mean ID?") sent the user round in a circle."""
+        from deepreview.runfiles import RUN_JSON
+
+        folder = self.root / review_id
+        if (folder / RUN_JSON).is_file():
+            return UsageError(
+                f"review {review_id} ({folder}) is not in the store's index; "
+                f"`deep-review reindex` adds it from its {RUN_JSON}"
+            )
+        return UsageError(
+            f"{folder} holds no {RUN_JSON} and no report: a review stopped before it wrote its "
+            f"record, or its files were removed by hand; `deep-review delete {review_id}` "
+            "removes the folder"
         )
 
     def report_files(self, review_id: str) -> list[Path]:

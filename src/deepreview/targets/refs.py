@@ -191,6 +191,17 @@ def detached_head(git: Git, base: str | None = None) -> str:
                 "progress; finish it (`git rebase --continue`) or stop it (`git rebase "
                 f"--abort`) to review the branch, or {fix}"
             )
+    tips = git.run(
+        ["for-each-ref", "--points-at", "HEAD", "--format=%(refname)", "refs/heads/"], check=False
+    )
+    names = [n.removeprefix("refs/heads/") for n in tips.stdout_text.splitlines() if n]
+    if tips.ok and names:
+        # The branch is what was meant (`git checkout --detach topic`, a CI checkout of its
+        # commit), and `review NAME` reviews it from here.
+        return (
+            f"HEAD is detached at the tip of {names[0]}: `deep-review review "
+            f"{shlex.quote(names[0])}` reviews that branch; or {fix}"
+        )
     return f"HEAD is detached; {fix}"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import shlex
 import tempfile
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -354,7 +355,14 @@ def _against_base(
     mb = git.run(["merge-base", base_tip, head], check=False).stdout_text.strip()
     if not mb:
         require_full_history(git, f"cannot find where {base_name} and {shown} meet")
-        raise GitError(f"{base_name} and {shown} share no history; pass --base REF")
+        # Any other base would share none either (an orphan branch's own commits aside): the
+        # range between the two is read as their literal tree diff, with a note.
+        who = branch or shown
+        spec = shlex.quote(f"{base_name}..{who}")
+        raise GitError(
+            f"{base_name} and {who} share no history; `deep-review review {spec}` reviews the "
+            f"literal tree diff between them, or pass --base with a commit of {who}'s own history"
+        )
     return build_target(git, root, "branch", mb, head, spec="", branch=branch, base_ref=base_name)
 
 

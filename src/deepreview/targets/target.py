@@ -168,8 +168,9 @@ def review_id(
         suffix = f"{target.branch or 'head'}-uncommitted"
     else:
         suffix = target.branch or target.head_sha[:7]  # the short SHA, as for a range
-    slug = _SAFE.sub("-", _ascii(redact(suffix)).replace("/", "-"))[:80].strip("-.") or "review"
-    return f"{stamp}-{slug}"
+    # A name with no ASCII spelling (`修正/バグ`) leaves nothing: the commit names the review.
+    slug = _SAFE.sub("-", _ascii(redact(suffix)).replace("/", "-"))[:80].strip("-.")
+    return f"{stamp}-{slug or target.head_sha[:7]}"
 
 
 def _ascii(text: str) -> str:

@@ -30,7 +30,7 @@ _KINDS = ("assignment", "url password")
 def run_assigned_secrets(root: Path, files: Sequence[ChangedFile]) -> AnalyzerRun:
     """Scan the added lines of `files` as committed under `root` (`blobs`)."""
     if not any(f.analyzable for f in files):
-        return AnalyzerRun(NAME, skipped="no changed text files")
+        return AnalyzerRun(NAME, skipped="no text file with added lines")
     t0 = time.monotonic()
     diagnostics: list[Diagnostic] = []
     file_secrets: dict[str, tuple[str, ...]] = {}

@@ -169,7 +169,7 @@ def run_diff_check(
     """`git diff --check base_sha HEAD` restricted to `paths` (the analyzable changed files);
     `files`: where their text is read (the committed blobs), else `worktree`."""
     if not paths:
-        return AnalyzerRun(NAME, skipped="no changed text files")
+        return AnalyzerRun(NAME, skipped="no text file with added lines")
     argv = ("git", *GIT_CONFIG, "diff", "--check", *GIT_DIFF_FLAGS, base_sha, "HEAD", "--")
     result = blind_tool(argv, worktree, env, budget)
     base = AnalyzerRun.from_proc(NAME, result)

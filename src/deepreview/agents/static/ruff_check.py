@@ -135,7 +135,7 @@ def run_ruff(
 ) -> AnalyzerRun:
     """Check `paths` (repo-relative Python files) and return every diagnostic ruff reports."""
     if not paths:
-        return AnalyzerRun(NAME, skipped="no changed Python files")
+        return AnalyzerRun(NAME, skipped="no Python file with added lines")
     exe = find_ruff()
     if exe is None:
         return AnalyzerRun(NAME, error="the ruff executable was not found; reinstall deepreview")

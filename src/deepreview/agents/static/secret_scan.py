@@ -100,7 +100,7 @@ def run_secret_scan(
 ) -> AnalyzerRun:
     """Scan `paths` (repo-relative text files) in a child interpreter."""
     if not paths:
-        return AnalyzerRun(NAME, skipped="no changed text files")
+        return AnalyzerRun(NAME, skipped="no text file with added lines")
     # -P: the worktree is the child's cwd and must not shadow our imports (untrusted code).
     # The paths on stdin: on the command line 25 000 of them were "Argument list too long".
     argv = (sys.executable, "-P", "-m", WORKER, "--stdin")
