@@ -50,6 +50,7 @@ from deepreview.findings.paragraph_heads import (
     place_paragraph_head,
     severity_heading_head,
 )
+from deepreview.findings.placed_lists import in_a_list_of_places
 from deepreview.findings.rated_siblings import beside_a_rated_item
 from deepreview.findings.section_lists import (
     labels_follow,
@@ -407,6 +408,9 @@ def _unlevelled(scan: _Scan, i: int, line: str, head: FindingHead, sub: int | No
         and not (starts and bold_sibling(lines[starts[-1][0]], line, numbered_after=True))
         # `- `a.py:40` — …` beside `- Nit: `a.py:52` — …`: one of a list of rated findings
         and not beside_a_rated_item(lines, fenced, i, head, scan.prefixes)
+        and not (
+            scan.placed_headings and in_a_list_of_places(lines, fenced, i, head, scan.prefixes)
+        )
     )
 
 

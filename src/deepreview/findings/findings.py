@@ -30,6 +30,7 @@ from deepreview.findings.lesser_items import (
     serious_item,
 )
 from deepreview.findings.no_action import needs_no_change
+from deepreview.findings.placed_lists import in_a_list_of_places
 from deepreview.findings.quoted_text import held_lines
 from deepreview.findings.rated_siblings import beside_a_rated_item
 from deepreview.findings.table_findings import table_findings
@@ -188,6 +189,11 @@ def _draft_or_set_aside(
     body = [k for k in range(i + 1, end) if k not in found.groups]
     text = "\n".join([lines[i]] + [lines[k] for k in body])
     beside = beside_a_rated_item(lines, fenced, i, head, prefixes)
+    beside = beside or (
+        placed_headings
+        and section is None
+        and in_a_list_of_places(lines, fenced, i, head, prefixes)
+    )
     if (
         needs_no_change(text)
         or (beside and praises("\n".join([head.title] + [lines[k] for k in body])))

@@ -23,11 +23,13 @@ FIX_WORDS: Final = (
     r"Recomendaci[óo]n|Sugerencia|"  # Spanish
     r"(?:Solu[çc][ãa]o|Corre[çc][ãa]o)(?:[ \t]+(?:proposta|sugerida|recomendada))?|"
     r"Recomenda[çc][ãa]o|Sugest[ãa]o|"  # Portuguese
-    r"修正案|対応案|改善案|修正方法"  # Japanese
+    r"修正案|対応案|改善案|修正方法|"  # Japanese
+    r"الحل[ \t]+المقترح|الإصلاح[ \t]+المقترح|الحل|التوصية"  # Arabic
 )
 TEXT_WORDS: Final = (
     r"Beschreibung|"  # German (its `Problem` is the English word)
     r"Probl[èe]me|"  # French (its `Description` is the English word)
     r"Problema|Descripci[óo]n|Descri[çc][ãa]o|"  # Spanish, Portuguese
-    r"問題|問題点"  # Japanese
+    r"問題|問題点|"  # Japanese
+    r"الوصف|المشكلة"  # Arabic
 )

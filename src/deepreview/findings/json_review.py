@@ -35,6 +35,7 @@ from deepreview.findings.levels import LEVEL_WORDS, first_level_word, tag_level
 from deepreview.findings.locations import relativize
 from deepreview.findings.problem_words import names_a_fault, says_undenied
 from deepreview.findings.table_text import first_sentence
+from deepreview.findings.toml_items import toml_items
 from deepreview.findings.yaml_items import yaml_items
 from deepreview.markdown_fence import code_blocks
 from deepreview.model import AgentReview, Location
@@ -179,7 +180,7 @@ def _document(text: str) -> object | None:
             return json.loads(c)
         except ValueError:
             continue
-    return _xml_items(text) or json_line_items(text) or yaml_items(text)
+    return _xml_items(text) or json_line_items(text) or yaml_items(text) or toml_items(text)
 
 
 # A level field's whole value on a compiler's (SARIF's) scale: `error` the top, `note` and `hint`

@@ -1,5 +1,5 @@
 """The field labels and level words of a finding written in Spanish, French, German,
-Portuguese, Korean, Russian, Chinese or Japanese: one table of general words, read as the
+Portuguese, Korean, Russian, Chinese, Japanese or Arabic: one table of general words, read as the
 English ones are.
 
 A seat answers in the language of the change's comments, and labels its fields so:
@@ -49,6 +49,15 @@ _LABELS: Final[dict[str, str]] = {
         "severity",
     ),
     **dict.fromkeys(("우선순위", "приоритет", "优先级", "優先度"), "priority"),
+    # Arabic: `- **الخطورة:** عالية`, `- **الموقع:** `a.py` السطر 47` (right to left in display;
+    # the text's order is the same as any other language's)
+    **dict.fromkeys(("الملف",), "file"),
+    **dict.fromkeys(("الملفات",), "files"),
+    **dict.fromkeys(("الموقع", "المكان"), "location"),
+    **dict.fromkeys(("السطر",), "line"),
+    **dict.fromkeys(("الأسطر", "الاسطر"), "lines"),
+    **dict.fromkeys(("الخطورة", "درجة الخطورة", "الشدة"), "severity"),
+    **dict.fromkeys(("الأولوية", "الاولوية"), "priority"),
 }  # fmt: skip
 LABEL_ALTERNATIVES: Final = "|".join(sorted(_LABELS, key=len, reverse=True))
 # The labels of a finding's level (severity, priority) in these languages
@@ -80,6 +89,11 @@ _LEVELS: Final[dict[str, str]] = {
     **dict.fromkeys(("낮음", "낮은", "하", "низкая", "низкий", "низкое", "低"), "low"),
     **dict.fromkeys(("경미", "경미함", "незначительная", "незначительный", "轻微", "軽微"),
                     "minor"),
+    **dict.fromkeys(("حرجة", "حرج", "حرِجة"), "critical"),
+    **dict.fromkeys(("عالية", "عالي", "مرتفعة", "مرتفع"), "high"),
+    **dict.fromkeys(("متوسطة", "متوسط"), "medium"),
+    **dict.fromkeys(("منخفضة", "منخفض"), "low"),
+    **dict.fromkeys(("طفيفة", "طفيف", "بسيطة", "بسيط"), "minor"),
 }  # fmt: skip
 _FIRST_WORD: Final = re.compile(r"^[\s*_`]*(?P<w>[^\W\d_]+)", re.UNICODE)
 

@@ -211,8 +211,8 @@ RANGE_TO = r"[ \t]*(?:[-–—]|\.\.|(?:to|through|thru)\b)[ \t]*(?-i:L)?"
 # A file's lines named in words, the package's one definition (compile with IGNORECASE):
 # `line 12`, `lines 12-30`, `lines 12 to 30`, `l. 12`, `L12`, `L12-L30`; groups `start`, `end`.
 # (At most 7 digits: a longer number is no line, and `int()` of thousands of digits raises.)
-# (and the same word in Spanish, French, German, Portuguese: `línea 64`, `ligne 64`, `Zeile 64`)
-FOREIGN_LINE = r"l[íi]neas?|lignes?|zeilen?|linhas?"
+# (the same word in Spanish, French, German, Portuguese, Arabic: `línea 64`, `السطر 64`)
+FOREIGN_LINE = r"l[íi]neas?|lignes?|zeilen?|linhas?|السطر|الأسطر"
 LINE_WORD = rf"(?:(?:lines?|l\.|{FOREIGN_LINE})[ \t]*|(?-i:L)(?=\d))"
 LINES = rf"{LINE_WORD}(?P<start>\d{{1,7}})(?:{RANGE_TO}(?P<end>\d{{1,7}}))?(?!\d)"
 # ... or bare after a place of the file (`a.go:12, 40-45`)

@@ -37,6 +37,7 @@ from deepreview.findings.ids import FINDING_ID
 from deepreview.findings.kind_leads import kind_lead_drafts
 from deepreview.findings.list_siblings import faults_before
 from deepreview.findings.placed_items import placed_paragraphs, placed_problems, placed_section
+from deepreview.findings.places_alone import places_alone
 from deepreview.findings.problem_words import names_a_problem
 from deepreview.findings.recommendations import recommended_changes, recommends
 from deepreview.findings.section_titles import (
@@ -70,7 +71,9 @@ def loose_findings(
     res = parse_findings_block(lines, fenced, None, prefixes, nits=False)
     own = [d for d in res.drafts if d.head.style != "table"]
     placed = (
-        placed_problems(lines, fenced, prefixes) or placed_paragraphs(lines, fenced, prefixes)
+        placed_problems(lines, fenced, prefixes)
+        or placed_paragraphs(lines, fenced, prefixes)
+        or places_alone(title, lines, fenced, prefixes)
         if prose
         else None
     )

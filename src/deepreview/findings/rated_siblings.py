@@ -39,7 +39,13 @@ def beside_a_rated_item(
         or not any(loc.start is not None for loc in head.locations)
     ):
         return False
-    return any(_rated(lines[k], prefixes) for k in _siblings(lines, fenced, i, m["ind"]))
+    return any(_rated(lines[k], prefixes) for k in list_siblings(lines, fenced, i, m["ind"]))
+
+
+def item_indent(line: str) -> str | None:
+    """The indent of the list item `line` opens; None when it opens none."""
+    m = _ITEM.match(line)
+    return None if m is None else m["ind"]
 
 
 # How far each way an item looks for its rated sibling, in lines: every item of a long list
@@ -47,7 +53,7 @@ def beside_a_rated_item(
 _REACH: Final = 400
 
 
-def _siblings(lines: list[str], fenced: list[bool], i: int, ind: str) -> list[int]:
+def list_siblings(lines: list[str], fenced: list[bool], i: int, ind: str) -> list[int]:
     """The other items of item `i`'s list: items at its indent, reached over blank lines and
     deeper (continuation) lines; a line at the margin that is no item ends the list."""
     out: list[int] = []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from deepreview.findings.cell_notes import noted_rows
 from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.ids import ID_NUMBER
 from deepreview.findings.levels import CIRCLES, LEVEL_WORDS, first_level_word
@@ -94,13 +95,13 @@ def table_findings(
             i += 1
             continue
         header = split_row(lines[i])
-        cols, text = _columns(header)
         j = i + 2
         rows: list[list[str]] = []
         while j < len(lines) and not fenced[j] and lines[j].lstrip().startswith("|"):
             rows.append(split_row(lines[j]))
             j += 1
-        rows = _dittos_filled(rows)
+        header, rows = noted_rows(header, _dittos_filled(rows))  # `L27 🔴 …<br>L64 🟡 …`
+        cols, text = _columns(header)
         if "severity" not in cols and (circles := _circle_column(header, rows)) is not None:
             cols["severity"] = circles  # `|    | Where | What |` over 🔴 / 🟢 cells
         tracking = loose and any(
