@@ -9,14 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import run_cli
-from support.rounds import ROUND1, make_branch_repo, run_round
 
 
 def _declined(tmp_path: Path) -> tuple[Fakes, Path, dict[str, str]]:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid = first["review_id"]
     env = fakes.env()
     done = run_cli(["decline", rid, "I1", "--reason", "by design: kept"], cwd=repo, env=env)
     assert done.returncode == 0, done.stderr

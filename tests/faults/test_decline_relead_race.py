@@ -17,9 +17,9 @@ import pytest
 import deepreview.pipeline.relead as relead_module
 from deepreview.store import runlock
 from fakebin.harness import Fakes, run_json
+from support.first_round import first_round
 from support.races import another_runs_first
 from support.repos import can_run_in_process, run_cli
-from support.rounds import ROUND1, make_branch_repo, run_round
 
 REASON = "by design: a zero divisor cannot reach div"
 
@@ -34,9 +34,8 @@ def _declined(repo: Path, fakes: Fakes) -> list[tuple[str, str]]:
 def test_a_decline_made_after_a_releads_checks_refuses_that_relead(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid = first["review_id"]
     report = (fakes.store / f"{rid}.json").read_bytes()
     decline = ["decline", rid, "I1", "--reason", REASON]
     others = another_runs_first(monkeypatch, relead_module, decline, repo, fakes.env())
@@ -51,9 +50,8 @@ def test_a_decline_made_after_a_releads_checks_refuses_that_relead(
 
 
 def test_a_decline_while_a_relead_runs_is_refused_and_named(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid = first["review_id"]
     decline = ["decline", rid, "I1", "--reason", REASON]
     # This process works on the review as a relead does (the lock is the kernel's: the
     # decline, a real process, sees it held).

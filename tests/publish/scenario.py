@@ -3,8 +3,11 @@ whose review has findings on, near and off the PR diff."""
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from fakebin.harness import Fakes
@@ -163,21 +166,13 @@ def make_pr(tmp: Path, gh: FakeGitHub, attributes: str | None = None, nul: bool 
     """A clone whose origin has `refs/pull/7/head`; the fake serves the PR and its files.
     `attributes`: the PR's commit also writes them to `.gitattributes`. `nul`: its calc.py
     holds a NUL byte in a comment on line 18 (binary to git, text to a review)."""
-    upstream = tmp / "upstream"
-    upstream.mkdir(parents=True)
-    git(upstream, "init", "-q", "-b", "main")
-    write(upstream, "calc.py", "\n".join(BASE_LINES) + "\n")
-    base = commit_all(upstream, "Initial commit")
-    git(upstream, "checkout", "-q", "-b", "feature")
-    lines = [*HEAD_LINES[:17], f"{HEAD_LINES[17]}  # \0", *HEAD_LINES[18:]] if nul else HEAD_LINES
-    write(upstream, "calc.py", ("\n".join(lines) + "\n").encode())
-    if attributes is not None:
-        write(upstream, ".gitattributes", attributes)
-    head = commit_all(upstream, "Risky calls")
-    git(upstream, "checkout", "-q", "main")  # the clone checks out main
-    clone, _ = clone_with_pr(tmp, upstream, NUMBER, "feature", drop_branch=True)
-    diff = git(upstream, "diff", "--text", base, head, "--", "calc.py")
-    patch = diff[diff.index("@@") :] + "\n"
+    built, base, head, patch = _pr_template(attributes, nul)
+    for name in ("upstream", "origin.git", "work"):
+        shutil.copytree(built / name, tmp / name, symlinks=True)
+    # The copies' remotes name the template's folders: point them at the test's own.
+    git(tmp / "origin.git", "remote", "set-url", "origin", str(tmp / "upstream"))
+    clone = tmp / "work"
+    git(clone, "remote", "set-url", "origin", str(tmp / "origin.git"))
     gh.add_pull(
         REPO,
         NUMBER,
@@ -187,6 +182,37 @@ def make_pr(tmp: Path, gh: FakeGitHub, attributes: str | None = None, nul: bool 
         files=[{"filename": "calc.py", "status": "modified", "patch": patch}],
     )
     return clone
+
+
+# The upstream, its bare origin and the clone, built with real git once per test process per
+# (attributes, nul) and copied for each test (~12 git calls each before; over 100 tests).
+_PR_TEMPLATES: dict[tuple[str | None, bool], tuple[Path, str, str, str]] = {}
+
+
+def _pr_template(attributes: str | None, nul: bool) -> tuple[Path, str, str, str]:
+    """(folder holding upstream/, origin.git/ and work/, base SHA, head SHA, the PR's patch)."""
+    key = (attributes, nul)
+    if key not in _PR_TEMPLATES:
+        tmp = Path(tempfile.mkdtemp(prefix="deepreview-pr-"))
+        atexit.register(shutil.rmtree, tmp, ignore_errors=True)
+        upstream = tmp / "upstream"
+        upstream.mkdir(parents=True)
+        git(upstream, "init", "-q", "-b", "main")
+        write(upstream, "calc.py", "\n".join(BASE_LINES) + "\n")
+        base = commit_all(upstream, "Initial commit")
+        git(upstream, "checkout", "-q", "-b", "feature")
+        lines = (
+            [*HEAD_LINES[:17], f"{HEAD_LINES[17]}  # \0", *HEAD_LINES[18:]] if nul else HEAD_LINES
+        )
+        write(upstream, "calc.py", ("\n".join(lines) + "\n").encode())
+        if attributes is not None:
+            write(upstream, ".gitattributes", attributes)
+        head = commit_all(upstream, "Risky calls")
+        git(upstream, "checkout", "-q", "main")  # the clone checks out main
+        clone_with_pr(tmp, upstream, NUMBER, "feature", drop_branch=True)
+        diff = git(upstream, "diff", "--text", base, head, "--", "calc.py")
+        _PR_TEMPLATES[key] = (tmp, base, head, diff[diff.index("@@") :] + "\n")
+    return _PR_TEMPLATES[key]
 
 
 def setup(

@@ -8,13 +8,12 @@ import json
 import time
 from pathlib import Path
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, run_cli, write
 from support.rounds import (
     ROUND1,
     ROUND2_FIXED,
     finish_review,
-    make_branch_repo,
     run_round,
     start_review,
     stored,
@@ -63,9 +62,8 @@ def test_a_review_compares_with_the_round_its_seats_were_asked_about(tmp_path: P
     """A starts, B starts a second later: both prompts say "since round 1". A finishes first.
     B's report still compares with round 1 (its seat's verdict is about round 1's I1), says
     that A finished in between, and leaves A's own I1 alone."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    first = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, round1 = first_round(tmp_path)
+    first = round1["review_id"]
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b if b else 0.0\n")
     commit_all(repo, "Handle a zero divisor")
     files = {}
@@ -123,9 +121,8 @@ def test_finish_compares_with_the_round_the_seat_only_run_was_asked_about(tmp_pa
     """`review --seat-only` is asked about round 1; round 2 (review A) then completes before
     `finish` runs. The finished report still compares with round 1, the round the seat's
     verdicts are about, and says that A finished in between."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    first = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, round1 = first_round(tmp_path)
+    first = round1["review_id"]
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b if b else 0.0\n")
     commit_all(repo, "Handle a zero divisor")
     review_b = tmp_path / "review-b.md"
@@ -161,9 +158,8 @@ def test_a_report_names_the_compared_round_by_its_own_number(tmp_path: Path) -> 
     `finish`, which makes round 3. Everything in round 3's report that names the round it
     compares with says round 1 (its section, its table, its summary, its retro), never
     round 2 (trial 2026-12-03, defect 4)."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    first = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, round1 = first_round(tmp_path)
+    first = round1["review_id"]
     write(repo, "calc.py", "def div(a, b):\n    # divide two numbers\n    return a / b\n")
     commit_all(repo, "Reword a comment")
     again = tmp_path / "again.md"

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from deepreview.rounds.context import ContextEdit, apply_edits, parse_update
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import CliResult, cli_env, commit_all, git, make_repo, run_cli, write
-from support.rounds import ROUND1, make_branch_repo, run_round
+from support.rounds import make_branch_repo
 
 REASON = "by design: callers validate the divisor"
 
@@ -37,13 +38,18 @@ def run_in_terminal(args: list[str], *, cwd: Path, env: dict[str, str], keys: by
     return CliResult(proc.returncode, out.decode(), err.decode())
 
 
-def _declined_round(tmp_path: Path) -> tuple[Path, dict[str, str], str]:
-    """A round whose I1 is declined, so the review proposes one line for the context file."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
+def _context_repo(root: Path) -> Path:
+    """`make_branch_repo` whose branch also commits a review context file."""
+    repo = make_branch_repo(root)
     write(repo, "deep-review-context.md", "# Review context\n\n- Money is in cents.\n")
     commit_all(repo, "Add review context")
-    rid = run_round(fakes, repo, ROUND1)["review_id"]
+    return repo
+
+
+def _declined_round(tmp_path: Path) -> tuple[Path, dict[str, str], str]:
+    """A round whose I1 is declined, so the review proposes one line for the context file."""
+    fakes, repo, first = first_round(tmp_path, make_repo=_context_repo)
+    rid = first["review_id"]
     env = fakes.env()
     assert run_cli(["decline", rid, "I1", "--reason", REASON], cwd=repo, env=env).returncode == 0
     return repo, env, rid
@@ -84,9 +90,8 @@ def test_context_apply_shows_a_diff_and_writes_after_confirmation(tmp_path: Path
 def test_context_apply_starting_the_file_diffs_from_dev_null(tmp_path: Path) -> None:
     """No context file yet: the diff creates it, as `git diff` shows a new file (`--- /dev/null`),
     not as an edit of an `a/` file that does not exist."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid = first["review_id"]
     env = fakes.env()
     assert run_cli(["decline", rid, "I1", "--reason", REASON], cwd=repo, env=env).returncode == 0
 

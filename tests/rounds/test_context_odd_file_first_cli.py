@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import run_cli
-from support.rounds import ROUND1, make_branch_repo, run_round
 
 REASON = "by design: callers validate the divisor"
 
@@ -26,9 +25,8 @@ REASON = "by design: callers validate the divisor"
 def test_the_files_own_problem_comes_before_uncommitted(
     tmp_path: Path, make: str, words: str
 ) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid = first["review_id"]
     env = fakes.env()
     assert run_cli(["decline", rid, "I1", "--reason", REASON], cwd=repo, env=env).returncode == 0
     path = repo / "deep-review-context.md"

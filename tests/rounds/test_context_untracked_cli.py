@@ -6,17 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import run_cli
-from support.rounds import ROUND1, make_branch_repo, run_round
 
 REASON = "by design: callers validate the divisor"
 
 
 def test_a_context_file_left_uncommitted_needs_force(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid = first["review_id"]
     env = fakes.env()
     assert run_cli(["decline", rid, "I1", "--reason", REASON], cwd=repo, env=env).returncode == 0
     first = run_cli(["context", "apply", rid, "--yes"], cwd=repo, env=env)

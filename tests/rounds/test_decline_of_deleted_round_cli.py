@@ -9,15 +9,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, run_cli, write
-from support.rounds import ROUND1, make_branch_repo, run_round, stored
+from support.rounds import ROUND1, run_round, stored
 
 
 def test_a_decline_of_a_deleted_round_applies_to_its_redo(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "notes.txt", "round 2\n")
     commit_all(repo, "Notes")
     rid2 = run_round(fakes, repo, ROUND1)["review_id"]

@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, run_cli, write
-from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round, stored
+from support.rounds import NO_FINDINGS, run_round, stored
 
 REWORDED = NO_FINDINGS.format(summary="The divisor is still unchecked.").replace(
     "### Important Issues\n\nNone.",
@@ -29,9 +29,8 @@ def _after_decline(tmp_path: Path, review: str, rounds: int = 2) -> tuple[dict[s
     """Round 1 raises I1 at calc.py:3; it is declined; line 3 changes; round 2 (and each round
     up to `rounds`, after a change elsewhere) prints `review`. The last round's JSON report and
     Markdown."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid = first["review_id"]
     res = run_cli(["decline", rid, "I1", "--reason", "by design"], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return (a / b)\n")

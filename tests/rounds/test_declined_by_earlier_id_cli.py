@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, run_cli, write
-from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round, stored
+from support.rounds import NO_FINDINGS, run_round, stored
 
 REWORDED = NO_FINDINGS.format(summary="The divisor is still unchecked.").replace(
     "### Important Issues\n\nNone.",
@@ -24,9 +24,8 @@ SILENT = NO_FINDINGS.format(summary="Nothing to add.")
 
 
 def _third_round(tmp_path: Path, third: str) -> tuple[dict[str, Any], str]:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid1 = first["review_id"]
     write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
     commit_all(repo, "Reword the comment")
     rid2 = run_round(fakes, repo, REWORDED)["review_id"]

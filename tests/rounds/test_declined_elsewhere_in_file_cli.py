@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, run_cli, write
-from support.rounds import ROUND1, make_branch_repo, run_round, stored
+from support.rounds import ROUND1, run_round, stored
 
 _DIV = "def div(a, b):\n    # divide\n    return a / b\n"
 # `ratio`, far below `div` (which stays at lines 1-3)
@@ -36,9 +36,8 @@ def _review(*items: str) -> str:
 def _declined_then(tmp_path: Path, code: str, review: str) -> dict[str, Any]:
     """Round 1 raises div's zero divisor (calc.py:3), the author declines it; calc.py becomes
     `code`; round 2 prints `review`."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid1 = first["review_id"]
     res = run_cli(["decline", rid1, "I1", "--reason", "by design"], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
     write(repo, "calc.py", code)

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, git, run_cli, write
-from support.rounds import ROUND1, make_branch_repo, rewrite_history, run_round, stored
+from support.rounds import ROUND1, rewrite_history, run_round, stored
 
 _REASON = "by design: callers validate the divisor"
 # `ratio` added above `div`: div's division, declined at line 3, is at line 7 now, and
@@ -40,9 +41,8 @@ def _two_at_one_title(new_line: int, old_line: int) -> str:
 def _declined_then_moved(tmp_path: Path) -> tuple[Fakes, Path, str]:
     """Round 1 raises div's zero divisor (calc.py:3), the author declines it, round 2 (an
     unrelated change) leaves it out, then `ratio` is added above `div`."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid1 = first["review_id"]
     res = run_cli(["decline", rid1, "I1", "--reason", _REASON], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
     write(repo, "notes.txt", "unrelated\n")
@@ -99,9 +99,8 @@ def test_after_a_rebase_took_its_commit_away_the_kept_lines_place_it(tmp_path: P
 
 def test_a_decline_at_its_unmoved_line_is_unchanged(tmp_path: Path) -> None:
     """Lines added below the declined code move nothing: it stays at line 3."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid1 = first["review_id"]
     res = run_cli(["decline", rid1, "I1", "--reason", _REASON], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b\n\n\nX = 1\n")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, run_cli, write
 from support.rounds import ROUND1, make_branch_repo, run_round, stored
 
@@ -16,9 +17,8 @@ REASON = "by design: callers validate the divisor"
 
 
 def test_declined_finding_moves_to_declined_until_its_code_changes(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid1 = first["review_id"]
     res = run_cli(["decline", rid1, "I1", "--reason", REASON], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
     assert f"Declined I1 (Division by zero is not handled) of {rid1}" in res.stdout
@@ -81,9 +81,8 @@ def test_declined_finding_moves_to_declined_until_its_code_changes(tmp_path: Pat
 
 
 def test_bad_decline_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid1 = first["review_id"]
     env = fakes.env()
     cases = {
         ("decline", "20200101-000000-nope", "I1", "--reason", "x"): "no review",
@@ -99,9 +98,8 @@ def test_bad_decline_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
 
 
 def test_a_store_from_before_declines_is_migrated(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid1 = first["review_id"]
     # Make the index look like one written before declines existed (and so before the
     # migrations that came after them).
     db = sqlite3.connect(fakes.store / "index.sqlite")
@@ -211,9 +209,8 @@ def test_relead_of_a_review_with_declined_findings_is_refused_without_force(
 ) -> None:
     """A decline names the review's finding by its ID; a new lead may renumber the findings, so
     the decline would then name another one (trial 27)."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid1 = first["review_id"]
     declined = run_cli(["decline", rid1, "I1", "--reason", REASON], cwd=repo, env=fakes.env())
     assert declined.returncode == 0, declined.stderr
     res = run_cli(["relead", rid1, "--lead", "none"], cwd=repo, env=fakes.env())

@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, git, run_cli, write
 from support.rounds import ROUND1, make_branch_repo, rewrite_history, run_round, stored
 
@@ -18,9 +19,8 @@ REASON = "by design: callers validate the divisor"
 def test_a_decline_whose_commit_is_gone_stays_declined_when_its_lines_are_as_they_were(
     tmp_path: Path,
 ) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid1 = first["review_id"]
     old_sha = git(repo, "rev-parse", "HEAD")
     res = run_cli(["decline", rid1, "I1", "--reason", REASON], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
@@ -44,9 +44,8 @@ def test_a_decline_whose_commit_is_gone_stays_declined_when_its_lines_are_as_the
 
 
 def test_a_deleted_index_keeps_the_store_declines(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid1 = first["review_id"]
     res = run_cli(["decline", rid1, "I1", "--reason", REASON], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
     (fakes.store / "index.sqlite").unlink()
@@ -68,9 +67,8 @@ def test_a_deleted_index_keeps_the_store_declines(tmp_path: Path) -> None:
 
 
 def test_declining_a_finding_again_says_it_replaced_the_reason(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid1 = first["review_id"]
     first = run_cli(["decline", rid1, "I1", "--reason", "first"], cwd=repo, env=fakes.env())
     assert first.returncode == 0, first.stderr
     assert "replaced" not in first.stdout
@@ -80,9 +78,8 @@ def test_declining_a_finding_again_says_it_replaced_the_reason(tmp_path: Path) -
 
 
 def test_relead_of_a_review_whose_commit_is_gone_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid1 = first["review_id"]
     old_sha = git(repo, "rev-parse", "HEAD")
     rewrite_history(repo)
     res = run_cli(["relead", rid1, "--force"], cwd=repo, env=fakes.env())
@@ -96,9 +93,8 @@ def test_relead_of_a_review_whose_commit_is_gone_is_one_line_and_exit_2(tmp_path
 def test_a_declined_finding_left_out_names_the_id_it_was_raised_under(tmp_path: Path) -> None:
     """The report's IDs skip the left-out finding's (its retro may cite it): the Declined entry
     says which ID it was, so no ID the report cites is nowhere in it."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid1 = first["review_id"]
     res = run_cli(["decline", rid1, "I1", "--reason", REASON], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
     write(repo, "notes.txt", "unrelated\n")
@@ -114,9 +110,8 @@ def test_a_declined_finding_left_out_names_the_id_it_was_raised_under(tmp_path: 
 def test_a_decline_without_kept_lines_whose_commit_is_gone_stays_declined_and_says_so(
     tmp_path: Path,
 ) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid1 = first["review_id"]
     res = run_cli(["decline", rid1, "I1", "--reason", REASON], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
     # As a decline recorded before the lines' text was kept.
@@ -136,9 +131,8 @@ def test_a_decline_without_kept_lines_whose_commit_is_gone_stays_declined_and_sa
 
 def test_relead_of_a_gone_commit_names_no_remote_the_repository_lacks(tmp_path: Path) -> None:
     """Trial 43: the advice was `git fetch origin SHA` in a repository with no `origin`."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid1 = first["review_id"]
     rewrite_history(repo)
     res = run_cli(["relead", rid1, "--force"], cwd=repo, env=fakes.env())
     assert res.returncode == 2, res.stderr

@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, run_cli, write
-from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round, stored
+from support.rounds import NO_FINDINGS, ROUND1, run_round, stored
 
 NOT_FIXED = NO_FINDINGS.format(summary="Nothing new.") + (
     "\n## Fix Verdicts\n\n- I1: not fixed — `calc.py:3` still divides without a check\n"
@@ -17,9 +17,8 @@ NOT_FIXED = NO_FINDINGS.format(summary="Nothing new.") + (
 
 
 def test_a_reopened_declined_finding_is_carried_and_judged(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid1 = first["review_id"]
     res = run_cli(["decline", rid1, "I1", "--reason", "by design"], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return (a / b)\n")

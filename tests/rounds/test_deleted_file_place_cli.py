@@ -9,15 +9,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, git, write
-from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round, stored
+from support.rounds import NO_FINDINGS, run_round, stored
 
 
 def _after_delete(tmp_path: Path, review: str) -> dict[str, Any]:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     git(repo, "rm", "-q", "calc.py")
     write(repo, "mathops.py", "def mul(a, b):\n    return a * b\n")
     commit_all(repo, "Replace calc with mathops")

@@ -13,10 +13,12 @@ from typing import Any
 
 from fakebin.harness import Fakes
 from support.repos import cli_env, commit_all, make_repo, run_cli, write
-from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round, stored
+from support.rounds import NO_FINDINGS, ROUND1, run_round, stored
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lead"))
 from lead_kit import ANSWER, fenced, install_fake_claude, write_config
+
+from support.first_round import first_round
 
 RAISED_AGAIN = (
     "## Executive Summary\n\nStill divides.\n\n## Findings" + ROUND1.split("## Findings", 1)[1]
@@ -35,9 +37,7 @@ def test_a_finding_fixed_two_rounds_back_and_raised_again_is_not_new(tmp_path: P
     """Round 1 raises I1; round 2 finds it fixed; round 3 (an unrelated commit) raises
     nothing; round 4, after the guard is reverted, raises it again: round 1's I1, fixed in
     round 2, back."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b if b else 0.0\n")
     commit_all(repo, "Handle a zero divisor")
     data2, _ = _round(fakes, repo, CLAIMS_FIXED)

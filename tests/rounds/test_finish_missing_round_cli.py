@@ -10,15 +10,15 @@ import json
 from pathlib import Path
 
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, run_cli, write
-from support.rounds import ROUND1, ROUND2_FIXED, make_branch_repo, run_round
+from support.rounds import ROUND2_FIXED
 
 
 def _seat_result(tmp_path: Path) -> tuple[Fakes, Path, dict[str, str], Path, str]:
     """Round 1 stored; then a seat-only run asked about it (its result in `out`)."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    first: str = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, round1 = first_round(tmp_path)
+    first: str = round1["review_id"]
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b if b else 0.0\n")
     commit_all(repo, "Handle a zero divisor")
     review = tmp_path / "fixed.md"

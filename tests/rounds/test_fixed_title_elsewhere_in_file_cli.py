@@ -12,9 +12,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, write
-from support.rounds import NO_FINDINGS, ROUND1, ROUND2_FIXED, make_branch_repo, run_round, stored
+from support.rounds import NO_FINDINGS, ROUND2_FIXED, run_round, stored
 
 _HEADER = "# Division helpers.\n# Both divide.\n# Neither rounds.\n# Kept small.\n"
 _GUARDED = "def div(a, b):\n    # divide\n    return a / b if b else 0.0\n"
@@ -30,9 +30,7 @@ def _line(text: str, code: str) -> int:
 def _third(tmp_path: Path, calc: str, item: str) -> dict[str, Any]:
     """Round 1 raises I1 at `div` (calc.py:3), round 2 finds it fixed, round 3 reviews `calc`
     and its seat raises `item`."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", _GUARDED)
     commit_all(repo, "Guard the divisor")
     run_round(fakes, repo, ROUND2_FIXED)

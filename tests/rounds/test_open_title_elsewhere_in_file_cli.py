@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, write
-from support.rounds import ROUND1, make_branch_repo, run_round, stored
+from support.rounds import ROUND1, run_round, stored
 
 _FAR = (
     "def div(a, b):\n    # divide\n    return a / b\n"
@@ -34,9 +34,7 @@ def _review(items: list[str], verdicts: str) -> str:
 
 
 def _second(tmp_path: Path, review: str) -> dict[str, Any]:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", _FAR)
     commit_all(repo, "Add ratio far below")
     out = run_round(fakes, repo, review)

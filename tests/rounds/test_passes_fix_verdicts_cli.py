@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, write
-from support.rounds import ROUND1, make_branch_repo, run_round, stored
+from support.rounds import stored
 
 NEW_FINDING = """## Executive Summary
 
@@ -40,9 +40,7 @@ PASS2 = NEW_FINDING + (
 
 
 def test_a_later_pass_saying_not_fixed_keeps_the_prior_finding_open(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(
         repo,
         "calc.py",

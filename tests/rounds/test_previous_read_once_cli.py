@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from deepreview.rounds import previous
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, run_cli, write
-from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round, stored
+from support.rounds import NO_FINDINGS, run_round, stored
 
 # Round 1's I1 (the zero divisor) is still open, and the seat's Testing Assessment names it by
 # the ID its prompt gave it.
@@ -28,9 +28,8 @@ ROUND2 = (
 def test_a_later_round_reads_the_previous_report_once_for_its_report(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    first = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, round1 = first_round(tmp_path)
+    first = round1["review_id"]
     write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
     commit_all(repo, "Reword the comment")
 

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, write
-from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round, stored
+from support.rounds import NO_FINDINGS, run_round, stored
 
 # Round 1's I1 (zero divisor) is still open; the seat raises a new critical C1 and an important
 # I1 of its own, whose fix and the Testing Assessment name round 1's I1 by its prompt ID... and
@@ -37,9 +37,7 @@ ROUND2 = (
 
 
 def _second_round(tmp_path: Path, review: str) -> dict[str, Any]:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
     commit_all(repo, "Reword the comment")
     second = run_round(fakes, repo, review)

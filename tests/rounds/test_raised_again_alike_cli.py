@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, write
-from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round, stored
+from support.rounds import NO_FINDINGS, run_round, stored
 
 REWORDED = NO_FINDINGS.format(summary="The divisor is still unchecked.").replace(
     "### Important Issues\n\nNone.",
@@ -25,9 +25,7 @@ ELSEWHERE = REWORDED.replace("`calc.py:3`", "`other.py:40`")
 
 
 def _second_round(tmp_path: Path, review: str) -> dict[str, Any]:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
     commit_all(repo, "Reword the comment")
     second = run_round(fakes, repo, review)

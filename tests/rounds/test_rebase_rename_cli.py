@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, git, run_cli, write
-from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round, stored
+from support.rounds import NO_FINDINGS, ROUND1, run_round, stored
 
 CALC = "def sub(a, b):\n    return a + b\n\n\ndef mul(a, b):\n    return a * b\n"
 
@@ -115,9 +116,7 @@ def _renamed_round1() -> str:
 
 
 def test_a_finding_raised_again_at_its_renamed_file_is_carried_not_new(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     git(repo, "mv", "calc.py", "mathops.py")
     commit_all(repo, "Rename calc.py")
     second = run_round(fakes, repo, _renamed_round1())
@@ -134,9 +133,7 @@ def test_a_finding_raised_again_at_its_renamed_file_is_carried_not_new(tmp_path:
 
 
 def test_a_pure_rename_leaves_a_silent_finding_open_at_its_new_path(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     git(repo, "mv", "calc.py", "mathops.py")
     commit_all(repo, "Rename calc.py")
     second = run_round(fakes, repo, NO_FINDINGS.format(summary="Looks fine."))
@@ -151,9 +148,8 @@ def test_a_pure_rename_leaves_a_silent_finding_open_at_its_new_path(tmp_path: Pa
 
 
 def test_a_declined_finding_follows_its_renamed_file(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid1 = first["review_id"]
     res = run_cli(["decline", rid1, "I1", "--reason", "by design"], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
     git(repo, "mv", "calc.py", "mathops.py")

@@ -9,8 +9,9 @@ import json
 from pathlib import Path
 
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, git, run_cli, write
-from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, rewrite_history, run_round, stored
+from support.rounds import NO_FINDINGS, ROUND1, rewrite_history, run_round, stored
 
 FIXED = NO_FINDINGS.format(summary="Checked the fix.") + (
     "\n## Fix Verdicts\n\n- I1: fixed — `calc.py:3` checks the divisor\n"
@@ -24,9 +25,7 @@ def _renamed_round1() -> str:
 def test_a_finding_fixed_earlier_and_raised_again_at_its_renamed_file_is_not_new(
     tmp_path: Path,
 ) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b if b else 0\n")
     commit_all(repo, "Check the divisor")
     second = run_round(fakes, repo, FIXED)
@@ -48,9 +47,8 @@ def test_a_finding_fixed_earlier_and_raised_again_at_its_renamed_file_is_not_new
 def _declined_then_rewritten(tmp_path: Path) -> tuple[Fakes, Path]:
     """Round 1 with its I1 declined, the history rewritten, then round 2: its SHA exists, the
     decline's does not."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid1 = first["review_id"]
     res = run_cli(["decline", rid1, "I1", "--reason", "by design"], cwd=repo, env=fakes.env())
     assert res.returncode == 0, res.stderr
     rewrite_history(repo)

@@ -9,14 +9,13 @@ import re
 from pathlib import Path
 
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import git, run_cli
-from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round, stored
+from support.rounds import NO_FINDINGS, make_branch_repo, stored
 
 
 def test_review_of_a_branch_by_name_continues_its_series(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    first = run_round(fakes, repo, ROUND1)
+    fakes, repo, first = first_round(tmp_path)
     git(repo, "checkout", "-q", "main")  # reviewing `feature` needs no checkout of it
 
     review_file = fakes.tmp / "round2.md"

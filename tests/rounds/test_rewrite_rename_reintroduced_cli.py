@@ -11,15 +11,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, git, write
-from support.rounds import ROUND1, ROUND2_FIXED, make_branch_repo, run_round, stored
+from support.rounds import ROUND1, ROUND2_FIXED, run_round, stored
 
 
 def _reintroduced_after_rewrite(tmp_path: Path, place: str) -> dict[str, Any]:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b if b else 0.0\n")
     commit_all(repo, "Guard the divisor")
     run_round(fakes, repo, ROUND2_FIXED)

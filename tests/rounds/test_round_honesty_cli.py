@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import run_cli
 from support.rounds import ROUND1, make_branch_repo, run_round, stored
 
@@ -35,9 +36,7 @@ def _data(fakes: Fakes, rid: str) -> dict[str, Any]:
 def test_a_decline_recorded_on_a_round_leaves_that_rounds_own_relead_alone(
     tmp_path: Path,
 ) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     rid2 = run_round(fakes, repo, ROUND1)["review_id"]
     assert _data(fakes, rid2)["header"]["verdict"]["label"] == "Merge with fixes"
     env = fakes.env()

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, run_cli, write
-from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round, stored
+from support.rounds import NO_FINDINGS, make_branch_repo, run_round, stored
 
 _GUARDED = "def div(a, b):\n    # divide\n    return a / b if b else 0.0\n"
 _FLOAT = (
@@ -42,9 +43,7 @@ def _review(item: str, verdicts: str) -> str:
 
 
 def test_each_round_names_its_number_series_and_counts(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    first = run_round(fakes, repo, ROUND1)
+    fakes, repo, first = first_round(tmp_path)
     assert first["round"] == _round(number=1, series="branch:feature", previous=None, new=1)
 
     write(repo, "calc.py", _GUARDED)
@@ -72,9 +71,8 @@ def test_each_round_names_its_number_series_and_counts(tmp_path: Path) -> None:
 
 
 def test_finish_names_the_round_too(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    first = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, round1 = first_round(tmp_path)
+    first = round1["review_id"]
     write(repo, "calc.py", _GUARDED)
     commit_all(repo, "Guard the divisor")
     review = tmp_path / "fixed.md"

@@ -8,11 +8,9 @@ import time
 from pathlib import Path
 
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.rounds import (
-    ROUND1,
     finish_review,
-    make_branch_repo,
-    run_round,
     start_review,
     stored,
 )
@@ -38,9 +36,8 @@ def test_two_reviews_of_one_branch_at_once_get_distinct_consecutive_rounds(
     """Review A starts first and its seat is slow; review B starts a moment later and finishes
     first. Both ran while round 1 was the branch's last review: one is round 2, the other
     round 3 — never both "Round 2"."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    first = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, round1 = first_round(tmp_path)
+    first = round1["review_id"]
     release = tmp_path / "release-slow-seat"
     fakes.write_config(
         {

@@ -11,12 +11,13 @@ import sys
 from pathlib import Path
 
 from deepreview.rounds.prompt import CLOSED_LISTED, ClosedNote, round_prompt
-from fakebin.harness import Fakes
 from support.repos import cli_env, commit_all, make_repo, run_cli, write
-from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round
+from support.rounds import NO_FINDINGS, run_round
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lead"))
 from lead_kit import ANSWER, fenced, install_fake_claude, write_config
+
+from support.first_round import first_round
 
 CLAIMS_FIXED = (
     NO_FINDINGS.format(summary="Looks done.") + "\n## Round 2 Fix Verdicts\n\n- I1: fixed\n"
@@ -37,9 +38,7 @@ def _closed_section(prompt: str) -> list[str]:
 
 
 def test_round_three_is_told_what_round_two_found_fixed(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b if b else 0.0\n")
     commit_all(repo, "Handle a zero divisor")
     second = run_round(fakes, repo, CLAIMS_FIXED)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, write
-from support.rounds import ROUND1, ROUND2_FIXED, alpha_seat, make_branch_repo, run_round
+from support.rounds import ROUND2_FIXED, alpha_seat
 
 CRITICAL_THEN_HANG = (
     "## Findings\n\n### Critical Issues\n\n**C1. `div` returns a float for ints** — `calc.py:3`"
@@ -21,9 +21,7 @@ CRITICAL_THEN_HANG = (
 def test_round_two_with_a_seat_timed_out_after_writing_findings_is_no_approval(
     tmp_path: Path,
 ) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b if b else 0.0\n")
     commit_all(repo, "Handle a zero divisor")
     slow_out = tmp_path / "slow.out"

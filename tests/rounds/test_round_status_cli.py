@@ -12,6 +12,7 @@ from typing import Any
 from deepreview.publish.followup import may_reply, plan_replies, round_lines
 from deepreview.serialize import report_from_data
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, run_cli, write
 from support.rounds import ROUND1, make_branch_repo, run_round, stored
 
@@ -61,9 +62,7 @@ def test_a_fixed_claim_on_code_no_commit_touched_keeps_the_finding_open(tmp_path
     """Round 1 raises I1 at calc.py:3; round 2's commit changes only notes.txt, and the seat
     says `- I1: fixed`. Nobody changed the code: the claim is not taken, I1 stays open, the
     PR gets no `Fixed` reply; round 3 raising it again carries it (not `new`)."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     _unrelated_commit(repo, 1)
     data, md = _round(fakes, repo, CLAIMS_FIXED.format(n=2))
 
@@ -94,9 +93,7 @@ def test_a_fixed_claim_on_code_no_commit_touched_keeps_the_finding_open(tmp_path
 
 
 def test_a_fixed_claim_on_changed_code_still_closes_the_finding(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b if b else 0.0\n")
     commit_all(repo, "Handle a zero divisor")
     data, md = _round(fakes, repo, CLAIMS_FIXED.format(n=2))
@@ -112,9 +109,7 @@ def test_a_finding_raised_again_says_so_alike_in_table_tag_and_pr_summary(
 ) -> None:
     """A seat raises I1 again and gives no verdict line: the tag said `raised again`, the Fix
     Verdicts table and the PR summary `no verdict`. One status, everywhere."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
     commit_all(repo, "Reword the comment")
     data, md = _round(fakes, repo, RAISED_AGAIN)
@@ -130,9 +125,7 @@ def test_a_finding_closed_in_the_previous_round_and_raised_again_is_not_new(
 ) -> None:
     """Round 2 finds I1 fixed (its code changed); round 3 raises it again: it is round 1's
     finding back, not a new one."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b if b else 0.0\n")
     commit_all(repo, "Handle a zero divisor")
     run_round(fakes, repo, CLAIMS_FIXED.format(n=2))

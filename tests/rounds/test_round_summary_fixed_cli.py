@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, write
-from support.rounds import ROUND1, ROUND2_FIXED, make_branch_repo, run_round, stored
+from support.rounds import ROUND2_FIXED, run_round, stored
 
 NEW = ROUND2_FIXED.replace(
     "### Suggestions\n\nNone.",
@@ -19,9 +19,7 @@ NEW = ROUND2_FIXED.replace(
 
 
 def _second_round(tmp_path: Path, review: str) -> dict[str, Any]:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b if b else 0.0\n")
     commit_all(repo, "Handle a zero divisor")
     second = run_round(fakes, repo, review)

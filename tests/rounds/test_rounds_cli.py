@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, git, run_cli, write
-from support.rounds import ROUND1, make_branch_repo, run_round, stored
+from support.rounds import run_round, stored
 
 ROUND2_FIXED = """## Executive Summary
 
@@ -60,9 +60,7 @@ None.
 
 
 def test_round_two_knows_round_one_and_reports_fix_verdicts(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    first = run_round(fakes, repo, ROUND1)
+    fakes, repo, first = first_round(tmp_path)
     rid1 = first["review_id"]
     assert "I1. **Division by zero is not handled**" in stored(fakes, rid1, ".md")
 
@@ -97,9 +95,7 @@ def test_round_two_knows_round_one_and_reports_fix_verdicts(tmp_path: Path) -> N
 def test_unfixed_prior_finding_is_carried_forward_and_counts_in_the_verdict(
     tmp_path: Path,
 ) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
     commit_all(repo, "Reword the comment")
     second = run_round(fakes, repo, ROUND2_NOT_FIXED)
@@ -113,9 +109,7 @@ def test_unfixed_prior_finding_is_carried_forward_and_counts_in_the_verdict(
 
 
 def test_previous_sha_gone_falls_back_to_the_whole_diff(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     # Rewrite the branch: round 1's reviewed commit is no longer reachable, then pruned.
     git(repo, "commit", "-q", "--amend", "-m", "Add div (reworded)")
     git(repo, "reflog", "expire", "--expire=now", "--all")
@@ -150,9 +144,7 @@ def test_a_prior_finding_whose_seat_failed_stays_open(tmp_path: Path) -> None:
     """Round 2: the seat that raised round 1's I1 fails, and the other seat gives no fix
     verdict. Nobody showed I1 fixed, so it stays open, says so, and counts in the verdict; it
     is never "closed" on nobody's word."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
     commit_all(repo, "Reword the comment")
     silent = tmp_path / "silent.md"
@@ -178,9 +170,7 @@ def test_a_prior_finding_whose_seat_failed_stays_open(tmp_path: Path) -> None:
 def test_a_prior_finding_its_seat_no_longer_raises_is_closed(tmp_path: Path) -> None:
     """The seat that raised I1 reviews round 2 and neither raises it nor judges it: its new
     review is its word, and I1 is closed (not carried forever)."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
     commit_all(repo, "Reword the comment")
     second = run_round(fakes, repo, ROUND2_SILENT)
@@ -193,9 +183,7 @@ def test_a_prior_finding_its_seat_no_longer_raises_is_closed(tmp_path: Path) -> 
 def test_relead_of_a_round_a_later_round_builds_on_needs_force(tmp_path: Path) -> None:
     """Round 2 names round 1's findings by ID (`Round 1 I1, not fixed`): a relead of round 1
     can renumber them under round 2's feet, so it is refused unless forced."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    first = run_round(fakes, repo, ROUND1)
+    fakes, repo, first = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
     commit_all(repo, "Reword the comment")
     second = run_round(fakes, repo, ROUND2_NOT_FIXED)

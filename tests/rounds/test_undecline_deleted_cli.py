@@ -5,16 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import run_cli
-from support.rounds import ROUND1, make_branch_repo, run_round
 
 
 def test_undecline_removes_a_decline_whose_review_was_deleted(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
+    fakes, repo, first = first_round(tmp_path)
     env = fakes.env()
-    rid = run_round(fakes, repo, ROUND1)["review_id"]
+    rid = first["review_id"]
     assert (
         run_cli(["decline", rid, "I1", "--reason", "by design"], cwd=repo, env=env).returncode == 0
     )

@@ -8,16 +8,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, run_cli, write
-from support.rounds import ROUND1, make_branch_repo, run_round, stored
+from support.rounds import ROUND1, run_round, stored
 
 
 def test_an_undeclined_finding_raised_again_is_no_new_finding(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
+    fakes, repo, first = first_round(tmp_path)
     env = fakes.env()
-    rid1 = run_round(fakes, repo, ROUND1)["review_id"]
+    rid1 = first["review_id"]
     assert run_cli(["decline", rid1, "I1", "--reason", "x"], cwd=repo, env=env).returncode == 0
 
     write(repo, "notes.txt", "one\n")

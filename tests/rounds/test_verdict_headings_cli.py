@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, write
-from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round, stored
+from support.rounds import NO_FINDINGS, run_round, stored
 
 EMPTY = NO_FINDINGS.format(summary="Checked the fixes.") + (
     "\n## Coverage Summary\n\n| File | Status |\n|------|--------|\n| `calc.py` | Reviewed |\n"
@@ -20,9 +20,7 @@ EMPTY = NO_FINDINGS.format(summary="Checked the fixes.") + (
 
 
 def _second_round(tmp_path: Path, verdicts: str, *, change: bool = True) -> dict[str, Any]:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     if change:
         write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
         commit_all(repo, "Reword the comment")

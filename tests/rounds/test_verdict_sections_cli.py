@@ -12,17 +12,15 @@ from typing import Any
 
 import pytest
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, write
-from support.rounds import NO_FINDINGS, ROUND1, make_branch_repo, run_round, stored
+from support.rounds import NO_FINDINGS, run_round, stored
 
 EMPTY = NO_FINDINGS.format(summary="Checked the fixes.")
 
 
 def _second_round(tmp_path: Path, verdicts: str) -> dict[str, Any]:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b if b else 0.0\n")
     commit_all(repo, "Handle a zero divisor")
     second = run_round(fakes, repo, f"{EMPTY}\n{verdicts}")
@@ -60,9 +58,7 @@ def test_a_gloss_after_the_id_keeps_a_not_fixed(tmp_path: Path) -> None:
 def test_an_unreadable_line_beside_a_fixed_is_no_disagreement(tmp_path: Path) -> None:
     """Alpha calls I1 fixed, Bravo's line sits where no verdict can be read: I1 stays open as
     `verdict unreadable`, and nothing claims the seats disagreed (both said fixed)."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide\n    return a / b if b else 0.0\n")
     commit_all(repo, "Handle a zero divisor")
     seats = {}

@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, run_cli, write
 from support.rounds import (
     NO_FINDINGS,
-    ROUND1,
-    make_branch_repo,
     many_findings_repo,
     numbered_lib,
     round1_many,
@@ -97,9 +96,7 @@ def test_fix_verdicts_are_read_with_negations_synonyms_and_titles(tmp_path: Path
 def test_a_seat_silent_on_an_unchanged_sha_closes_nothing(tmp_path: Path) -> None:
     """Round 2 reviews the same SHA and its seat says nothing about I1: the code did not
     change, so its silence is no word on I1, which stays open."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     second = run_round(fakes, repo, NO_FINDINGS.format(summary="Looks fine."))
     data = json.loads(stored(fakes, second["review_id"], ".json"))
     assert [f["carry_forward"] for f in data["findings"]] == ["Round 1 I1, no verdict"]
@@ -107,9 +104,7 @@ def test_a_seat_silent_on_an_unchanged_sha_closes_nothing(tmp_path: Path) -> Non
 
 
 def test_silence_closes_nothing_when_the_changes_miss_the_findings_file(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "README.md", "Notes.\n")
     commit_all(repo, "Add notes")
     second = run_round(fakes, repo, NO_FINDINGS.format(summary="Looks fine."))
@@ -118,9 +113,7 @@ def test_silence_closes_nothing_when_the_changes_miss_the_findings_file(tmp_path
 
 
 def test_silence_on_changed_code_closes_and_the_summary_counts_it(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
     commit_all(repo, "Reword the comment")
     second = run_round(fakes, repo, NO_FINDINGS.format(summary="Looks fine."))
@@ -132,9 +125,7 @@ def test_silence_on_changed_code_closes_and_the_summary_counts_it(tmp_path: Path
 def test_an_uncommitted_review_is_in_no_round_series(tmp_path: Path) -> None:
     """An `--uncommitted` review of work in progress has no round; it neither closes
     the branch's findings nor counts as one of the branch's rounds."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    first = run_round(fakes, repo, ROUND1)
+    fakes, repo, first = first_round(tmp_path)
     write(repo, "notes.txt", "# wip\n")
     review_file = fakes.tmp / "silent.md"
     review_file.write_text(NO_FINDINGS.format(summary="Looks fine."), encoding="utf-8")

@@ -8,11 +8,10 @@ import json
 from pathlib import Path
 
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import commit_all, run_cli, write
 from support.rounds import (
     NO_FINDINGS,
-    ROUND1,
-    make_branch_repo,
     many_findings_repo,
     numbered_lib,
     round1_many,
@@ -28,9 +27,7 @@ def _section(md: str) -> str:
 
 
 def test_the_seats_own_words_stand_next_to_the_reading(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
     commit_all(repo, "Reword the comment")
     words = "still there — `calc.py:3` divides <b>as before</b> | see *line 3* " + "x" * 400
@@ -98,9 +95,7 @@ def test_no_mixed_hedged_or_struck_verdict_closes_a_finding(tmp_path: Path) -> N
 def test_a_verdict_written_before_its_ids_is_read_for_each(tmp_path: Path) -> None:
     """`- Not fixed: I1` puts the verdict first. It was read as no verdict at all, and a
     finding whose files the round touched then closed "without a verdict"."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    # divide a by b\n    return a / b\n")
     commit_all(repo, "Reword the comment")
     second = run_round(fakes, repo, f"{EMPTY}- Not fixed: I1 (`calc.py:3` still divides)\n")

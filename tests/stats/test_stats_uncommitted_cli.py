@@ -7,8 +7,8 @@ import sqlite3
 from pathlib import Path
 
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import run_cli, write
-from support.rounds import ROUND1, make_branch_repo, run_round
 
 
 def _series_reviews(fakes: Fakes, repo: Path) -> int:
@@ -19,9 +19,7 @@ def _series_reviews(fakes: Fakes, repo: Path) -> int:
 
 
 def test_an_uncommitted_review_counts_in_no_series(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    return a / b if b else 0.0\n")
     res = fakes.review(repo, "--agents", "alpha", "--uncommitted", "--format", "md")
     assert res.returncode == 0, res.stderr
@@ -37,9 +35,7 @@ def test_an_uncommitted_review_counts_in_no_series(tmp_path: Path) -> None:
 def test_stats_leaves_out_an_uncommitted_row_an_older_version_put_in_a_series(
     tmp_path: Path,
 ) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     write(repo, "calc.py", "def div(a, b):\n    return a / b if b else 0.0\n")
     res = fakes.review(repo, "--agents", "alpha", "--uncommitted", "--format", "md")
     assert res.returncode == 0, res.stderr

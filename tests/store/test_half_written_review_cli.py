@@ -18,8 +18,8 @@ import pytest
 from deepreview.lockfile import hold, release
 from deepreview.runfiles import RUN_LOCK
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import CliResult, run_cli
-from support.rounds import ROUND1, make_branch_repo, run_round
 
 
 def _cli(fakes: Fakes, repo: Path, *args: str) -> CliResult:
@@ -30,9 +30,8 @@ def _killed_while_writing_its_report(tmp_path: Path, *, row: str) -> tuple[Fakes
     """A review as a SIGKILL during its final write leaves it: report files, run.json running.
     `row`: the index row's status then (`running`: killed before the index was updated,
     `complete`: between the index and run.json)."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid: str = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid: str = first["review_id"]
     run_json = fakes.store / rid / "run.json"
     data = json.loads(run_json.read_text(encoding="utf-8"))
     data["status"] = "running"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import run_cli
-from support.rounds import ROUND1, make_branch_repo, run_round
 
 pytestmark = pytest.mark.slow  # a real review first
 
@@ -42,9 +42,8 @@ def _snapshot(store: Path) -> dict[str, bytes | None]:
 def newer(tmp_path_factory: pytest.TempPathFactory) -> tuple[Fakes, Path, str]:
     """One store for every test here: each asserts its command changed no file of it."""
     tmp_path = tmp_path_factory.mktemp("newer")
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid: str = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid: str = first["review_id"]
     _from_the_future(fakes.store / "index.sqlite")
     return fakes, repo, rid
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import CliResult, run_cli
-from support.rounds import ROUND1, alpha_seat, make_branch_repo, run_round
+from support.rounds import ROUND1, alpha_seat, make_branch_repo
 from support.shared_store import keep, put_back
 
 SUFFIXES = (".json", ".md", ".html")
@@ -211,9 +212,8 @@ def test_a_whole_review_lists_no_missing_files(stored: Stored) -> None:
 def test_a_format_the_review_did_not_store_is_not_missing(tmp_path: Path) -> None:
     """`--format md` stores no HTML: that is no missing file (run.json lists what was written),
     but its Markdown deleted is."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid: str = run_round(fakes, repo, ROUND1)["review_id"]  # --format md: md and json
+    fakes, repo, first = first_round(tmp_path)
+    rid: str = first["review_id"]  # --format md: md and json
     assert not (fakes.store / f"{rid}.html").exists()
     listed = _cli(fakes, repo, "list", "--json")
     (entry,) = [r for r in listed.json()["reviews"] if r["id"] == rid]

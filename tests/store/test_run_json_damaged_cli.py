@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import run_cli
-from support.rounds import ROUND1, make_branch_repo, run_round
+from support.rounds import ROUND1, run_round
 
 pytestmark = pytest.mark.slow  # a real review first
 
@@ -20,9 +20,8 @@ COMMANDS = (["publish"], ["relead", "--lead", "none"], ["resume"])
 
 @pytest.mark.parametrize("state", ["missing", "cut short"])
 def test_a_review_without_a_readable_run_json_says_what_to_do(tmp_path: Path, state: str) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid: str = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid: str = first["review_id"]
     run_json = fakes.store / rid / "run.json"
     if state == "missing":
         run_json.unlink()
@@ -42,9 +41,8 @@ def test_reindex_names_each_review_it_keeps_without_a_run_json(tmp_path: Path) -
     """`reindex` keeps the index row of a review whose run.json it cannot read, and says it
     "kept N … (see above)": each of them is named above, a missing run.json as a cut one (only
     the cut one was: the folder without one was counted but never named)."""
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    gone: str = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    gone: str = first["review_id"]
     cut: str = run_round(fakes, repo, ROUND1)["review_id"]
     (fakes.store / gone / "run.json").unlink()
     cut_json = fakes.store / cut / "run.json"

@@ -19,9 +19,9 @@ from deepreview import lockfile
 from deepreview.store import root as root_module
 from deepreview.store import store as store_module
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.inprocess import can_run_in_process
 from support.repos import CliResult, run_cli
-from support.rounds import ROUND1, make_branch_repo, run_round
 
 pytestmark = [
     pytest.mark.skipif(sys.platform != "linux", reason="/proc/locks names the holder"),
@@ -33,9 +33,7 @@ pytestmark = [
 
 
 def _stored_review(tmp_path: Path) -> tuple[Fakes, Path]:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     return fakes, repo
 
 

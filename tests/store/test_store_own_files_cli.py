@@ -10,16 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import run_cli
-from support.rounds import ROUND1, make_branch_repo, run_round
 
 
 @pytest.mark.parametrize("name", ["declines", "index"])
 def test_a_store_file_is_no_review(tmp_path: Path, name: str) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    rid = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, first = first_round(tmp_path)
+    rid = first["review_id"]
     env = fakes.env()
     declined = run_cli(["decline", rid, "I1", "--reason", "by design"], cwd=repo, env=env)
     assert declined.returncode == 0, declined.stderr

@@ -16,8 +16,8 @@ import pytest
 from deepreview.errors import StoreError
 from deepreview.lockfile import FileLock
 from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import CliResult, run_cli
-from support.rounds import ROUND1, make_branch_repo, run_round
 
 
 def _cli(fakes: Fakes, repo: Path, *args: str) -> CliResult:
@@ -40,9 +40,7 @@ def _left(fakes: Fakes) -> list[Path]:
 def test_a_killed_store_writes_temporary_files_are_removed(
     tmp_path: Path, command: list[str]
 ) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     left = _left(fakes)
     other = fakes.store / ".index.htm.0123abcd.tmp"  # no file deep-review writes: not ours
     other.write_text("mine", encoding="utf-8")
@@ -55,9 +53,7 @@ def test_a_killed_store_writes_temporary_files_are_removed(
 
 
 def test_they_are_kept_while_another_process_holds_the_store_lock(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     left = _left(fakes)
     lock = FileLock(fakes.store / ".index.lock", timeout=1, error=StoreError, holder="a test")
     with lock:

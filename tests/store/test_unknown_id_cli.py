@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from fakebin.harness import Fakes
+from support.first_round import first_round
 from support.repos import run_cli
-from support.rounds import ROUND1, make_branch_repo, run_round
+from support.rounds import ROUND1, run_round
 
 pytestmark = pytest.mark.slow  # real reviews first
 
@@ -19,9 +19,8 @@ COMMANDS = (["show"], ["show", "--format", "json"], ["open"], ["delete", "--yes"
 
 
 def test_an_id_that_begins_two_reviews_names_them(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    first: str = run_round(fakes, repo, ROUND1)["review_id"]
+    fakes, repo, round1 = first_round(tmp_path)
+    first: str = round1["review_id"]
     second: str = run_round(fakes, repo, ROUND1)["review_id"]
     prefix = first[:8]  # the date both begin with
     assert second.startswith(prefix)
@@ -43,9 +42,7 @@ def test_an_id_that_begins_two_reviews_names_them(tmp_path: Path) -> None:
 
 
 def test_an_id_that_begins_none_says_where_ids_are(tmp_path: Path) -> None:
-    fakes = Fakes(tmp_path)
-    repo = make_branch_repo(tmp_path)
-    run_round(fakes, repo, ROUND1)
+    fakes, repo, _ = first_round(tmp_path)
     res = run_cli(["show", "nope"], cwd=repo, env=fakes.env())
     assert res.returncode == 2
     assert "no review 'nope'" in res.stderr and "`deep-review list" in res.stderr, res.stderr
