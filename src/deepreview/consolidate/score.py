@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from deepreview.consolidate.across_files import told_in_two_files
 from deepreview.consolidate.analyzer_claims import RULE_CLAIM_BONUS, rule_names_the_failure
 from deepreview.consolidate.apart import beside, named_beside
+from deepreview.consolidate.cause_symptom import symptom_inside_cause
 from deepreview.consolidate.cited_failure import failure_at_a_cited_line
 from deepreview.consolidate.claim_pairs import (
     shared_claims,
@@ -294,6 +295,10 @@ def _one_place_for_both(
         score += weights.where * (1.0 - where)
     if not (generic or at_definition_and_call) and pinned_by_its_test(x, y):
         # the bug at the code and the test asserting it (`pinned_bug`): one place for it
+        at_definition_and_call = True
+        score += weights.where * (1.0 - where)
+    if not (generic or at_definition_and_call) and symptom_inside_cause(x, y):
+        # a failure inside the block whose fault the other tells (`cause_symptom`): one place
         at_definition_and_call = True
         score += weights.where * (1.0 - where)
     values = frozenset() if generic else same_values(x, y)
