@@ -29,7 +29,7 @@ def _stem(path: str) -> str:
     return PurePosixPath(path).name.split(".")[0].lower()
 
 
-def _tests_the_code(test: str, code: str) -> bool:
+def tests_the_code(test: str, code: str) -> bool:
     """`test` is the test file of `code`: its name without the test affix begins the code's
     name (`PasswordResetTest` for `PasswordResetController`), or is it."""
     subject = _TEST_AFFIX.sub("", _stem(test)).strip("_-")
@@ -42,7 +42,7 @@ def _code_and_its_test(x: Features, y: Features) -> bool:
         if len(a.files) != 1 or len(b.files) != 1:
             continue
         (test,), (code,) = a.files, b.files
-        if TEST_PATH.search(test) and not TEST_PATH.search(code) and _tests_the_code(test, code):
+        if TEST_PATH.search(test) and not TEST_PATH.search(code) and tests_the_code(test, code):
             return True
     return False
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from deepreview.consolidate.across_files import told_in_two_files
 from deepreview.consolidate.analyzer_claims import RULE_CLAIM_BONUS, rule_names_the_failure
 from deepreview.consolidate.apart import beside, named_beside
+from deepreview.consolidate.cause_symptom import symptom_inside_cause
 from deepreview.consolidate.cited_failure import failure_at_a_cited_line
 from deepreview.consolidate.claim_pairs import (
     shared_claims,
@@ -37,6 +38,7 @@ from deepreview.consolidate.nearby import (
     definition_and_call,
     same_failure_nearby,
 )
+from deepreview.consolidate.pinned_bug import pinned_by_its_test
 from deepreview.consolidate.places_alike import place_score
 from deepreview.consolidate.prose_names import named_across
 from deepreview.consolidate.quoted_sites import quoted_definition_and_call
@@ -210,7 +212,7 @@ def _said_alike_bonuses(
     beside a defect, the grading, one failure named by both, one fix proposed), and the
     grading's part of it (`stance_bonus`), which the caps read."""
     # a test the other finding's change breaks is not a test gap (`gaps.cites_the_test`)
-    broken_test = cites_the_test(x, y)
+    broken_test = cites_the_test(x, y) or bool(not generic and pinned_by_its_test(x, y))
     if x.kind != y.kind and not broken_test:
         # "`shout` has no test" (or "`shout` lacks a docstring") and "`shout(None)` raises":
         # one names something missing, the other a defect; the same function and lines do not
@@ -289,6 +291,14 @@ def _one_place_for_both(
     if not (generic or at_definition_and_call) and named_at_both(x, y):
         # a setting told at its declaration and at the line of another file that reads it, both
         # naming it and saying the same of it (`named_sites`): the two lines are one place
+        at_definition_and_call = True
+        score += weights.where * (1.0 - where)
+    if not (generic or at_definition_and_call) and pinned_by_its_test(x, y):
+        # the bug at the code and the test asserting it (`pinned_bug`): one place for it
+        at_definition_and_call = True
+        score += weights.where * (1.0 - where)
+    if not (generic or at_definition_and_call) and symptom_inside_cause(x, y):
+        # a failure inside the block whose fault the other tells (`cause_symptom`): one place
         at_definition_and_call = True
         score += weights.where * (1.0 - where)
     values = frozenset() if generic else same_values(x, y)

@@ -1,0 +1,86 @@
+"""A bug told at the code and at the test that locks it in.
+
+From merge cases 51, 55 and 72 (development cases; benchmarks/README.md, "Merging without a
+lead", mg77): "Rejected tokens reported as `Internal`" at the interceptor's status line and "the
+test asserts `codes.Internal` for a token the checker rejects, so it pins down the wrong status"
+at its test; "`perform` takes an ActiveRecord object" and "Spec passes for the wrong reason: it
+calls `perform` directly with a live `Account`". A finding in a test file beside one in code is
+usually another problem ("untested" beside "broken": `score.KIND_PENALTY`), but not when the
+test finding says the test asserts, expects or encodes the wrong behaviour (or passes by luck)
+of code the other finding names: one fix changes both, and a careful lead tells it once.
+A test gap ("no test covers `parse_date`") is not that, nor is a test pinning down another
+function's behaviour (no code name both give).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from deepreview.consolidate.code_and_test import tests_the_code
+from deepreview.consolidate.features import Features
+from deepreview.consolidate.kinds import TEST_PATH
+
+# words of a test finding saying what the test holds true: it asserts, expects, pins or encodes
+# a behaviour, or passes only by luck
+_HOLDS = frozenset({"assert", "assertion", "expect", "pin", "encod", "luck"})
+_WRONG_REASON = frozenset({"wrong", "reason"})  # "passes for the wrong reason"
+_SEPARATORS = re.compile(r"[_\-]")
+_TEST_WORD = re.compile(r"^test_?")  # a test's name begins with the code's: `test_parse_date`
+_SHORTEST = 4  # a shorter name (`id`, `get`) begins too many others
+
+
+def _joined(path: str) -> str:
+    """The path with its file name's separators dropped: `event_bus_test.cpp` tests
+    `EventBus.cpp` as `token_bucket_test.go` tests `token_bucket.go`."""
+    p = PurePosixPath(path)
+    return str(p.with_name(_SEPARATORS.sub("", p.name)))
+
+
+def _holds_the_behaviour(f: Features) -> bool:
+    said = f.title_words | f.prose_words
+    return bool(said & _HOLDS) or said >= _WRONG_REASON
+
+
+def _test_of(test: Features, code: Features) -> bool:
+    if len(test.files) != 1 or len(code.files) != 1:
+        return False
+    (t,), (c,) = test.files, code.files
+    if not TEST_PATH.search(t) or TEST_PATH.search(c):
+        return False
+    return tests_the_code(t, c) or tests_the_code(_joined(t), _joined(c))
+
+
+def pinned_by_its_test(x: Features, y: Features) -> frozenset[str]:
+    """The code names both give when one finding is a defect in code and the other says its
+    test asserts (expects, encodes) the behaviour of that code, else nothing."""
+    for code, test in ((x, y), (y, x)):
+        if (
+            code.kind == "code"
+            and test.kind == "tests"
+            and not code.says_untested
+            and not test.says_untested
+            and _holds_the_behaviour(test)
+            and _test_of(test, code)
+        ):
+            return _the_code_named(code, test)
+    return frozenset()
+
+
+def _the_code_named(code: Features, test: Features) -> frozenset[str]:
+    """The names the code finding's title gives that the test finding gives too, itself or as
+    the start of a test's name (`FindReturnsHandler`, `test_parse_date` for `find`,
+    `parse_date`): the very code both are about, not a name one mentions in passing (the fix's
+    `codes.Unauthenticated` beside a crash)."""
+    out = set()
+    for name in code.title_names:
+        if name in test.identifiers or (
+            len(name) >= _SHORTEST and any(_starts(t, name) for t in test.identifiers)
+        ):
+            out.add(name)
+    return frozenset(out)
+
+
+def _starts(test_name: str, name: str) -> bool:
+    bare = _SEPARATORS.sub("", _TEST_WORD.sub("", test_name))
+    return bare.startswith(_SEPARATORS.sub("", name))
