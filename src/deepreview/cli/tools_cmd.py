@@ -31,10 +31,8 @@ if TYPE_CHECKING:
 
 
 # What `render` (and `parse` of a report) takes, said where it is given something else.
-_A_REPORT = (
-    "a Deep Review report JSON (the store's <ID>.json, "
-    "or `deep-review consolidate … --format json`)"
-)
+_WHERE = "(the store's <ID>.json, or `deep-review consolidate … --format json`)"
+_A_REPORT = f"a Deep Review report JSON {_WHERE}"
 
 
 @click.command()
@@ -133,7 +131,10 @@ def consolidate(
             ) from None
         changed = [ln.strip() for ln in listing.splitlines() if ln.strip()]
     report = consolidate_files(
-        [Path(r) for r in reviews], seats=list(seats) or None, changed_files=changed
+        [Path(r) for r in reviews],
+        seats=list(seats) or None,
+        changed_files=changed,
+        read=_review_text,
     )
     click.echo(render_report(report, fmt), nl=False)
     if report.header.verdict.label != "Failed":
@@ -170,9 +171,22 @@ def render(report_json: str, fmt: str) -> None:
                 f"run `deep-review parse {shlex.quote(report_json)}`"
             ) from exc
         raise UsageError(f"{name} is not valid JSON ({exc}); fix or regenerate it") from exc
+    if isinstance(data, list):
+        items = f"{len(data)} item{'' if len(data) == 1 else 's'}"
+        raise UsageError(
+            f"{name} is a JSON list of {items}, not a Deep Review report JSON; give one report "
+            f"object {_WHERE}"
+        )
     if not isinstance(data, dict):
-        raise UsageError(f"{name} is not a Deep Review report JSON: not a JSON object")
+        raise UsageError(
+            f"{name} is not a Deep Review report JSON: not a JSON object; give {_A_REPORT}"
+        )
     click.echo(render_report(_report_of(data, name), fmt), nl=False)
+
+
+def _review_text(path: Path) -> str:
+    """A review file as `parse` reads it: UTF-16 with its mark read, a binary refused."""
+    return read_text(read_input(str(path)), str(path), "an agent's review")
 
 
 def _json_object(text: str) -> dict[str, Any] | None:
@@ -185,7 +199,13 @@ def _json_object(text: str) -> dict[str, Any] | None:
 
 
 def _report_of(data: dict[str, Any], path: str) -> Report:
-    """A report JSON's report, or a one-line error naming its first problem."""
+    """A report JSON's report, or a one-line error naming its first problem. Every version
+    writes the findings (`[]` when none): a report without them is cut short or edited, and
+    rendered it would list none beside a verdict naming them."""
+    if isinstance(data.get("header"), dict) and "findings" not in data:
+        raise UsageError(
+            f"{path} is not a Deep Review report JSON: findings: Field required; give {_A_REPORT}"
+        )
     try:
         report = report_from_data(data, path)
     except ValidationError as exc:
