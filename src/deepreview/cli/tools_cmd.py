@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from deepreview.agents.command_json import looks_like_json, parse_json_review
 from deepreview.cli.input_file import input_name, read_input, read_text
 from deepreview.consolidate.files import consolidate_files
+from deepreview.consolidate.inputs import display_name, seat_from_filename
 from deepreview.errors import (
     ExitCode,
     ParseError,
@@ -130,6 +131,7 @@ def consolidate(
                 "line in UTF-8 (e.g. `git diff --name-only BASE > FILE`)"
             ) from None
         changed = [ln.strip() for ln in listing.splitlines() if ln.strip()]
+    _refuse_one_reader_twice(reviews, seats)
     report = consolidate_files(
         [Path(r) for r in reviews],
         seats=list(seats) or None,
@@ -182,6 +184,37 @@ def render(report_json: str, fmt: str) -> None:
             f"{name} is not a Deep Review report JSON: not a JSON object; give {_A_REPORT}"
         )
     click.echo(render_report(_report_of(data, name), fmt), nl=False)
+
+
+def _refuse_one_reader_twice(paths: tuple[str, ...], seats: tuple[str, ...]) -> None:
+    """One file given twice (`a.md ./a.md`, a link) would be two reviewers agreeing on every
+    finding; two seats shown under one name (`Claude`, `claude`) could not be told apart."""
+    for n, path in enumerate(paths):
+        for earlier in paths[:n]:
+            if _same_file(earlier, path):
+                raise UsageError(
+                    f"{earlier} and {path} are the same file: one review read twice would "
+                    "agree with itself; give each review once"
+                )
+    if seats and len(seats) != len(paths):
+        return  # consolidate_files says how many --seat to give
+    stems = [Path(p).stem for p in paths]
+    names = [s.strip() for s in seats] if seats else [seat_from_filename(s)[0] for s in stems]
+    shown: dict[str, str] = {}
+    for name in filter(None, names):
+        first = shown.setdefault(display_name(name), name)
+        if first != name:
+            raise UsageError(
+                f"seats {first!r} and {name!r} would both be shown as {display_name(name)}; "
+                "give them --seat names that differ in more than case"
+            )
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).samefile(b)
+    except OSError:
+        return False
 
 
 def _review_text(path: Path) -> str:
