@@ -258,3 +258,13 @@ NOT_OFFERED: dict[tuple[str, str], str] = {
     ("relead", "--agents"): "`relead` reruns only the lead over the seats' stored reviews "
     "(`deep-review review --agents ...` runs other seats)",
 }
+# The offline tools print on stdout, as Unix filters do; `--output FILE`, which other tools
+# take, is answered with the redirection to write instead.
+NOT_OFFERED.update(
+    {
+        (command, option): f"`{command}` prints on stdout; redirect it to a file "
+        f"(`deep-review {command} … > FILE`)"
+        for command in ("parse", "render", "consolidate")
+        for option in ("--output", "--out", "-o")
+    }
+)

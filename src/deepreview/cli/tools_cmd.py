@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from deepreview.agents.command_json import looks_like_json, parse_json_review
 from deepreview.cli.input_file import input_name, read_input, read_text
 from deepreview.consolidate.files import consolidate_files
+from deepreview.consolidate.inputs import display_name, seat_from_filename
 from deepreview.errors import (
     ExitCode,
     ParseError,
@@ -31,10 +32,8 @@ if TYPE_CHECKING:
 
 
 # What `render` (and `parse` of a report) takes, said where it is given something else.
-_A_REPORT = (
-    "a Deep Review report JSON (the store's <ID>.json, "
-    "or `deep-review consolidate … --format json`)"
-)
+_WHERE = "(the store's <ID>.json, or `deep-review consolidate … --format json`)"
+_A_REPORT = f"a Deep Review report JSON {_WHERE}"
 
 
 @click.command()
@@ -132,8 +131,12 @@ def consolidate(
                 "line in UTF-8 (e.g. `git diff --name-only BASE > FILE`)"
             ) from None
         changed = [ln.strip() for ln in listing.splitlines() if ln.strip()]
+    _refuse_one_reader_twice(reviews, seats)
     report = consolidate_files(
-        [Path(r) for r in reviews], seats=list(seats) or None, changed_files=changed
+        [Path(r) for r in reviews],
+        seats=list(seats) or None,
+        changed_files=changed,
+        read=_review_text,
     )
     click.echo(render_report(report, fmt), nl=False)
     if report.header.verdict.label != "Failed":
@@ -170,9 +173,53 @@ def render(report_json: str, fmt: str) -> None:
                 f"run `deep-review parse {shlex.quote(report_json)}`"
             ) from exc
         raise UsageError(f"{name} is not valid JSON ({exc}); fix or regenerate it") from exc
+    if isinstance(data, list):
+        items = f"{len(data)} item{'' if len(data) == 1 else 's'}"
+        raise UsageError(
+            f"{name} is a JSON list of {items}, not a Deep Review report JSON; give one report "
+            f"object {_WHERE}"
+        )
     if not isinstance(data, dict):
-        raise UsageError(f"{name} is not a Deep Review report JSON: not a JSON object")
+        raise UsageError(
+            f"{name} is not a Deep Review report JSON: not a JSON object; give {_A_REPORT}"
+        )
     click.echo(render_report(_report_of(data, name), fmt), nl=False)
+
+
+def _refuse_one_reader_twice(paths: tuple[str, ...], seats: tuple[str, ...]) -> None:
+    """One file given twice (`a.md ./a.md`, a link) would be two reviewers agreeing on every
+    finding; two seats shown under one name (`Claude`, `claude`) could not be told apart."""
+    for n, path in enumerate(paths):
+        for earlier in paths[:n]:
+            if _same_file(earlier, path):
+                raise UsageError(
+                    f"{earlier} and {path} are the same file: one review read twice would "
+                    "agree with itself; give each review once"
+                )
+    if seats and len(seats) != len(paths):
+        return  # consolidate_files says how many --seat to give
+    stems = [Path(p).stem for p in paths]
+    names = [s.strip() for s in seats] if seats else [seat_from_filename(s)[0] for s in stems]
+    shown: dict[str, str] = {}
+    for name in filter(None, names):
+        first = shown.setdefault(display_name(name), name)
+        if first != name:
+            raise UsageError(
+                f"seats {first!r} and {name!r} would both be shown as {display_name(name)}; "
+                "give them --seat names that differ in more than case"
+            )
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).samefile(b)
+    except OSError:
+        return False
+
+
+def _review_text(path: Path) -> str:
+    """A review file as `parse` reads it: UTF-16 with its mark read, a binary refused."""
+    return read_text(read_input(str(path)), str(path), "an agent's review")
 
 
 def _json_object(text: str) -> dict[str, Any] | None:
@@ -185,7 +232,13 @@ def _json_object(text: str) -> dict[str, Any] | None:
 
 
 def _report_of(data: dict[str, Any], path: str) -> Report:
-    """A report JSON's report, or a one-line error naming its first problem."""
+    """A report JSON's report, or a one-line error naming its first problem. Every version
+    writes the findings (`[]` when none): a report without them is cut short or edited, and
+    rendered it would list none beside a verdict naming them."""
+    if isinstance(data.get("header"), dict) and "findings" not in data:
+        raise UsageError(
+            f"{path} is not a Deep Review report JSON: findings: Field required; give {_A_REPORT}"
+        )
     try:
         report = report_from_data(data, path)
     except ValidationError as exc:

@@ -7,7 +7,7 @@ calls is pure (the benchmarks call it on the appendices of real reports).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,11 +32,13 @@ def consolidate_files(
     *,
     seats: Sequence[str] | None = None,
     changed_files: Sequence[str] | None = None,
+    read: Callable[[Path], str] | None = None,
 ) -> Report:
     """Parse each review file as one seat's review and consolidate them deterministically.
 
     Seat names come from `seats` (one per file, in order) or from the file names
-    (`review-claude-pass-1.md` → claude; otherwise the file's stem).
+    (`review-claude-pass-1.md` → claude; otherwise the file's stem). `read` is how a file
+    becomes text (the CLI's: as `parse` reads one); default UTF-8, a bad byte replaced.
     """
     if not paths:
         raise UsageError("no review files given; pass one or more REVIEW.md files")
@@ -56,19 +58,22 @@ def consolidate_files(
             how = "give each file its own --seat" if seats is not None else "name them with --seat"
             raise UsageError(f"{seen[seat]} and {path} are both seat {seat!r}; {how}")
         seen[seat] = path
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError as exc:
-            raise UsageError(
-                f"cannot read review file {path}: {exc.strerror or exc}; check the path"
-            ) from exc
-        texts.append(ReviewText(seat, text, pass_no))
+        texts.append(ReviewText(seat, (read or _read_utf8)(path), pass_no))
     parent = paths[0].resolve().parent.name
     return consolidate_reviews(
         texts,
         review_id=parent if _REVIEW_ID.match(parent) else "consolidated",
         changed_files=changed_files,
     )
+
+
+def _read_utf8(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise UsageError(
+            f"cannot read review file {path}: {exc.strerror or exc}; check the path"
+        ) from exc
 
 
 @dataclass(frozen=True)
