@@ -24,6 +24,7 @@ from deepreview.findings.follow_on import follow_on_places
 from deepreview.findings.head import FindingHead
 from deepreview.findings.heading_places import later_severity, record_says_fine
 from deepreview.findings.item_lists import closing_remark
+from deepreview.findings.later_tables import later_tables
 from deepreview.findings.leading_text import read_leading
 from deepreview.findings.lesser_items import (
     minor_items,
@@ -95,7 +96,9 @@ def parse_findings_block(
     starts = found.starts
     first = out.first = starts[0][0] if starts else len(lines)
     _read_before_first(out, lines, fenced, first, found, section, prefixes, section_high, nits)
-    closing = _closing(out, lines, fenced, starts)
+    later = later_tables(lines, fenced, quoted, first, section, prefixes)
+    found.groups |= later.used  # (a table after a finding is no part of its text)
+    closing = _closing(out, lines, fenced, starts, later.used)
     made: list[tuple[int, FindingHead, Draft]] = []
     for n, (i, head) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else closing
@@ -116,6 +119,14 @@ def parse_findings_block(
             made.append((i, head, draft))
             out.drafts.append(draft)
     follow_on_places(made, lines)  # `- non-blocking: the regex …` under a placed item
+    for head, text, fix in later.rows:
+        out.drafts.append(
+            make_draft(
+                head, section, body=text, fix=fix, section_high=section_high, prefixes=prefixes
+            )
+        )
+    out.unread.extend(later.unread)
+    out.warnings.extend(later.warnings)
     return out
 
 
@@ -156,14 +167,18 @@ def _closing(
     lines: list[str],
     fenced: list[bool],
     starts: list[tuple[int, FindingHead]],
+    tables: set[int],
 ) -> int:
-    """Where the text after the findings list begins (kept as unparsed text)."""
+    """Where the text after the findings list begins (kept as unparsed text, less the
+    `tables` read after the first finding)."""
     closing = closing_remark(lines, fenced, [i for i, _ in starts])
     if starts:  # `Overall, the change needs work …` after the last finding: no part of it
         closing = closing_words(lines, fenced, starts[-1][0], closing)
     out.closing = closing
     if closing < len(lines):
-        out.unparsed.append("\n".join(strip_rules(lines[closing:])))
+        rest = [ln for k, ln in enumerate(lines) if k >= closing and k not in tables]
+        if "".join(rest).strip():
+            out.unparsed.append("\n".join(strip_rules(rest)))
     return closing
 
 

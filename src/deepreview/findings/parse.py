@@ -25,7 +25,9 @@ Deviations handled (see `tests/fixtures/reviews/` for one review per style):
   high.`, `(medium priority)`, a closing `… error. Severity: important.`: `closing_level.py`),
   with a kind (`**Bug (high):** text`), or alone at the end
   (`- [ ] **Title** (`a.py:3`) — High`, task-list items too); plain `Issue 2 (High): Title at
-  a.py:4` lines; a table whose line has its own column; `**Suggestions:** None` on one line;
+  a.py:4` lines; a table whose line has its own column, or one after a list of findings in
+  the same section (`later_tables.py`, each row at its own level); `**Suggestions:** None` on
+  one line;
   a severity section (under a real heading) that is only a list of plain sentences;
   findings grouped under `### `path`` headings by
   `Line 42` (`file_groups.py`), their tag's level in any word (`(bug, high)`); under an Issues

@@ -26,7 +26,17 @@ from deepreview.model import Location, Severity
 _COLUMNS = {
     "id": ("id", "#", "no", "no."),
     "severity": ("severity", "sev", "level", "priority"),
-    "location": ("location", "locations", "file", "files", "where", "path", "file:line"),
+    "location": (
+        "location",
+        "locations",
+        "file",
+        "files",
+        "where",
+        "path",
+        "file:line",
+        "place",
+        "places",
+    ),
     "line": ("line", "lines", "line(s)", "line no", "line no.", "ln"),
     "title": ("finding", "issue", "title", "summary", "what"),
     # `| Type | Where | What |`: a finding's kind (Bug, Security), or a level (Nit)
