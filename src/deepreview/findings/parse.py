@@ -82,6 +82,7 @@ from deepreview.findings.loose import placed_concerns
 from deepreview.findings.nested_numbers import nested_items
 from deepreview.findings.opened_up import opened_up
 from deepreview.findings.opening_file import placed_by_opening
+from deepreview.findings.ordinal_letter import letter_findings
 from deepreview.findings.prose_problems import (
     opened_quotes,
 )
@@ -356,7 +357,9 @@ def _rank_and_add(st: ReviewParts, blocks: list[Block], unquoted: frozenset[str]
     told_at = {(loc.path, loc.start) for d in st.drafts for loc in d.head.locations}
     st.drafts += answered_problems(blocks, told_at, st.prefixes, unquoted)
     if not st.drafts and not st.unread:
-        st.drafts = asked_changes(blocks, st.prefixes, unquoted)  # told in prose, asked for
+        st.drafts = asked_changes(blocks, st.prefixes, unquoted) or letter_findings(
+            blocks, st.prefixes, unquoted
+        )  # told in prose, asked for
 
 
 def _without_recaps(st: ReviewParts, findings: list[Finding]) -> set[str]:

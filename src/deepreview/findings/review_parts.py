@@ -37,6 +37,7 @@ from deepreview.findings.section_titles import (
 from deepreview.findings.sections import Sink, parse_assessment, parse_coverage, parse_observations
 from deepreview.findings.sign_off import is_sign_off, verdict_alone
 from deepreview.findings.strength_faults import praise_kind, strength_faults
+from deepreview.findings.summary_tables import summary_tables
 from deepreview.model import Assessment, CoverageEntry, DesignObservation, Section
 
 _VERDICT = re.compile(
@@ -151,6 +152,10 @@ def read_block(block: Block, st: ReviewParts) -> None:
     k = block.kind
     if _read_for_findings(block, st):
         return
+    if k is Kind.SUMMARY:  # `### Review summary` + a table of placed, rated rows: findings
+        rows, block.lines, block.fenced = summary_tables(block.lines, block.fenced, st.prefixes)
+        st.drafts.extend(rows)
+        st.from_summary.update(map(id, rows))
     body = "\n".join(strip_rules(block.lines)).strip("\n").rstrip()
     if k is Kind.PREAMBLE:
         if body:

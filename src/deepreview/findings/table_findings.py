@@ -92,11 +92,13 @@ def table_findings(
     prefixes: tuple[str, ...],
     *,
     loose: bool = False,
+    placed: bool = False,
 ) -> tuple[list[tuple[FindingHead, str, str]], list[int]]:
     """(head, body, fix) per table row, and the indexes of the lines the tables used.
 
     `loose`: the table is outside any findings section (a review that only tabulates its
-    findings under `## Review`); it needs its own severity column and no status column."""
+    findings under `## Review`); it needs its own severity column and no status column.
+    `placed`: also a file or line column (a summary's table rated by area is no findings)."""
     out: list[tuple[FindingHead, str, str]] = []
     used: list[int] = []
     i = 0
@@ -120,7 +122,8 @@ def table_findings(
         # (a kind column makes a findings table only inside a findings section: elsewhere
         # `| Type | Description |` lists anything, options or fields)
         rated = "severity" in cols or section is not None or ("kind" in cols and not loose)
-        if _titled(header, cols, text) and rated and not tracking:
+        unplaced = placed and "location" not in cols and "line" not in cols
+        if _titled(header, cols, text) and rated and not tracking and not unplaced:
             used.extend(range(i, j))
             out.extend(h for h in (_row(r, cols, text, section, prefixes) for r in rows) if h)
         i = j
