@@ -55,9 +55,7 @@ def _consolidate(tmp_path: Path, cause: str = "") -> list[list[str]]:
         path = tmp_path / f"review-{seat}-pass-1.md"
         path.write_text(text, encoding="utf-8")
         paths.append(str(path))
-    res = run_cli(
-        ["consolidate", *paths, "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path)
-    )
+    res = run_cli(["consolidate", *paths, "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
     assert res.returncode == 0, res.stderr
     return sorted(f["reviewers"] for f in json.loads(res.stdout)["findings"])
 
