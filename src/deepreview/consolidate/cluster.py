@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING
 
 from deepreview.consolidate.across_files import ACROSS_FILES, lone_claims
 from deepreview.consolidate.code_sites import called_at, defined_at
-from deepreview.consolidate.evidence import describe
+from deepreview.consolidate.evidence import Evidence, describe
 from deepreview.consolidate.features import Features, PathResolver, extract
 from deepreview.consolidate.named_sites import names_at
 from deepreview.consolidate.named_values import code_values, values_named
@@ -260,14 +260,22 @@ def cluster_findings(
     idf = rarity(item.features for item in items)
     scores: dict[tuple[int, int], float] = {}
     said: set[tuple[int, int]] = set()  # pairs resting on more than their places
+    weighed: set[tuple[int, int]] = set()  # pairs with some evidence, for or against
     for a, b in sorted(_candidate_pairs(items)):
         generic = not (items[a].member.model_backed and items[b].member.model_backed)
         ev = evidence(items[a].features, items[b].features, idf=idf, generic=generic)
+        if ev.score > 0 or not _blank(ev):
+            weighed.add((a, b))
         if ev.score > 0:
             scores[(a, b)] = ev.score
             if said_alike(items[a].features, items[b].features, ev):
                 said.add((min(a, b), max(a, b)))
-    part = Partition([item.member.seat for item in items], scores, said=frozenset(said))
+    part = Partition(
+        [item.member.seat for item in items],
+        scores,
+        said=frozenset(said),
+        weighed=frozenset(weighed),
+    )
     part.agglomerate()
     part.refine()
     clusters: list[Cluster] = []
@@ -284,6 +292,25 @@ def cluster_findings(
             )
         )
     return tuple(clusters)
+
+
+def _blank(ev: Evidence) -> bool:
+    """Nothing alike and nothing apart: an anchor seeded the pair (a function one's lines call
+    and the other's are in) but the scorer found no evidence either way."""
+    return not (
+        ev.where
+        or ev.title
+        or ev.prose
+        or ev.where_text
+        or ev.identifiers
+        or ev.cited
+        or ev.classification
+        or ev.claims
+        or ev.untested
+        or ev.named
+        or ev.traced
+        or ev.values
+    )
 
 
 def _links(

@@ -2,13 +2,14 @@
 items (one finding each, at most one per seat per cluster) that maximises the total evidence.
 
 Clustering maximises the total evidence `Σ (score − AVERAGE_THRESHOLD)` over the pairs inside
-clusters, with at most one finding per seat per cluster, and every member tied to the cluster by
-at least one pair scoring `LINK_THRESHOLD`, or by two pairs scoring above `SUPPORT_THRESHOLD`
+clusters (a pair in which the scorer found nothing either way counts 0, not against), with at
+most one finding per seat per cluster, and every member tied to the cluster by at least one pair
+scoring `LINK_THRESHOLD`, or by two pairs scoring above `SUPPORT_THRESHOLD`
 with members already linked to each other (a third seat's finding, worded its own way, that
 backs a pair two seats agree on), or by resembling each of three or more members with pairs that
 average above `AVERAGE_THRESHOLD` (a fourth seat's finding beside an issue three seats agree
 on): greedy agglomeration (the merge with the largest total
-gain first, so a cluster's pairs always average above the threshold), then single moves and
+gain first, so a cluster's weighed pairs always average above the threshold), then single moves and
 same-seat swaps while they increase the total. So when one finding overlaps two findings of
 another seat, it goes to the cluster whose members together support it most, not to the first
 or the single best match.
@@ -44,6 +45,7 @@ class Partition:
         scores: dict[tuple[int, int], float],
         *,
         said: frozenset[tuple[int, int]] | None = None,
+        weighed: frozenset[tuple[int, int]] | None = None,
     ) -> None:
         self.seats = seats  # item rank → its seat
         # the pairs whose score rests on something said alike, not only on their places
@@ -54,11 +56,19 @@ class Partition:
         self.of: list[int] = list(range(len(seats)))  # item → cluster label
         self.members: dict[int, list[int]] = {item: [item] for item in range(len(seats))}
         self.said = said
+        # the pairs the scorer found something in, for or against (`cluster._blank`); None:
+        # every pair. A pair of findings that share nothing at all (another file, other names,
+        # no word alike) says nothing about a cluster: counting it as a pair below the average
+        # kept a symptom on the page out of the cluster its cause's two tellings formed, though
+        # it links one of them (case 77)
+        self.weighed = weighed
 
     def seat(self, item: int) -> str:
         return self.seats[item]
 
     def pair_gain(self, a: int, b: int) -> float:
+        if self.weighed is not None and (min(a, b), max(a, b)) not in self.weighed:
+            return 0.0
         return self.score[a].get(b, 0.0) - AVERAGE_THRESHOLD
 
     def linked(self, a: int, b: int) -> bool:
