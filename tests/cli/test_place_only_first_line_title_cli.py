@@ -1,13 +1,13 @@
 """An item whose first line holds only its level and its place, its words on the lines below
 (an HTML `<li>` broken after its permalink `<a>`, a `<details>` block whose `<summary>` holds
-only those, or the Markdown shape of it), is titled by
-its place: `[api/page.py#L30-L36](https://github.com/…)` or `` `api/page.py:71` ``. The title
-should be its words. The title is taken in src/deepreview/findings/, which ux76 was not to
-touch: expected to fail until it is changed there."""
+only those, or the Markdown shape of it), was titled by its place:
+`[api/page.py#L30-L36](https://github.com/…)` or `` `api/page.py:71` ``. Its title is its words'
+first sentence, the place its location; an item whose first line is its title keeps it."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,17 +30,35 @@ MARKDOWN = (
     "  — `limit` is not capped; `?limit=1000000` loads the whole table.\n"
 )
 
+# the same shapes with a title on the first line: the words below are its explanation
+TITLED_HTML = HTML.replace("</strong> <a", "</strong> Unsigned page cursor &mdash; <a")
+TITLED_MARKDOWN = MARKDOWN.replace("`api/page.py:71`", "Unbounded page size in `api/page.py:71`")
 
-@pytest.mark.xfail(strict=True, reason="titles are taken in findings/ (ux76 left it)")
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [(HTML, "the cursor is"), (SUMMARY, "The cursor is"), (MARKDOWN, "`limit` is")],
 )
 def test_the_title_is_the_words_not_the_place(tmp_path: Path, text: str, words: str) -> None:
+    [finding] = _parse(tmp_path, text)
+    assert finding["locations"][0]["path"] == "api/page.py", finding
+    assert finding["title"].startswith(words), finding["title"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [(TITLED_HTML, "Unsigned page cursor"), (TITLED_MARKDOWN, "Unbounded page size")],
+)
+def test_a_first_line_that_is_its_title_keeps_it(tmp_path: Path, text: str, title: str) -> None:
+    [finding] = _parse(tmp_path, text)
+    assert finding["locations"][0]["path"] == "api/page.py", finding
+    assert finding["title"] == title, finding
+
+
+def _parse(tmp_path: Path, text: str) -> list[dict[str, Any]]:
     review = tmp_path / "review.md"
     review.write_text(text, encoding="utf-8")
     res = run_cli(["parse", str(review), "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
     assert res.returncode == 0, res.stderr
-    [finding] = res.json()["findings"]
-    assert finding["locations"][0]["path"] == "api/page.py", finding
-    assert finding["title"].startswith(words), finding["title"]
+    findings: list[dict[str, Any]] = res.json()["findings"]
+    return findings

@@ -95,7 +95,7 @@ def test_drop_as_false_positive_feeds_the_tally() -> None:
     drop = result.reconciliation[-1]
     assert drop.kind == "drop"
     assert drop.text == (
-        "Dropped Gemini C2 (Reconcile context cancellation kills the switch) as a false "
+        "Dropped Gemini C2 (Reconcile context cancellation kills the…) as a false "
         "positive: the reconcile context is the manager's"
     )
     assert result.tallies["gemini"].false_positives == (

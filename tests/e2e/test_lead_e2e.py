@@ -118,7 +118,7 @@ def test_real_claude_lead_reshapes_the_report(
         "`sub` breaks nothing. (lead)"
     )
     assert entries[3][1].startswith(
-        "Dropped Charlie C1 (Integer overflow in `add` for large operands) as a false positive: "
+        "Dropped Charlie C1 (Integer overflow in `add` for large…) as a false positive: "
         "Python integers are arbitrary precision"
     )
     assert entries[4][1] == (

@@ -22,7 +22,7 @@ def test_dropping_a_lone_finding_by_its_member_key_is_a_decision(tmp_path: Path)
         }
     )
     run = review_with_lead(tmp_path, [fenced(answer(decisions=decisions))])
-    assert "Dropped Charlie C1 (Integer overflow in `add` for large operands) as a false " in run.md
+    assert "Dropped Charlie C1 (Integer overflow in `add` for large…) as a false " in run.md
     assert "No lead decision" not in run.md
     assert not run.out["lead"]["note"]
     charlie = next(s for s in run.report["retro"]["seats"] if s["seat"] == "charlie")

@@ -1,12 +1,14 @@
-"""Reconciliation notes about the lead's splits and single-member drops, written only once the
+"""Reconciliation notes about the lead's splits and drops, written only once the
 findings are numbered: the cluster keys they start from (K3, K3.2) are the lead's working names
 and must not reach the report. Pure: no I/O."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from deepreview.consolidate.cluster import Member
+from deepreview.consolidate.labels import title_label
 from deepreview.retromodel import ReconciliationEntry
 
 
@@ -33,23 +35,32 @@ class SplitNote:
 
 
 @dataclass(frozen=True)
-class MemberDropNote:
-    """One member dropped from the finding it was merged into, written once the findings are
-    numbered: `Dropped Gemini I1 (title) from S1 as a false positive: reason` (the `Dropped
-    <labels> (` head is what `rounds.earlier` reads back)."""
+class DropNote:
+    """A drop, written once the findings are numbered and every drop is known:
+    `Dropped Gemini I1 (label) from S1 as a false positive: reason` for one member dropped from
+    the finding it was merged into, `Dropped Charlie C1, Bravo I2 (label) …` for a cluster
+    dropped whole (the `Dropped <labels> (` head is what `rounds.earlier` reads back). The label
+    is the one the retro's tallies give the first member (`Tally.dropped_labels`), so a dropped
+    finding reads alike in both; a title the lead gave the cluster is labelled on its own."""
 
-    label: str  # `Gemini I1`
-    title: str  # the seat's own title of it
-    source: str  # the group it left (K3), named by its final ID when that is still a finding
+    labels: str  # `Gemini I1`, or a dropped cluster's `Charlie C1, Bravo I2`
+    first: Member  # the member whose title names the drop unless the lead retitled it
+    title: str
+    source: str | None  # the group a member left (K3), named by its final ID if still a finding
     false_positive: bool
     reason: str
 
-    def resolve(self, final_id: Callable[[str], str | None]) -> ReconciliationEntry:
-        source = final_id(self.source)
+    def resolve(
+        self, final_id: Callable[[str], str | None], dropped: Mapping[Member, str]
+    ) -> ReconciliationEntry:
+        source = final_id(self.source) if self.source else None
         where = f" from {source}" if source else ""
         as_what = " as a false positive" if self.false_positive else ""
-        text = f"Dropped {self.label} ({self.title}){where}{as_what}: {self.reason}"
+        label = (
+            dropped.get(self.first) if self.title == self.first.finding.title else None
+        ) or title_label(self.title)
+        text = f"Dropped {self.labels} ({label}){where}{as_what}: {self.reason}"
         return ReconciliationEntry("drop", text, (source,) if source else ())
 
 
-__all__ = ["MemberDropNote", "SplitNote"]
+__all__ = ["DropNote", "SplitNote"]

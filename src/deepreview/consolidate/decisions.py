@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Final, Literal, NamedTuple, get_args
 
 from deepreview.consolidate.cluster import Cluster, Member
-from deepreview.consolidate.decision_notes import MemberDropNote, SplitNote
+from deepreview.consolidate.decision_notes import DropNote, SplitNote
 from deepreview.consolidate.labels import member_label
 from deepreview.consolidate.merge import (
     LEAD,
@@ -153,7 +153,7 @@ def apply_decisions(
     work: dict[str, _Work] = {
         c.id: _Work(c.id, list(c.members), _link_text(c, names)) for c in clusters
     }
-    entries_tail: list[ReconciliationEntry | SplitNote | MemberDropNote] = []
+    entries_tail: list[ReconciliationEntry | SplitNote | DropNote] = []
     tally = Tally()
 
     decisions = list(decisions)
@@ -178,9 +178,12 @@ def apply_decisions(
         origins.append(_origin(f, key, g))
         entries.extend(finding_entries(g, f, names, tally))
     final = {key: f.id for key, f in numbered}
+    dropped = tally.dropped_labels()
     for entry in entries_tail:
-        if isinstance(entry, (SplitNote, MemberDropNote)):
+        if isinstance(entry, SplitNote):
             entry = entry.resolve(lambda key: final.get(_end_of(key, merged_into)))
+        elif isinstance(entry, DropNote):
+            entry = entry.resolve(lambda key: final.get(_end_of(key, merged_into)), dropped)
         entries.append(entry)
     entries.extend(_added_entries(numbered, by_key, names))
     return Consolidation(
@@ -218,7 +221,7 @@ def _apply_one(
     merged_into: dict[str, str],
     names: dict[str, str],
     tally: Tally,
-    entries_tail: list[ReconciliationEntry | SplitNote | MemberDropNote],
+    entries_tail: list[ReconciliationEntry | SplitNote | DropNote],
 ) -> None:
     """One decision applied to the clusters being worked on (in `apply_rank` order)."""
 
@@ -252,12 +255,11 @@ def _apply_one(
         del work[w.key]
         for m in w.members:
             tally.add(m.seat, "false_positives" if d.false_positive else "dropped", m)
-        what = ", ".join(member_label(m, names) for m in w.members)
-        title = w.title or (w.members[0].finding.title if w.members else w.key)
-        as_what = " as a false positive" if d.false_positive else ""
-        entries_tail.append(
-            ReconciliationEntry("drop", f"Dropped {what} ({title}){as_what}: {d.reason}")
-        )
+        if w.members:
+            what = ", ".join(member_label(m, names) for m in w.members)
+            title = w.title or w.members[0].finding.title
+            note = DropNote(what, w.members[0], title, None, d.false_positive, d.reason)
+            entries_tail.append(note)
         return
     if d.severity is not None:
         w.severity, w.severity_reason = d.severity, d.reason
@@ -343,7 +345,7 @@ def _drop_member(
     work: dict[str, _Work],
     names: dict[str, str],
     tally: Tally,
-    entries: list[ReconciliationEntry | SplitNote | MemberDropNote],
+    entries: list[ReconciliationEntry | SplitNote | DropNote],
 ) -> None:
     """Drop the one member `d.cluster_id` (`gemini:I1`) from whichever group holds it now (after
     splits and merges): the finding keeps its other members, and so their text and credits."""
@@ -363,7 +365,7 @@ def _drop_member(
         r for r in w.reasons if not r.startswith(f"{label} joins ") and f" joins {label}: " not in r
     ]
     tally.add(m.seat, "false_positives" if d.false_positive else "dropped", m)
-    entries.append(MemberDropNote(label, m.finding.title, w.key, d.false_positive, d.reason))
+    entries.append(DropNote(label, m, m.finding.title, w.key, d.false_positive, d.reason))
 
 
 def _end_of(key: str, merged_into: dict[str, str]) -> str:
@@ -377,7 +379,7 @@ def _split(
     d: Decision,
     work: dict[str, _Work],
     names: dict[str, str],
-    entries: list[ReconciliationEntry | SplitNote | MemberDropNote],
+    entries: list[ReconciliationEntry | SplitNote | DropNote],
 ) -> None:
     keys = tuple(d.split_member_ids or ())
     moving = [m for m in w.members if m.key in keys]

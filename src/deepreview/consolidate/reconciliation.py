@@ -124,10 +124,10 @@ class Tally:
     def add(self, seat: str, row: str, value: object) -> None:
         self.rows.setdefault(seat, {}).setdefault(row, []).append(value)
 
-    def result(self, names: dict[str, str]) -> dict[str, SeatTally]:
-        # A dropped finding is the seat's own (`Codex I2 …`, never a bare I2 that reads as the
-        # report's I2), with a label of its title (`title_labels`, as the retro names a report's
-        # finding and the lead's notes a dropped one) no other dropped finding shares.
+    def dropped_labels(self) -> dict[Member, str]:
+        """Each dropped member → a label of its title (`title_labels`, as the retro names a
+        report's finding and the lead's notes a dropped one) no other dropped finding shares:
+        the tallies and Reconciliation's `Dropped …` lines name it alike."""
         dropped = [
             m
             for rows in self.rows.values()
@@ -135,7 +135,12 @@ class Tally:
             for m in rows.get(row, [])
             if isinstance(m, Member)
         ]
-        shorts = dict(zip(dropped, title_labels([m.finding.title for m in dropped]), strict=True))
+        return dict(zip(dropped, title_labels([m.finding.title for m in dropped]), strict=True))
+
+    def result(self, names: dict[str, str]) -> dict[str, SeatTally]:
+        # A dropped finding is the seat's own (`Codex I2 …`, never a bare I2 that reads as the
+        # report's I2), with its `dropped_labels` label.
+        shorts = self.dropped_labels()
 
         def labels(row: list[object]) -> tuple[str, ...]:
             return tuple(

@@ -19,6 +19,7 @@ from deepreview.findings.head import FindingHead
 from deepreview.findings.inline_fix import inline_fix_of, split_inline_fix
 from deepreview.findings.labels import body_location, closing_labels, label_lines, place_list
 from deepreview.findings.levels import HIGH, label_level, stressed_level, tag_level
+from deepreview.findings.place_titles import place_title
 from deepreview.findings.prose_levels import said_level
 from deepreview.findings.title_tags import closing_tag, untag_title
 from deepreview.model import Severity
@@ -188,6 +189,7 @@ def make_draft(
     Its place settled whatever shape it was read from: the one its prose tells in words when
     it has none with a line, never a folder (`draft_place.settle_place`)."""
     untag_title(head)  # `Rename the helper (suggestion)`: the tag is the level, not the title's
+    body = place_title(head, body, prefixes)  # `- **Medium:** `a.py:7`` and its words below
     settle_place(head, body, fix, prefixes)
     if head.severity is None and section is None and head.id is None:
         # a finding in prose, with no tag, label, section or ID: `… This is a **critical**
