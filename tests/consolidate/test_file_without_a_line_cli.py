@@ -38,7 +38,7 @@ def _consolidate(tmp_path: Path, other: str) -> list[list[str]]:
         ["consolidate", str(a), str(b), "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path)
     )
     assert res.returncode == 0, res.stderr
-    return sorted(f["reviewers"] for f in json.loads(res.stdout)["findings"])
+    return sorted(sorted(f["reviewers"]) for f in json.loads(res.stdout)["findings"])
 
 
 def test_a_file_without_a_line_merges_with_the_same_problem_at_its_line(tmp_path: Path) -> None:
