@@ -25,6 +25,7 @@ from deepreview.consolidate.cross_cited import (
 )
 from deepreview.consolidate.evidence import Evidence
 from deepreview.consolidate.features import Features, finding_words
+from deepreview.consolidate.file_only import told_at_its_file
 from deepreview.consolidate.gaps import (
     cites_the_test,
     one_gap_in_a_test_file,
@@ -297,8 +298,11 @@ def _one_place_for_both(
         # the bug at the code and the test asserting it (`pinned_bug`): one place for it
         at_definition_and_call = True
         score += weights.where * (1.0 - where)
-    if not (generic or at_definition_and_call) and symptom_inside_cause(x, y):
-        # a failure inside the block whose fault the other tells (`cause_symptom`): one place
+    if not (generic or at_definition_and_call) and (
+        symptom_inside_cause(x, y) or told_at_its_file(x, y)
+    ):
+        # a failure inside the block whose fault the other tells (`cause_symptom`), or on a
+        # file with no line and told at a line of it (`file_only`): one place
         at_definition_and_call = True
         score += weights.where * (1.0 - where)
     values = frozenset() if generic else same_values(x, y)
