@@ -8,10 +8,9 @@ the level its field gives.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from support.repos import cli_env, run_cli
+from support.read_findings import levels_and_places, parsed_by_cli
 
 _REVIEW = """## مراجعة
 
@@ -32,14 +31,8 @@ _REVIEW = """## مراجعة
 
 
 def test_arabic_fields_give_level_and_place(tmp_path: Path) -> None:
-    (tmp_path / "review.md").write_text(_REVIEW, encoding="utf-8")
-    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    parsed = json.loads(res.stdout)
-    found = [
-        (f["severity"], f["locations"][0]["path"], f["locations"][0]["start"])
-        for f in parsed["findings"]
-    ]
+    parsed = parsed_by_cli(tmp_path, _REVIEW)
+    found = levels_and_places(parsed)
     # the second title says عالية ("high") as a word: its field's منخفضة (low) is its level
     assert found == [("critical", "jobs/runner.py", 31), ("suggestion", "jobs/stats.py", 8)]
     assert not parsed["unread_findings"]

@@ -9,14 +9,13 @@ looks like a block (a table of files with no issues, a recap of the same IDs) ad
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from support.printing_seats import review_printed
-from support.repos import cli_env, run_cli
+from support.read_findings import parsed_by_cli
 
 _HEAD = "## Findings\n\n### Important Issues\n\n"
 _LIST = (
@@ -72,14 +71,6 @@ SHAPES = {
 }  # fmt: skip
 
 
-def _parsed(tmp_path: Path, text: str) -> dict[str, Any]:
-    (tmp_path / "review.md").write_text(text, encoding="utf-8")
-    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    parsed: dict[str, Any] = json.loads(res.stdout)
-    return parsed
-
-
 def _seen(findings: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
     return [
         (f["severity"], f["locations"][0]["path"], f["locations"][0]["start"]) for f in findings
@@ -88,7 +79,7 @@ def _seen(findings: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
 
 @pytest.mark.parametrize("name", sorted(SHAPES))
 def test_each_block_is_read_once_at_its_own_level(tmp_path: Path, name: str) -> None:
-    parsed = _parsed(tmp_path, SHAPES[name])
+    parsed = parsed_by_cli(tmp_path, SHAPES[name])
     seen = _seen(parsed["findings"])
     assert sorted(seen) == sorted(_WANT), parsed["findings"]
     assert not parsed["unparsed"], parsed["unparsed"]
@@ -125,7 +116,7 @@ NOT_FINDINGS = {
 
 @pytest.mark.parametrize("name", sorted(NOT_FINDINGS))
 def test_a_table_that_adds_no_finding_adds_none(tmp_path: Path, name: str) -> None:
-    parsed = _parsed(tmp_path, _HEAD + _LIST + "\n" + NOT_FINDINGS[name])
+    parsed = parsed_by_cli(tmp_path, _HEAD + _LIST + "\n" + NOT_FINDINGS[name])
     assert sorted(_seen(parsed["findings"])) == sorted(
         [("important", "calc.py", 5), ("important", "calc.py", 1)]
     ), parsed["findings"]
@@ -139,7 +130,7 @@ def test_a_table_it_cannot_read_is_kept_with_a_warning(tmp_path: Path) -> None:
         "| `util/strings.py:1` | `shout` crashes on `None` input |\n"
         "| `util/strings.py:2` | the locale is lost, so Turkish text breaks |\n"
     )
-    parsed = _parsed(tmp_path, _HEAD + _LIST + "\n" + table)
+    parsed = parsed_by_cli(tmp_path, _HEAD + _LIST + "\n" + table)
     kept = " ".join(parsed["unread_findings"]) + " ".join(
         f["title"] + f["body"] for f in parsed["findings"]
     )

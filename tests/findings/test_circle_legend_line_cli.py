@@ -5,24 +5,14 @@ glossed with a place and a sentence, stay a finding."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from support.repos import cli_env, run_cli
+from support.read_findings import parsed_by_cli
 
 _TABLE = (
     "| File | Line | Severity | Notes |\n|---|---|---|---|\n"
     "| `jobs/lock.py` | 12 | 🔴 | the lock is released before the job is marked taken |\n"
 )
-
-
-def _parse(tmp_path: Path, text: str) -> dict[str, object]:
-    (tmp_path / "review.md").write_text(text, encoding="utf-8")
-    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    parsed = json.loads(res.stdout)
-    assert isinstance(parsed, dict)
-    return parsed
 
 
 def _rows(parsed: dict[str, object]) -> list[tuple[str, str, int | None]]:
@@ -36,12 +26,12 @@ def _rows(parsed: dict[str, object]) -> list[tuple[str, str, int | None]]:
 
 def test_an_unlabelled_legend_is_no_finding(tmp_path: Path) -> None:
     for legend in ("🔴 must fix · 🟠 should fix · 🟡 optional", "🔴 = blocker | 🟢 = nit"):
-        parsed = _parse(tmp_path, f"## Review\n\n{_TABLE}\n{legend}\n")
+        parsed = parsed_by_cli(tmp_path, f"## Review\n\n{_TABLE}\n{legend}\n")
         rows = _rows(parsed)
         assert [r[:2] for r in rows] == [("critical", "jobs/lock.py")], rows
 
 
 def test_two_findings_on_one_line_are_no_legend(tmp_path: Path) -> None:
     line = "🔴 `a.py:3` — the lock is dropped early · 🟠 `b.py:9` — the retry never backs off\n"
-    parsed = _parse(tmp_path, f"## Review\n\n{line}")
+    parsed = parsed_by_cli(tmp_path, f"## Review\n\n{line}")
     assert [r[:2] for r in _rows(parsed)] == [("critical", "a.py")]

@@ -16,21 +16,12 @@ from pathlib import Path
 import pytest
 
 from support.printing_seats import review_printed
-from support.repos import cli_env, run_cli
+from support.read_findings import parsed_by_cli
 
 _TTL = "- `app/cache.py:40` — the TTL is read once at import, so changing it needs a restart."
 _KEYS = "- `app/cache.py:72` — keys include the user id twice."
 _VIEW = "- `app/views.py:15` — the view builds its own cache instead of the shared one."
 _ROWS = [("app/cache.py", 40), ("app/cache.py", 72), ("app/views.py", 15)]
-
-
-def _parse(tmp_path: Path, text: str) -> dict[str, object]:
-    (tmp_path / "review.md").write_text(text, encoding="utf-8")
-    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    parsed = json.loads(res.stdout)
-    assert isinstance(parsed, dict)
-    return parsed
 
 
 def _places(findings: object) -> list[tuple[str, int]]:
@@ -48,7 +39,7 @@ def _places(findings: object) -> list[tuple[str, int]]:
     ids=["findings-heading", "issues-heading-loose-list", "whole-review"],
 )
 def test_a_list_of_places_is_findings_with_a_guessed_level(tmp_path: Path, text: str) -> None:
-    parsed = _parse(tmp_path, text)
+    parsed = parsed_by_cli(tmp_path, text)
     findings = parsed["findings"]
     assert _places(findings) == _ROWS
     assert isinstance(findings, list)
@@ -68,7 +59,7 @@ def test_a_seat_writing_only_places_is_read_not_failed(tmp_path: Path) -> None:
 
 def test_a_praised_place_in_the_list_is_set_aside_with_a_warning(tmp_path: Path) -> None:
     praise = "- `app/cache.py:88` — nice use of `functools.cache` here."
-    parsed = _parse(tmp_path, f"## Findings\n\n{_TTL}\n{praise}\n")
+    parsed = parsed_by_cli(tmp_path, f"## Findings\n\n{_TTL}\n{praise}\n")
     assert _places(parsed["findings"]) == [("app/cache.py", 40)]
     warnings = parsed["warnings"]
     assert isinstance(warnings, list)
@@ -81,7 +72,7 @@ def test_places_under_a_praise_heading_stay_notes(tmp_path: Path) -> None:
         "- `app/cache.py:40` — the TTL is read once at import, which keeps the hot path simple.\n"
         "- `app/views.py:15` — the view builds its cache key from the request path.\n"
     )
-    parsed = _parse(tmp_path, liked)
+    parsed = parsed_by_cli(tmp_path, liked)
     assert parsed["findings"] == []
     assert "functools" not in json.dumps(parsed)  # (no other text borrowed)
     assert "hot path simple" in json.dumps(parsed["other_sections"])
@@ -96,7 +87,7 @@ def test_places_under_a_praise_heading_stay_notes(tmp_path: Path) -> None:
     ids=["verdict-before", "verdict-after"],
 )
 def test_places_beside_a_verdict_stay_the_text(tmp_path: Path, clean: str) -> None:
-    parsed = _parse(tmp_path, clean)
+    parsed = parsed_by_cli(tmp_path, clean)
     assert parsed["findings"] == []
     assert not parsed["unread_findings"]
 
@@ -105,5 +96,5 @@ def test_a_list_with_a_place_among_prose_items_is_not_a_list_of_places(tmp_path:
     # the items beside the place are prose: the list is the seat's notes, not places it found
     # faults at, and its one place-led item is read as it was (not as a guessed finding)
     mixed = f"## Findings\n\n{_TTL}\n- The README explains the new cache well.\n"
-    parsed = _parse(tmp_path, mixed)
+    parsed = parsed_by_cli(tmp_path, mixed)
     assert parsed["findings"] == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from support.repos import cli_env, run_cli
+from support.read_findings import parsed_by_cli
 
 _NOTED = (
     "## Review\n\n| File | Notes |\n|------|-------|\n"
@@ -21,17 +21,8 @@ _NOTED = (
 )
 
 
-def _parse(tmp_path: Path, text: str) -> dict[str, object]:
-    (tmp_path / "review.md").write_text(text, encoding="utf-8")
-    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    parsed = json.loads(res.stdout)
-    assert isinstance(parsed, dict)
-    return parsed
-
-
 def test_each_note_of_a_cell_is_a_finding(tmp_path: Path) -> None:
-    parsed = _parse(tmp_path, _NOTED)
+    parsed = parsed_by_cli(tmp_path, _NOTED)
     findings = parsed["findings"]
     assert isinstance(findings, list)
     found = sorted(
@@ -59,5 +50,5 @@ No issues found.
 
 
 def test_a_cell_with_notes_not_led_by_line_and_level_stays(tmp_path: Path) -> None:
-    parsed = _parse(tmp_path, _CHANGES)
+    parsed = parsed_by_cli(tmp_path, _CHANGES)
     assert parsed["findings"] == []

@@ -9,10 +9,9 @@ whose counted paragraphs praise places stays clean.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from support.repos import cli_env, run_cli
+from support.read_findings import parsed_by_cli
 
 _LETTER = """Hello Sam,
 
@@ -36,17 +35,8 @@ Ana
 """
 
 
-def _parse(tmp_path: Path, text: str) -> dict[str, object]:
-    (tmp_path / "review.md").write_text(text, encoding="utf-8")
-    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    parsed = json.loads(res.stdout)
-    assert isinstance(parsed, dict)
-    return parsed
-
-
 def test_counted_paragraphs_of_a_letter_are_findings(tmp_path: Path) -> None:
-    parsed = _parse(tmp_path, _LETTER)
+    parsed = parsed_by_cli(tmp_path, _LETTER)
     findings = parsed["findings"]
     assert isinstance(findings, list)
     found = [
@@ -82,5 +72,5 @@ Ship it!
 
 
 def test_a_letter_of_thanks_with_counted_places_stays_clean(tmp_path: Path) -> None:
-    parsed = _parse(tmp_path, _THANKS)
+    parsed = parsed_by_cli(tmp_path, _THANKS)
     assert parsed["findings"] == []

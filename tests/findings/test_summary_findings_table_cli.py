@@ -8,10 +8,9 @@ place (`| Area | Priority | Notes |`).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from support.repos import cli_env, run_cli
+from support.read_findings import parsed_by_cli
 
 _NOTED = (
     "### Review summary\n\n| File | Notes |\n|------|-------|\n"
@@ -29,15 +28,6 @@ _COLUMNS = (
 )
 
 
-def _parse(tmp_path: Path, text: str) -> dict[str, object]:
-    (tmp_path / "review.md").write_text(text, encoding="utf-8")
-    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    parsed = json.loads(res.stdout)
-    assert isinstance(parsed, dict)
-    return parsed
-
-
 def _found(parsed: dict[str, object]) -> list[tuple[str, str, int]]:
     findings = parsed["findings"]
     assert isinstance(findings, list)
@@ -47,7 +37,7 @@ def _found(parsed: dict[str, object]) -> list[tuple[str, str, int]]:
 
 
 def test_noted_table_under_a_summary_heading_is_findings(tmp_path: Path) -> None:
-    parsed = _parse(tmp_path, _NOTED)
+    parsed = parsed_by_cli(tmp_path, _NOTED)
     assert _found(parsed) == [
         ("critical", "cache/store.py", 41),
         ("important", "cache/keys.py", 12),
@@ -57,7 +47,7 @@ def test_noted_table_under_a_summary_heading_is_findings(tmp_path: Path) -> None
 
 
 def test_placed_and_rated_columns_under_a_summary_are_findings(tmp_path: Path) -> None:
-    parsed = _parse(tmp_path, _COLUMNS)
+    parsed = parsed_by_cli(tmp_path, _COLUMNS)
     assert _found(parsed) == [
         ("important", "mail/send.py", 18),
         ("suggestion", "mail/queue.py", 77),
@@ -73,7 +63,7 @@ def test_a_summary_table_repeated_by_the_findings_is_counted_once(tmp_path: Path
         "**Location:** `mail/queue.py:77`\n\n"
         "The retry count is a magic number.\n"
     )
-    assert _found(_parse(tmp_path, text)) == [
+    assert _found(parsed_by_cli(tmp_path, text)) == [
         ("important", "mail/send.py", 18),
         ("suggestion", "mail/queue.py", 77),
     ]
@@ -86,7 +76,7 @@ def test_files_changed_table_stays_a_summary(tmp_path: Path) -> None:
         "| `cache/store.py` | +120 −4 | new module |\n"
         "| `cache/keys.py` | 12 | ✅ no issues |\n\nNo issues found.\n"
     )
-    parsed = _parse(tmp_path, text)
+    parsed = parsed_by_cli(tmp_path, text)
     assert parsed["findings"] == []
     assert "cache/store.py" in str(parsed["executive_summary"])
 
@@ -97,6 +87,6 @@ def test_area_overview_with_no_place_stays_a_summary(tmp_path: Path) -> None:
         "| Performance | Low | no hot path is touched |\n"
         "| Security | Low | inputs are validated as before |\n\nLooks good to merge.\n"
     )
-    parsed = _parse(tmp_path, text)
+    parsed = parsed_by_cli(tmp_path, text)
     assert parsed["findings"] == []
     assert "Performance" in str(parsed["executive_summary"])
