@@ -22,12 +22,10 @@ is no findings section.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Final
 
-from deepreview.findings.finding_line import parse_head
 from deepreview.findings.head import FindingHead
-from deepreview.findings.rated_siblings import item_indent, list_siblings
+from deepreview.findings.rated_siblings import item_indent, list_item_head, list_siblings
 
 
 def in_a_list_of_places(
@@ -64,14 +62,6 @@ _WALKTHROUGH: Final = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
 def _placed(line: str, prefixes: tuple[str, ...]) -> bool:
-    head = parse_head(
-        line,
-        numbered=True,
-        bulleted=True,
-        plain_bullets=True,
-        section_led=False,
-        prefixes=prefixes,
-    )
+    head = list_item_head(line, prefixes)
     return head is not None and head.style == "placed" and bool(head.locations)

@@ -71,8 +71,10 @@ def list_siblings(lines: list[str], fenced: list[bool], i: int, ind: str) -> lis
 
 
 @lru_cache(maxsize=4096)
-def _rated(line: str, prefixes: tuple[str, ...]) -> bool:
-    head = parse_head(
+def list_item_head(line: str, prefixes: tuple[str, ...]) -> FindingHead | None:
+    """The head of a list item as a finding (a numbered or bulleted line, no section lead-in);
+    cached: the passes asking about one item's siblings read each line once."""
+    return parse_head(
         line,
         numbered=True,
         bulleted=True,
@@ -80,6 +82,10 @@ def _rated(line: str, prefixes: tuple[str, ...]) -> bool:
         section_led=False,
         prefixes=prefixes,
     )
+
+
+def _rated(line: str, prefixes: tuple[str, ...]) -> bool:
+    head = list_item_head(line, prefixes)
     return (
         head is not None
         and head.severity is not None
