@@ -7,7 +7,7 @@ the classification term can also subtract (contradicting classifications).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from deepreview.consolidate.across_files import told_in_two_files
@@ -255,6 +255,30 @@ def _said_alike_bonuses(
     return score, stance
 
 
+def _at_definition_and_call(x: Features, y: Features) -> bool:
+    return bool(definition_and_call(x, y) or quoted_definition_and_call(x, y))
+
+
+# Ways two findings' different places are one place for their problem, tried in this order:
+_SITES: tuple[Callable[[Features, Features], object], ...] = (
+    # one finding in a function, the other at a line calling it, saying something alike
+    # (`code_sites`)
+    _at_definition_and_call,
+    # the failure made in one file and shown in another, each seat naming it once
+    # (`across_files`)
+    told_in_two_files,
+    # a setting told at its declaration and at the line of another file that reads it, both
+    # naming it and saying the same of it (`named_sites`)
+    named_at_both,
+    # the bug at the code and the test asserting it (`pinned_bug`)
+    pinned_by_its_test,
+    # a failure inside the block whose fault the other tells (`cause_symptom`)
+    symptom_inside_cause,
+    # a finding on a file with no line and the same problem told at a line of it (`file_only`)
+    told_at_its_file,
+)
+
+
 @dataclass(frozen=True)
 class _OnePlace:
     """What makes two places one place for a problem (read again by the caps)."""
@@ -277,33 +301,10 @@ def _one_place_for_both(
         # both explanations follow the problem to the same lines of the same other files
         # (`traced.py`): a documentation page's promise and the code that does not keep it
         score += TRACED_BONUS
-    at_definition_and_call = not generic and bool(
-        definition_and_call(x, y) or quoted_definition_and_call(x, y)
-    )
+    # the first of `_SITES` that holds counts once: two places that are one place for this
+    # problem are scored as the same lines
+    at_definition_and_call = not generic and any(site(x, y) for site in _SITES)
     if at_definition_and_call:
-        # one finding in a function, the other at a line calling it, saying something alike:
-        # the definition and its use are one place for this problem (`code_sites`)
-        score += weights.where * (1.0 - where)
-    if not (generic or at_definition_and_call) and told_in_two_files(x, y):
-        # the failure made in one file and shown in another, each seat naming it once
-        # (`across_files`): the two files are one place for it
-        at_definition_and_call = True
-        score += weights.where * (1.0 - where)
-    if not (generic or at_definition_and_call) and named_at_both(x, y):
-        # a setting told at its declaration and at the line of another file that reads it, both
-        # naming it and saying the same of it (`named_sites`): the two lines are one place
-        at_definition_and_call = True
-        score += weights.where * (1.0 - where)
-    if not (generic or at_definition_and_call) and pinned_by_its_test(x, y):
-        # the bug at the code and the test asserting it (`pinned_bug`): one place for it
-        at_definition_and_call = True
-        score += weights.where * (1.0 - where)
-    if not (generic or at_definition_and_call) and (
-        symptom_inside_cause(x, y) or told_at_its_file(x, y)
-    ):
-        # a failure inside the block whose fault the other tells (`cause_symptom`), or on a
-        # file with no line and told at a line of it (`file_only`): one place
-        at_definition_and_call = True
         score += weights.where * (1.0 - where)
     values = frozenset() if generic else same_values(x, y)
     if values and not at_definition_and_call:
