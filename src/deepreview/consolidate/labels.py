@@ -40,11 +40,11 @@ def _apart(
     `relabel(title, size)`, `size` growing by `step`, until none is shared or `size` passes
     `most` (identical titles stay identical)."""
     while True:
-        clashing = [
-            i
-            for i, label in enumerate(out)
-            if any(out[j] == label and titles[j] != titles[i] for j in range(len(out)))
-        ]
+        # by label, not each label against every other: 40 million comparisons at 8,000 findings
+        told: dict[str, set[str]] = {}
+        for label, title in zip(out, titles, strict=True):
+            told.setdefault(label, set()).add(title)
+        clashing = [i for i, label in enumerate(out) if len(told[label]) > 1]
         if not clashing or size > most:
             return tuple(out)
         for i in clashing:
