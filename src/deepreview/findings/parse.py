@@ -68,6 +68,7 @@ from deepreview.findings.assemble import (
     renumbered_ids,
     unrated_ids,
 )
+from deepreview.findings.badge_levels import badge_levels
 from deepreview.findings.blocks import Block, build_blocks, rank_levels
 from deepreview.findings.code_lines import fence_mask
 from deepreview.findings.drafts import earlier_drafts
@@ -213,7 +214,8 @@ def _rewritten(raw: str) -> _Text:
     if opened is not lines:
         lines, text = opened, "\n".join(opened)
     mask = fence_mask(lines)
-    set_in = margin_lists(lines, mask)  # (`MUST FIX:` + `  * a.py#L45 - …`)
+    set_in = badge_levels(margin_lists(lines, mask), mask)  # (`MUST FIX:` + `  * a.py#L45`;
+    # `### `a.ts:3` ![severity](…/badge/severity-major-orange)`)
     if set_in is not lines:
         lines, text = set_in, "\n".join(set_in)
     quoted_names = quote_spaced_files(lines, mask)
