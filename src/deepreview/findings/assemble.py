@@ -45,6 +45,7 @@ def assemble(drafts: list[Draft]) -> tuple[list[Finding], list[str]]:
             warnings.append(d.severity_conflict)
     out: list[Finding] = []
     has_fix: list[bool] = []
+    tabled: list[bool] = []  # the finding was read from a table's row
     by_id: dict[str, int] = {}
     by_title: dict[tuple[Severity, str], int] = {}  # findings that came without an ID
     for d in drafts:
@@ -65,7 +66,10 @@ def assemble(drafts: list[Draft]) -> tuple[list[Finding], list[str]]:
                 if completeness(f) > completeness(out[k]):
                     out[k] = f
                     has_fix[k] = d.has_fix
-                warnings.append(f"finding {f.id} appears twice; kept the more complete version")
+                if tabled[k] or d.head.style != "table":
+                    # (a table's row after the item it names is a recap of it, not the
+                    # finding written twice: quiet)
+                    warnings.append(f"finding {f.id} appears twice; kept the more complete version")
                 continue
             new_id = _next_id(Severity.from_letter(f.id[0]), used)
             warnings.append(f"two different findings are both called {f.id}; the later is {new_id}")
@@ -73,6 +77,7 @@ def assemble(drafts: list[Draft]) -> tuple[list[Finding], list[str]]:
         by_id[f.id] = len(out)
         out.append(f)
         has_fix.append(d.has_fix)
+        tabled.append(d.head.style == "table")
     warnings.extend(
         f"finding {f.id} has no Fix" for f, ok in zip(out, has_fix, strict=True) if not ok
     )

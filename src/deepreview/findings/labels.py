@@ -12,10 +12,11 @@ import re
 
 from deepreview.findings.file_names import known_extension, member_like
 from deepreview.findings.head import FindingHead, locations_in, parse_tail
-from deepreview.findings.label_words import LABEL_ALTERNATIVES, english_label, english_level
-from deepreview.findings.levels import LEVEL_WORDS, first_level_word
+from deepreview.findings.label_words import LABEL_ALTERNATIVES, english_label
+from deepreview.findings.levels import LEVEL_WORDS
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.locations import RANGE_TO, same_file_lines
+from deepreview.findings.scored_fields import field_level
 from deepreview.markdown_fence import code_spans
 from deepreview.model import Location
 
@@ -187,7 +188,9 @@ def severity_label_follows(lines: list[str], fenced: list[bool], start: int) -> 
     first line, or closing a heading finding's text."""
     names = frozenset(["severity", "priority"])
     m = _label_below(lines, fenced, start, names) or _label_closing(lines, fenced, start, names)
-    return m is not None and first_level_word(english_level(m.group("value"))) is not None
+    return (
+        m is not None and field_level(english_label(m.group("label")), m.group("value")) is not None
+    )
 
 
 def place_label_follows(lines: list[str], fenced: list[bool], start: int) -> bool:
@@ -387,7 +390,7 @@ def label_lines(
         if label == "classification":
             head.classification = head.classification or value.rstrip(".")
         elif label in ("severity", "priority"):
-            word = first_level_word(english_level(value))
+            word = field_level(label, value)
             if word is not None and head.severity is None:
                 head.severity, head.level_word = LEVEL_WORDS[word], word
             # `**Severity: High** | **File:** `a.py:3``: the place shares the level's line

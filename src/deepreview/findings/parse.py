@@ -68,6 +68,7 @@ from deepreview.findings.assemble import (
     renumbered_ids,
     unrated_ids,
 )
+from deepreview.findings.badge_levels import badge_levels
 from deepreview.findings.blocks import Block, build_blocks, rank_levels
 from deepreview.findings.code_lines import fence_mask
 from deepreview.findings.drafts import earlier_drafts
@@ -79,6 +80,7 @@ from deepreview.findings.gave_up import gave_up
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
 from deepreview.findings.level_ranks import rank_circles, rank_cool_titles, rank_high
 from deepreview.findings.loose import placed_concerns
+from deepreview.findings.margin_lists import margin_lists
 from deepreview.findings.nested_numbers import nested_items
 from deepreview.findings.opened_up import opened_up
 from deepreview.findings.opening_file import placed_by_opening
@@ -212,6 +214,10 @@ def _rewritten(raw: str) -> _Text:
     if opened is not lines:
         lines, text = opened, "\n".join(opened)
     mask = fence_mask(lines)
+    set_in = badge_levels(margin_lists(lines, mask), mask)  # (`MUST FIX:` + `  * a.py#L45`;
+    # `### `a.ts:3` ![severity](…/badge/severity-major-orange)`)
+    if set_in is not lines:
+        lines, text = set_in, "\n".join(set_in)
     quoted_names = quote_spaced_files(lines, mask)
     if quoted_names != lines:
         lines, text = quoted_names, "\n".join(quoted_names)

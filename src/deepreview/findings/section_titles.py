@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Final
 
 from deepreview.findings.levels import HIGH, title_level
+from deepreview.findings.new_round_titles import new_round_title
 from deepreview.model import Severity
 
 
@@ -223,6 +224,8 @@ def normalize_title(title: str) -> str:
 
 def title_kind(title: str) -> Kind:
     t = normalize_title(title)
+    if new_round_title(t):
+        return Kind.FINDINGS  # a re-review's `### New in this round`
     return _TITLES.get(t) or _severity_kind(t) or _findings_kind(t) or Kind.OTHER
 
 
