@@ -104,7 +104,8 @@ def test_model_for_unknown_seat_is_not_listed_as_valid(tmp_path: Path) -> None:
 
 def test_render_bad_json_names_the_field(tmp_path: Path) -> None:
     bad = tmp_path / "report.json"
-    bad.write_text(json.dumps({"schema_version": 1, "header": {"title": 5}}))
+    # with its findings, so that the field named is one inside the header, by its path
+    bad.write_text(json.dumps({"schema_version": 1, "header": {"title": 5}, "findings": []}))
     res = run_cli(["render", str(bad)], cwd=tmp_path, env=cli_env(tmp_path))
     assert res.returncode == 2
     lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
