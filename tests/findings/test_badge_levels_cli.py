@@ -7,10 +7,9 @@ tag. A badge of anything else (`badge/coverage-low-red`) is no level.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from support.repos import cli_env, run_cli
+from support.read_findings import levels_and_places, parsed_by_cli
 
 _BADGE = "![{label}](https://img.shields.io/badge/{label}-{msg}-{color})"
 
@@ -38,13 +37,7 @@ Only the happy path of the refund flow is tested.
 
 
 def _found(tmp_path: Path, text: str) -> list[tuple[str, str, int | None]]:
-    (tmp_path / "review.md").write_text(text, encoding="utf-8")
-    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    return sorted(
-        (f["severity"], f["locations"][0]["path"], f["locations"][0]["start"])
-        for f in json.loads(res.stdout)["findings"]
-    )
+    return sorted(levels_and_places(parsed_by_cli(tmp_path, text)))
 
 
 def test_a_level_badge_on_a_place_heading_is_its_level(tmp_path: Path) -> None:

@@ -7,11 +7,10 @@ item set in under a list item is that item's point: it stays part of its finding
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from deepreview.findings.margin_lists import margin_lists
-from support.repos import cli_env, run_cli
+from support.read_findings import parsed_by_cli
 
 _LABELS = """Went through the queue worker. By priority:
 
@@ -31,15 +30,6 @@ _NESTED = """## Findings
 """
 
 
-def _parse(tmp_path: Path, text: str) -> dict[str, object]:
-    (tmp_path / "review.md").write_text(text, encoding="utf-8")
-    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    parsed = json.loads(res.stdout)
-    assert isinstance(parsed, dict)
-    return parsed
-
-
 def _found(parsed: dict[str, object]) -> list[tuple[str, str, int]]:
     findings = parsed["findings"]
     assert isinstance(findings, list)
@@ -49,7 +39,7 @@ def _found(parsed: dict[str, object]) -> list[tuple[str, str, int]]:
 
 
 def test_a_set_in_list_under_a_label_is_read_at_the_margin(tmp_path: Path) -> None:
-    parsed = _parse(tmp_path, _LABELS)
+    parsed = parsed_by_cli(tmp_path, _LABELS)
     assert _found(parsed) == [
         ("critical", "jobs/worker.py", 52),
         ("suggestion", "jobs/worker.py", 90),
@@ -58,7 +48,7 @@ def test_a_set_in_list_under_a_label_is_read_at_the_margin(tmp_path: Path) -> No
 
 
 def test_an_item_set_in_under_an_item_stays_its_point(tmp_path: Path) -> None:
-    assert _found(_parse(tmp_path, _NESTED)) == [("important", "jobs/worker.py", 52)]
+    assert _found(parsed_by_cli(tmp_path, _NESTED)) == [("important", "jobs/worker.py", 52)]
 
 
 def test_the_pass_leaves_an_item_set_in_under_an_item_in_place() -> None:

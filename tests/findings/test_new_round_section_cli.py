@@ -8,10 +8,9 @@ change added (`### New endpoints`) stays an ordinary section.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from support.repos import cli_env, run_cli
+from support.read_findings import levels_and_places, parsed_by_cli
 
 _REREVIEW = """## Second pass
 
@@ -41,13 +40,7 @@ _ADDED = """## Review
 
 
 def _found(tmp_path: Path, text: str) -> list[tuple[str, str, int]]:
-    (tmp_path / "review.md").write_text(text, encoding="utf-8")
-    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    return sorted(
-        (f["severity"], f["locations"][0]["path"], f["locations"][0]["start"])
-        for f in json.loads(res.stdout)["findings"]
-    )
+    return sorted(levels_and_places(parsed_by_cli(tmp_path, text)))
 
 
 def test_a_new_this_round_section_holds_the_findings(tmp_path: Path) -> None:

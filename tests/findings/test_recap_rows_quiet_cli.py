@@ -7,10 +7,9 @@ item in two lists) still says so.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from support.repos import cli_env, run_cli
+from support.read_findings import parsed_by_cli
 
 _RECAP = """## Findings
 
@@ -38,17 +37,8 @@ _TWICE = """## Findings
 """
 
 
-def _parse(tmp_path: Path, text: str) -> dict[str, object]:
-    (tmp_path / "review.md").write_text(text, encoding="utf-8")
-    res = run_cli(["parse", "review.md", "--format", "json"], cwd=tmp_path, env=cli_env(tmp_path))
-    assert res.returncode == 0, res.stderr
-    parsed = json.loads(res.stdout)
-    assert isinstance(parsed, dict)
-    return parsed
-
-
 def test_a_recap_table_of_the_same_ids_is_quiet(tmp_path: Path) -> None:
-    parsed = _parse(tmp_path, _RECAP)
+    parsed = parsed_by_cli(tmp_path, _RECAP)
     assert [f["id"] for f in parsed["findings"]] == ["I1", "I2"]
     warnings = parsed["warnings"]
     assert isinstance(warnings, list)
@@ -56,6 +46,6 @@ def test_a_recap_table_of_the_same_ids_is_quiet(tmp_path: Path) -> None:
 
 
 def test_a_finding_written_twice_still_says_so(tmp_path: Path) -> None:
-    parsed = _parse(tmp_path, _TWICE)
+    parsed = parsed_by_cli(tmp_path, _TWICE)
     assert [f["id"] for f in parsed["findings"]] == ["I1"]
     assert "finding I1 appears twice; kept the more complete version" in parsed["warnings"]
