@@ -25,7 +25,12 @@ import re
 from typing import Final
 
 from deepreview.findings.head import FindingHead
-from deepreview.findings.rated_siblings import item_indent, list_item_head, list_siblings
+from deepreview.findings.rated_siblings import (
+    item_indent,
+    list_item_head,
+    list_siblings,
+    placed_unrated,
+)
 
 
 def in_a_list_of_places(
@@ -34,12 +39,7 @@ def in_a_list_of_places(
     """Item `i` (read as `head`) leads with a place with a line and has no level of its own,
     and every other item of its list leads with a place."""
     ind = item_indent(lines[i])
-    if (
-        ind is None
-        or head.style != "placed"
-        or head.severity is not None
-        or not any(loc.start is not None for loc in head.locations)
-    ):
+    if ind is None or not placed_unrated(head):
         return False
     if _WALKTHROUGH.match(head.title):
         return False

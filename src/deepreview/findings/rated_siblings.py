@@ -31,15 +31,19 @@ def beside_a_rated_item(
 ) -> bool:
     """Item `i` (read as `head`) leads with a place with a line, has no level of its own, and
     stands in a list beside an item led by its own level word and a place."""
-    m = _ITEM.match(lines[i])
-    if (
-        m is None
-        or head.style != "placed"
-        or head.severity is not None
-        or not any(loc.start is not None for loc in head.locations)
-    ):
+    ind = item_indent(lines[i])
+    if ind is None or not placed_unrated(head):
         return False
-    return any(_rated(lines[k], prefixes) for k in list_siblings(lines, fenced, i, m["ind"]))
+    return any(_rated(lines[k], prefixes) for k in list_siblings(lines, fenced, i, ind))
+
+
+def placed_unrated(head: FindingHead) -> bool:
+    """The head leads with a place with a line and gives no level of its own."""
+    return (
+        head.style == "placed"
+        and head.severity is None
+        and any(loc.start is not None for loc in head.locations)
+    )
 
 
 def item_indent(line: str) -> str | None:
