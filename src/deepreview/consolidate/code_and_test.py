@@ -9,7 +9,11 @@ test file that should hold it, or the code it should cover. The two files are on
 one is the other's test (its name is the code's name with a test affix: `test_deliver.py`,
 `TokenBucketTest.kt`, `PasswordResetTest.php` for `PasswordResetController.php`), and what
 they share is the behaviour both name: a title word of one that the other says (beyond code
-names and the words of any test gap).
+names and the words of any test gap). A seat may also name the test file only in its text,
+placing its gap elsewhere, while another names only the code (lima 5581's "`vz_driver_darwin_
+test.go` omits rejection tests" at `cidata_test.go`, beside "the `user-v2` refusal at
+`vz_driver_darwin.go:322-324`" has no test, at the wiring that calls it): the same pair of
+files, read off both texts, with the same shared behaviour asked of them.
 """
 
 from __future__ import annotations
@@ -47,10 +51,29 @@ def _code_and_its_test(x: Features, y: Features) -> bool:
     return False
 
 
+def _test_named_for_code_named(x: Features, y: Features) -> bool:
+    """One finding's text names a test file that tests code the other's text names, neither
+    placed where the other is: "`vz_driver_darwin_test.go` omits rejection tests" beside "the
+    `user-v2` refusal at `vz_driver_darwin.go:322-324` has no test"."""
+    if x.files & y.files:
+        return False
+    for a, b in ((x, y), (y, x)):
+        tests = {p for p in a.mention_files - a.files if TEST_PATH.search(p)}
+        codes = {p for p in b.mention_files - b.files if not TEST_PATH.search(p)}
+        if any(tests_the_code(t, c) for t in tests for c in codes):
+            return True
+    return False
+
+
 def gap_at_code_and_test(x: Features, y: Features) -> frozenset[str]:
     """The behaviour two test gaps both name, one at a test file and one at the code that file
-    tests (`_code_and_its_test`), else nothing."""
-    if not (x.kind == y.kind == "tests") or not _code_and_its_test(x, y):
+    tests (`_code_and_its_test`), or one naming that test file and the other that code in
+    their texts (`_test_named_for_code_named`), else nothing."""
+    if not (x.kind == y.kind == "tests"):
+        return frozenset()
+    if not _code_and_its_test(x, y) and not (
+        x.says_untested and y.says_untested and _test_named_for_code_named(x, y)
+    ):
         return frozenset()
     spelled = {**dict(y.spellings), **dict(x.spellings)}
     names = {w for i in x.identifiers & y.identifiers for w in finding_words(spelled[i])}
