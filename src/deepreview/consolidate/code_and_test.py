@@ -10,10 +10,10 @@ one is the other's test (its name is the code's name with a test affix: `test_de
 `TokenBucketTest.kt`, `PasswordResetTest.php` for `PasswordResetController.php`), and what
 they share is the behaviour both name: a title word of one that the other says (beyond code
 names and the words of any test gap). A seat may also name the test file only in its text,
-placing its gap elsewhere, while another names only the code (lima 5581's "`vz_driver_darwin_
-test.go` omits rejection tests" at `cidata_test.go`, beside "the `user-v2` refusal at
-`vz_driver_darwin.go:322-324`" has no test, at the wiring that calls it): the same pair of
-files, read off both texts, with the same shared behaviour asked of them.
+placing its gap elsewhere, while another names only the code ("`quota_limits_test.go` has no
+case for the rejected tiers", placed at another test, beside "the tier refusal at
+`quota_limits.go:40-44` is never tested", placed at the caller): the same pair of files, read
+off both texts, with the same shared behaviour asked of them.
 """
 
 from __future__ import annotations
@@ -53,8 +53,8 @@ def _code_and_its_test(x: Features, y: Features) -> bool:
 
 def _test_named_for_code_named(x: Features, y: Features) -> bool:
     """One finding's text names a test file that tests code the other's text names, neither
-    placed where the other is: "`vz_driver_darwin_test.go` omits rejection tests" beside "the
-    `user-v2` refusal at `vz_driver_darwin.go:322-324` has no test"."""
+    placed where the other is: "`quota_limits_test.go` has no case for the rejected tiers" beside
+    "the tier refusal at `quota_limits.go:40-44` is never tested"."""
     if x.files & y.files:
         return False
     for a, b in ((x, y), (y, x)):
