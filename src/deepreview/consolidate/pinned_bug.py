@@ -10,6 +10,15 @@ test finding says the test asserts, expects or encodes the wrong behaviour (or p
 of code the other finding names: one fix changes both, and a careful lead tells it once.
 A test gap ("no test covers `parse_date`") is not that, nor is a test pinning down another
 function's behaviour (no code name both give).
+
+Nor is it when the test finding says the change's test asserts the fix yet never exercises the
+failure the code finding's title names, its own title naming that failure too ("The new test
+never drives the lock race that deadlocked the worker" beside "`Pool.acquire` deadlocks when two
+workers race for the last slot"): the failure persists and the test
+claiming it gone cannot see it, one problem told at the code and at its test. A test gap saying
+nothing of what a test asserts stays apart (merge case 07: "no test exercises `slugify` with
+accented titles" beside "`slugify` erases every non-ASCII letter"), as does the same test said
+to miss another failure.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
+from deepreview.consolidate.claims import SYMPTOMS
 from deepreview.consolidate.code_and_test import tests_the_code
 from deepreview.consolidate.features import Features
 from deepreview.consolidate.kinds import TEST_PATH
@@ -64,6 +74,21 @@ def pinned_by_its_test(x: Features, y: Features) -> frozenset[str]:
             and _test_of(test, code)
         ):
             return _the_code_named(code, test)
+    return frozenset()
+
+
+def missed_by_its_test(x: Features, y: Features) -> frozenset[str]:
+    """The failures both titles name (`claims.claims_in`, a crash aside: it ends too many
+    failures) when one finding is a defect in code and the other, at that code's test, says the
+    test asserts something (`_holds_the_behaviour`) and shares a code name with it, else
+    nothing. Unlike `pinned_by_its_test`, the test finding may say the failure goes unexercised:
+    that is what it says of the test."""
+    for code, test in ((x, y), (y, x)):
+        if not (code.kind == "code" and test.kind == "tests" and _test_of(test, code)):
+            continue
+        failures = (code.claims & test.claims) - SYMPTOMS
+        if failures and code.identifiers & test.identifiers and _holds_the_behaviour(test):
+            return failures
     return frozenset()
 
 

@@ -39,7 +39,7 @@ from deepreview.consolidate.nearby import (
     definition_and_call,
     same_failure_nearby,
 )
-from deepreview.consolidate.pinned_bug import pinned_by_its_test
+from deepreview.consolidate.pinned_bug import missed_by_its_test, pinned_by_its_test
 from deepreview.consolidate.places_alike import place_score
 from deepreview.consolidate.prose_names import named_across
 from deepreview.consolidate.quoted_sites import quoted_definition_and_call
@@ -213,7 +213,10 @@ def _said_alike_bonuses(
     beside a defect, the grading, one failure named by both, one fix proposed), and the
     grading's part of it (`stance_bonus`), which the caps read."""
     # a test the other finding's change breaks is not a test gap (`gaps.cites_the_test`)
-    broken_test = cites_the_test(x, y) or bool(not generic and pinned_by_its_test(x, y))
+    # nor is a test asserting the bug (`pinned_bug`), or asserting its fix without exercising it
+    broken_test = cites_the_test(x, y) or bool(
+        not generic and (pinned_by_its_test(x, y) or missed_by_its_test(x, y))
+    )
     if x.kind != y.kind and not broken_test:
         # "`shout` has no test" (or "`shout` lacks a docstring") and "`shout(None)` raises":
         # one names something missing, the other a defect; the same function and lines do not
@@ -272,6 +275,8 @@ _SITES: tuple[Callable[[Features, Features], object], ...] = (
     named_at_both,
     # the bug at the code and the test asserting it (`pinned_bug`)
     pinned_by_its_test,
+    # the failure at the code and the test asserting its fix without exercising it (`pinned_bug`)
+    missed_by_its_test,
     # a failure inside the block whose fault the other tells (`cause_symptom`)
     symptom_inside_cause,
     # a finding on a file with no line and the same problem told at a line of it (`file_only`)
