@@ -47,6 +47,7 @@ from deepreview.consolidate.same_fix import SAME_FIX_BONUS, same_fix
 from deepreview.consolidate.score_caps import cap_claims_differ, cap_where_only
 from deepreview.consolidate.spans import meet_in_a_test, same_lines
 from deepreview.consolidate.stance import AGREEMENT_BONUS, stance_bonus
+from deepreview.consolidate.titled_names import TITLED_NAME_BONUS, titled_name_nearby
 from deepreview.consolidate.traced import TRACED_BONUS, traced_alike
 from deepreview.consolidate.word_weights import dice, wdice
 
@@ -126,6 +127,11 @@ def evidence(
     )
     score, place = _one_place_for_both(x, y, score, where=where, weights=weights, generic=generic)
     named = frozenset() if generic else named_beside(x, y)
+    titled = frozenset() if generic else titled_name_nearby(x, y)
+    if titled:
+        # a setting or call one title is about, which the other names a few lines away
+        # (`titled_names`): what both say, not only where both looked
+        score += TITLED_NAME_BONUS
     score = cap_where_only(
         x,
         y,
@@ -141,6 +147,7 @@ def evidence(
         gap_said=place.gap_said,
         traced=place.traced,
         at_definition_and_call=place.at_definition_and_call,
+        titled=titled,
     )
     score = cap_claims_differ(
         x,
