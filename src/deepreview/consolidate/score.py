@@ -38,6 +38,7 @@ from deepreview.consolidate.nearby import (
     SAME_FAILURE_NEARBY,
     definition_and_call,
     same_failure_nearby,
+    site_named_in_a_title,
 )
 from deepreview.consolidate.pinned_bug import pinned_by_its_test
 from deepreview.consolidate.places_alike import place_score
@@ -126,7 +127,9 @@ def evidence(
         x, y, score, where=where, title=title, prose=prose, idf=idf, generic=generic
     )
     score, place = _one_place_for_both(x, y, score, where=where, weights=weights, generic=generic)
-    named = frozenset() if generic else named_beside(x, y)
+    # constructs both name: several words a line or two apart, or the function one finding is
+    # in and the other calls, named in one's title and by the other's code (`nearby`)
+    named = frozenset() if generic else named_beside(x, y) | site_named_in_a_title(x, y)
     titled = frozenset() if generic else titled_name_nearby(x, y)
     if titled:
         # a setting or call one title is about, which the other names a few lines away
