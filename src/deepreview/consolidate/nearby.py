@@ -168,17 +168,22 @@ def site_named_in_a_title(x: Features, y: Features) -> frozenset[str]:
 
 
 def _site_named_by_both(x: Features, y: Features, sites: frozenset[str]) -> bool:
-    """A site's function named by both: by one as code, by the other in its title's words.
-    "Brightening wraps around instead of saturating" inside `brighten`, "`brighten(img,
+    """A site's function named by both: inside it, in a title's words; at its call, by its code
+    name. "Brightening wraps around instead of saturating" inside `brighten`, "`brighten(img,
     args.brighten)` feeds an unbounded integer into 8-bit pixels" at its call: the title's
-    "Brightening" is the function the other finding calls by name, as a shared code name is."""
+    "Brightening" is the function the other finding calls by name, as a shared code name is.
+    Not the other way round: at a call, a title word that happens to be the function's name
+    ("charges the fee" where `fee()` is called) is as often the thing the code is about."""
 
-    def titled(f: Features, site: str) -> bool:
+    def inside(f: Features, site: str) -> bool:
         words = finding_words(site)
-        return bool(words) and words <= f.title_words
+        return site in f.defined_in and bool(words) and words <= f.title_words
+
+    def at_call(f: Features, site: str) -> bool:
+        return site in f.calls and site in f.identifiers
 
     return any(
-        (site in x.identifiers and titled(y, site)) or (site in y.identifiers and titled(x, site))
+        (inside(x, site) and at_call(y, site)) or (inside(y, site) and at_call(x, site))
         for site in sites
     )
 

@@ -7,7 +7,8 @@ default `client_max_body_size`; "missing opt.zero_grad() in the loop" at the loo
 `opt.zero_grad()`. Their titles share no word, and a terse bullet has no explanation to compare,
 so the pair reads as two remarks near each other (`apart.claims_apart`). A careful lead reads the
 bullet's title as its whole claim: the setting or call it names is missing or wrong, and the
-other finding says the same of that very name. The name is the claim, not only where both
+other finding says the same of that very name. Only beside such a bullet: two explained
+findings are compared by their explanations. The name is the claim, not only where both
 looked, when it is a specific construct (a compound name: `user_id`, `rx_buf`, `opt.zero_grad`,
 not `find` or `undefined`) and not the function either finding is in, which every remark there
 names (`code_sites`). Never across two functions (`nearby.in_other_functions`), never two grades
@@ -32,11 +33,17 @@ _COMPOUND = re.compile(r"[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)+|[a-z0-9]+(?:[A-Z][a-z
 
 
 def titled_name_nearby(x: Features, y: Features) -> frozenset[str]:
-    """The compound code names one title gives and the other finding names too, when both are
-    about code in one file at most `CLAIM_NEAR_LINES` apart (or overlapping), not in two
-    different functions, graded at most one level apart, not classified apart, and their titles
-    name no different failures. Else nothing."""
+    """The compound code names one title gives and the other finding names too, when one of the
+    two is a one-line bullet (no explanation beyond its title), both are about code in one file
+    at most `CLAIM_NEAR_LINES` apart (or overlapping), not in two different functions, graded at
+    most one level apart, not classified apart, and their titles name no different failures.
+    Else nothing."""
     if not (x.kind == y.kind == "code") or claims_differ(x, y):
+        return frozenset()
+    if not (_told_in_its_title(x) or _told_in_its_title(y)):
+        # two explained findings say what they claim in their explanations, which the score
+        # compares; a function's name in both titles is where both looked (real reports, whose
+        # titles name the Go function each remark is about)
         return frozenset()
     if x.severity is not None and y.severity is not None and abs(x.severity - y.severity) > 1:
         return frozenset()
@@ -52,6 +59,11 @@ def titled_name_nearby(x: Features, y: Features) -> frozenset[str]:
         for n in titled - x.defined_in - y.defined_in
         if _COMPOUND.fullmatch(spelled.get(n, n)) is not None
     )
+
+
+def _told_in_its_title(f: Features) -> bool:
+    """A one-line finding: its explanation, if any, repeats words of its title and no more."""
+    return f.prose_words <= f.title_words
 
 
 def _gap(x: Features, y: Features) -> int | None:
