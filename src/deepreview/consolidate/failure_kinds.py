@@ -59,9 +59,9 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         rf"\b{_NEG}\s+(?:being\s+)?(?:clos|releas)(?:e|es|ed|ing)\b",
         r"\bleft open\b",
         # a goroutine or thread told by its lifetime ("workers outlive cancellation", "spawned
-        # routines are never reaped")
-        r"\b(?:goroutines?|threads?|workers?|loops?|routines?|tasks?)\b[^.;:]{0,30}"
-        r"\b(?:outlive|never\s+(?:reaped|exit|stop|terminate))\w*",
+        # routines are never reaped", "the coroutine started by `watch` is never cancelled")
+        r"\b(?:goroutines?|coroutines?|threads?|workers?|loops?|routines?|tasks?)\b[^.;:]{0,30}"
+        r"\b(?:outlive|never\s+(?:reaped|exit|stop|terminate|cancell?ed))\w*",
     ),
     # a value other than the one the code promises ("now returns the average, not the total")
     "wrong result": (

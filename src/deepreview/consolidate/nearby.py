@@ -152,10 +152,40 @@ def definition_and_call(x: Features, y: Features) -> frozenset[str]:
     names = {w for i in x.identifiers & y.identifiers for w in finding_words(i)}
     said = (
         bool(x.identifiers & y.identifiers)
+        or _site_named_by_both(x, y, frozenset(sites))
         or len((x.title_words & y.title_words) - names) >= DEFINITION_TITLE_WORDS
         or _same_failure_at_both(x, y)
     )
     return frozenset(sites) if said else frozenset()
+
+
+def site_named_in_a_title(x: Features, y: Features) -> frozenset[str]:
+    """The functions of `definition_and_call` that one finding names in its title's words and
+    the other by its code name (`_site_named_by_both`): the function both name, said alike as a
+    construct both name is (`score_caps.cap_where_only`)."""
+    sites = definition_and_call(x, y)
+    return frozenset(sites) if sites and _site_named_by_both(x, y, sites) else frozenset()
+
+
+def _site_named_by_both(x: Features, y: Features, sites: frozenset[str]) -> bool:
+    """A site's function named by both: inside it, in a title's words; at its call, by its code
+    name. "Brightening wraps around instead of saturating" inside `brighten`, "`brighten(img,
+    args.brighten)` feeds an unbounded integer into 8-bit pixels" at its call: the title's
+    "Brightening" is the function the other finding calls by name, as a shared code name is.
+    Not the other way round: at a call, a title word that happens to be the function's name
+    ("charges the fee" where `fee()` is called) is as often the thing the code is about."""
+
+    def inside(f: Features, site: str) -> bool:
+        words = finding_words(site)
+        return site in f.defined_in and bool(words) and words <= f.title_words
+
+    def at_call(f: Features, site: str) -> bool:
+        return site in f.calls and site in f.identifiers
+
+    return any(
+        (inside(x, site) and at_call(y, site)) or (inside(y, site) and at_call(x, site))
+        for site in sites
+    )
 
 
 def _same_failure_at_both(x: Features, y: Features) -> bool:

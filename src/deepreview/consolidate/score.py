@@ -38,6 +38,7 @@ from deepreview.consolidate.nearby import (
     SAME_FAILURE_NEARBY,
     definition_and_call,
     same_failure_nearby,
+    site_named_in_a_title,
 )
 from deepreview.consolidate.pinned_bug import missed_by_its_test, pinned_by_its_test
 from deepreview.consolidate.places_alike import place_score
@@ -47,6 +48,7 @@ from deepreview.consolidate.same_fix import SAME_FIX_BONUS, same_fix
 from deepreview.consolidate.score_caps import cap_claims_differ, cap_where_only
 from deepreview.consolidate.spans import meet_in_a_test, same_lines
 from deepreview.consolidate.stance import AGREEMENT_BONUS, stance_bonus
+from deepreview.consolidate.titled_names import TITLED_NAME_BONUS, titled_name_nearby
 from deepreview.consolidate.traced import TRACED_BONUS, traced_alike
 from deepreview.consolidate.word_weights import dice, wdice
 
@@ -125,7 +127,14 @@ def evidence(
         x, y, score, where=where, title=title, prose=prose, idf=idf, generic=generic
     )
     score, place = _one_place_for_both(x, y, score, where=where, weights=weights, generic=generic)
-    named = frozenset() if generic else named_beside(x, y)
+    # constructs both name: several words a line or two apart, or the function one finding is
+    # in and the other calls, named in one's title and by the other's code (`nearby`)
+    named = frozenset() if generic else named_beside(x, y) | site_named_in_a_title(x, y)
+    titled = frozenset() if generic else titled_name_nearby(x, y)
+    if titled:
+        # a setting or call one title is about, which the other names a few lines away
+        # (`titled_names`): what both say, not only where both looked
+        score += TITLED_NAME_BONUS
     score = cap_where_only(
         x,
         y,
@@ -141,6 +150,7 @@ def evidence(
         gap_said=place.gap_said,
         traced=place.traced,
         at_definition_and_call=place.at_definition_and_call,
+        titled=titled,
     )
     score = cap_claims_differ(
         x,

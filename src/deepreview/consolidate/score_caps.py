@@ -93,6 +93,7 @@ def cap_where_only(
     gap_said: frozenset[str],
     traced: frozenset[str],
     at_definition_and_call: bool,
+    titled: frozenset[str] = frozenset(),
 ) -> float:
     """The score capped below a link when all the two share is where they are: one line, a
     function's name at it, a section-wide range, nearby lines naming different claims."""
@@ -113,6 +114,7 @@ def cap_where_only(
         or bool(named)
         or bool(gap_said)
         or bool(traced)
+        or bool(titled)
     )
     if generic and not worded_alike:
         # An analyzer's rule ("pseudo-random generators are not suitable for cryptographic
@@ -138,10 +140,15 @@ def cap_where_only(
         # it. A missing test is another matter: a reviewer places it on the whole suite, where
         # the test would go, and another on the one example that misses it
         score = min(score, WHERE_ONLY_CAP)
-    if not generic and stance <= 0 and claims_apart(x, y, told) and not at_definition_and_call:
+    if (
+        not generic
+        and stance <= 0
+        and claims_apart(x, y, told)
+        and not (at_definition_and_call or titled)
+    ):
         # "One malformed startup file blocks every later one" beside "Redundant login file
         # creation", a few lines apart, both naming `config.fish`: near each other, not the
-        # same claim
+        # same claim. A compound name one title is about is a claim (`titled_names`)
         score = min(score, WHERE_ONLY_CAP)
     return score
 
