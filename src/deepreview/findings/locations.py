@@ -15,6 +15,7 @@ from deepreview.findings.file_names import (
     EXTENSIONLESS,
     is_known_file,
     known_extension,
+    known_suffix,
     member_like,
     names_no_file,
 )
@@ -133,6 +134,8 @@ def parse_location(
     t = text.strip().strip("`").strip()
     if not t or len(t) > 500:
         return None
+    if t[:5].lower() == "file:":
+        return _file_url_place(t, prefixes)
     link = _MD_LINK.match(t)
     if link:
         return parse_link(link.group("text"), link.group("url"), prefixes)
@@ -297,10 +300,15 @@ def parse_link(text: str, url: str, prefixes: tuple[str, ...] = ()) -> Location 
     blob = _BLOB.match(target)
     if blob:
         target = blob.group("path")
+    elif target[:5].lower() == "file:":
+        inside = _file_url_place(url.partition("#")[0], prefixes)
+        if inside is None:
+            # `file:///etc/hosts`: no place of the repository's, whatever the seat's text says
+            # around it (the link's text may still name one)
+            return _shown_place(text, prefixes)
+        target = inside.path
     elif _SCHEME.match(target):
-        # A web page, `mailto:`, `file:///etc/hosts`: no place of the repository's, whatever
-        # the seat's text says around it (a `file://` link's text may still name one)
-        return _shown_place(text, prefixes) if target.startswith("file:") else None
+        return None  # a web page, `mailto:`: no place of the repository's
     start = end = None
     fm = _FRAGMENT_LINES.match(fragment)
     if fm:
@@ -329,6 +337,24 @@ def parse_link(text: str, url: str, prefixes: tuple[str, ...] = ()) -> Location 
 
 
 _LINKED_FILE = re.compile(r"(?:^|/)[^\s/][^/]*\.[A-Za-z][A-Za-z0-9]{0,9}$")
+
+
+_FILE_URL = re.compile(r"^file://(?:localhost)?(?=/)|^file:(?=/)", re.IGNORECASE)
+
+
+def _file_url_place(url: str, prefixes: tuple[str, ...]) -> Location | None:
+    """The place a `file://` URL names in the repository (`file:///abs/checkout/a.py:12` ->
+    `a.py:12`, `#L12` too): past the checkout or the seat's worktree (`relativize`), else the
+    longest of the change's files its path ends with (`json_review` reads an absolute path
+    so); None for any other file (`file:///etc/hosts`) or host."""
+    m = _FILE_URL.match(url)
+    if not m:
+        return None
+    loc = parse_location(unquote(url[m.end() :]), prefixes, code=True)
+    if loc is None or not _outside(loc.path):
+        return loc
+    inside = known_suffix(loc.path) if loc.path.startswith("/") else None
+    return None if inside is None else _make(inside, loc.start, loc.end)
 
 
 def _shown_place(text: str, prefixes: tuple[str, ...]) -> Location | None:
