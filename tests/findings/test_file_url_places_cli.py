@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from fakebin.harness import Fakes
-from support.repos import make_repo
+from support.repos import cli_env, make_repo, run_cli
 
 
 def _findings(tmp_path: Path, review: str) -> dict[str, Any]:
@@ -68,3 +68,26 @@ def test_a_file_url_outside_the_repository_is_still_no_place(tmp_path: Path) -> 
     )
     locations, _ = found["Hosts file is read"]
     assert all("hosts" not in loc["path"] for loc in locations), locations
+
+
+def test_read_alone_a_links_text_keeps_the_lines_its_url_gives(tmp_path: Path) -> None:
+    """`deep-review parse` knows no checkout: the link's text names the place, and the URL's
+    `#L5` its line when the URL ends with that file (before: `calc.py` with no line)."""
+    review = tmp_path / "r.md"
+    review.write_text(
+        "## Important Issues\n\n"
+        "1. **Subtraction is reversed** — [calc.py](file:///home/me/app/calc.py#L5): `sub` "
+        "returns `a - b` where the callers pass `(b, a)`.\n"
+        "2. **Shout drops non-ASCII** — [strings.py](/home/me/app/util/strings.py#L2-L3): "
+        "`upper()` is applied to bytes, so non-ASCII input raises.\n"
+        "3. **Hosts are read** — [spec.py](file:///etc/hosts#L3): the lookup reads the system "
+        "file, which the tests cannot control.\n",
+        encoding="utf-8",
+    )
+    res = run_cli(["parse", str(review)], cwd=tmp_path, env=cli_env(tmp_path))
+    assert res.returncode == 0, res.stderr
+    found = {f["title"]: f["locations"] for f in res.json()["findings"]}
+    assert found["Subtraction is reversed"] == _at("calc.py", 5)
+    assert found["Shout drops non-ASCII"] == _at("strings.py", 2, 3)
+    # the URL names another file: the text's place stays as written, with no line of the URL's
+    assert found["Hosts are read"] == _at("spec.py", None)

@@ -302,11 +302,11 @@ def parse_link(text: str, url: str, prefixes: tuple[str, ...] = ()) -> Location 
         target = blob.group("path")
     elif target[:5].lower() == "file:":
         inside = _file_url_place(url.partition("#")[0], prefixes)
-        if inside is None:
-            # `file:///etc/hosts`: no place of the repository's, whatever the seat's text says
-            # around it (the link's text may still name one)
+        scheme = _FILE_URL.match(target)
+        if inside is None and scheme is None:
             return _shown_place(text, prefixes)
-        target = inside.path
+        # (an absolute path outside the checkout is judged below, as a plain one is)
+        target = inside.path if inside is not None else target[scheme.end() :] if scheme else ""
     elif _SCHEME.match(target):
         return None  # a web page, `mailto:`: no place of the repository's
     start = end = None
@@ -327,7 +327,10 @@ def parse_link(text: str, url: str, prefixes: tuple[str, ...] = ()) -> Location 
     path = relativize(target, prefixes)
     if _outside(path):
         # The URL names a file outside the seat's worktree (`/etc/hosts`): a location is
-        # repository-relative, so only the link's text can name one
+        # repository-relative, so only the link's text can name one, with the URL's lines
+        # when both name one file (`[a.py](/home/me/app/src/a.py#L12)` read with no checkout)
+        if shown is not None and shown.start is None and path.endswith("/" + shown.path):
+            return _make(shown.path, start, end)
         return shown
     # A URL is a path by construction: its last part needs only an extension (`%28shop%29`
     # is a route group's `(shop)`)
