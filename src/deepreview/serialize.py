@@ -66,14 +66,23 @@ def report_from_data(data: dict[str, Any], origin: str = "the report") -> Report
     if isinstance(data, dict) and isinstance(data.get("header"), dict):
         # (one without a version is of the first: every version writes it)
         version = data.get("schema_version", 1)
-        if isinstance(version, int) and version > REPORT_SCHEMA_VERSION:
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            # pydantic would take "2" for 2 and `true` for 1, and write 0 back out as it is:
+            # an edited or foreign file, read as if it were a report of some version
+            raise ParseError(
+                f"{origin} has report schema_version {json.dumps(version)[:40]}, which no "
+                f"deep-review writes (this one reads versions 1 to {REPORT_SCHEMA_VERSION}); "
+                "give a Deep Review report JSON (the store's <ID>.json, or "
+                "`deep-review consolidate … --format json`)"
+            )
+        if version > REPORT_SCHEMA_VERSION:
             # read anyway, its new fields would vanish without a word (and a store rewrites it)
             raise ParseError(
                 f"{origin} has report schema_version {version}, written by a newer "
                 f"deep-review (this one reads versions up to {REPORT_SCHEMA_VERSION}); "
                 "upgrade deep-review to read it"
             )
-        while isinstance(version, int) and version in _MIGRATIONS:
+        while version in _MIGRATIONS:
             data = _MIGRATIONS[version](data)
             version = data["schema_version"]
     return _REPORT.validate_python(data)

@@ -42,9 +42,15 @@ def test_parse_of_one_review_names_the_command_that_renders_it(tmp_path: Path, f
     assert "ignores negative inputs" in made.stdout
 
 
-def test_parse_of_one_review_on_stdin_says_to_save_it_first(tmp_path: Path) -> None:
+def test_parse_of_one_review_on_stdin_says_to_pipe_it_to_consolidate(tmp_path: Path) -> None:
+    """`consolidate -` reads stdin too (it said to save the review to a file first)."""
     env = cli_env(tmp_path)
     res = run_cli(["parse", "-", "--format", "html"], cwd=tmp_path, env=env, input_=REVIEW.encode())
     assert res.returncode == 2, res.stdout + res.stderr
     (line,) = res.stderr.strip().splitlines()
-    assert "`deep-review consolidate FILE --format html`" in line, line
+    assert "pipe it to `deep-review consolidate - --format html`" in line, line
+    made = run_cli(
+        ["consolidate", "-", "--format", "html"], cwd=tmp_path, env=env, input_=REVIEW.encode()
+    )
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.lstrip().startswith("<!DOCTYPE html>"), made.stdout[:80]

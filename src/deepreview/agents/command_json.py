@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from deepreview.agents.structured import review_markdown
 from deepreview.errors import first_problem
@@ -32,15 +32,29 @@ SCHEMA_VERSION = 1
 def _models() -> Any:
     # pydantic is imported only when a seat printed JSON (start-up stays light).
     with LATE_IMPORTS:
-        from pydantic import BaseModel, ConfigDict, Field, model_validator
+        from pydantic import (
+            BaseModel,
+            BeforeValidator,
+            ConfigDict,
+            Field,
+            StrictInt,
+            model_validator,
+        )
 
     class _Strict(BaseModel):
         model_config = ConfigDict(extra="forbid", frozen=True)
 
+    def _whole_number(value: Any) -> Any:
+        # `Literal[1]` alone takes `true` and `1.0` for 1 (Python's equality)
+        if type(value) is not int:
+            raise ValueError(f"Input should be 1, the number, not {json.dumps(value)[:40]}")
+        return value
+
     class JsonLocation(_Strict):
         path: str = Field(min_length=1)
-        line: int | None = Field(default=None, ge=1)
-        end_line: int | None = Field(default=None, ge=1)
+        # strict: a script's `"line": true` is a bug, never line 1 (nor `"12"` a number)
+        line: StrictInt | None = Field(default=None, ge=1)
+        end_line: StrictInt | None = Field(default=None, ge=1)
 
         @model_validator(mode="after")
         def _ordered(self) -> JsonLocation:
@@ -61,7 +75,7 @@ def _models() -> Any:
         status: str = Field(min_length=1)
 
     class JsonReview(_Strict):
-        schema_version: Literal[1]
+        schema_version: Annotated[Literal[1], BeforeValidator(_whole_number)]
         summary: str = ""
         findings: tuple[JsonFinding, ...] = ()
         coverage: tuple[JsonCoverage, ...] = ()

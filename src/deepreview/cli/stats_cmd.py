@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Final
 
@@ -28,6 +29,12 @@ def _since(value: str | None) -> str | None:
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError as exc:
+        shaped = re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip())
+        if shaped is not None:
+            # written right, yet no calendar has it: "use a date like …" was done already
+            raise UsageError(
+                f"--since {value!r} is no day of the calendar ({exc}); give a real date"
+            ) from exc
         raise UsageError(f"--since {value!r}: use a date like 2026-03-01") from exc
 
 

@@ -97,16 +97,19 @@ def parse(file: str, fmt: str, seat: str, as_json: bool) -> None:
 
 
 def _as_report(file: str, seat: str, fmt: str) -> str:
-    """The `consolidate` command that makes a report of the one review `parse` was given
-    (it reads no stdin: such a review is saved first)."""
-    where = "FILE" if file == "-" else shlex.quote(file)
+    """The `consolidate` command that makes a report of the one review `parse` was given."""
     named = f" --seat {shlex.quote(seat)}" if seat else ""
-    command = f"`deep-review consolidate {where}{named} --format {fmt}`"
-    return f"save it and run {command}" if file == "-" else command
+    command = f"`deep-review consolidate {shlex.quote(file)}{named} --format {fmt}`"
+    return f"pipe it to {command}" if file == "-" else command
 
 
 @click.command()
-@click.argument("reviews", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
+@click.argument(
+    "reviews",
+    nargs=-1,
+    required=True,
+    type=click.Path(dir_okay=False, exists=True, allow_dash=True),
+)
 @click.option("--seat", "seats", multiple=True, help="Seat name per review, in order.")
 @click.option(
     "--changed-files",
@@ -119,7 +122,13 @@ def _as_report(file: str, seat: str, fmt: str) -> str:
 def consolidate(
     reviews: tuple[str, ...], seats: tuple[str, ...], changed_files: str | None, fmt: str
 ) -> int:
-    """Consolidate saved agent reviews (REVIEW.md...) into one report, offline."""
+    """Consolidate saved agent reviews (REVIEW.md...) into one report, offline. A REVIEW `-`
+    reads stdin (seat `stdin`, unless --seat names it)."""
+    if reviews.count("-") > 1:
+        raise UsageError("stdin (`-`) given twice: it holds one review; save the others to files")
+    if "-" in reviews and not seats:
+        # a file's stem names its seat; stdin's would be `-`, which names no one
+        seats = tuple("stdin" if r == "-" else seat_from_filename(Path(r).stem)[0] for r in reviews)
     changed = None
     if changed_files:
         try:

@@ -15,6 +15,7 @@ from deepreview.findings.file_names import (
     EXTENSIONLESS,
     is_known_file,
     known_extension,
+    known_suffix,
     member_like,
     names_no_file,
 )
@@ -133,6 +134,8 @@ def parse_location(
     t = text.strip().strip("`").strip()
     if not t or len(t) > 500:
         return None
+    if t[:5].lower() == "file:":
+        return _file_url_place(t, prefixes)
     link = _MD_LINK.match(t)
     if link:
         return parse_link(link.group("text"), link.group("url"), prefixes)
@@ -297,10 +300,15 @@ def parse_link(text: str, url: str, prefixes: tuple[str, ...] = ()) -> Location 
     blob = _BLOB.match(target)
     if blob:
         target = blob.group("path")
+    elif target[:5].lower() == "file:":
+        inside = _file_url_place(url.partition("#")[0], prefixes)
+        scheme = _FILE_URL.match(target)
+        if inside is None and scheme is None:
+            return _shown_place(text, prefixes)
+        # (an absolute path outside the checkout is judged below, as a plain one is)
+        target = inside.path if inside is not None else target[scheme.end() :] if scheme else ""
     elif _SCHEME.match(target):
-        # A web page, `mailto:`, `file:///etc/hosts`: no place of the repository's, whatever
-        # the seat's text says around it (a `file://` link's text may still name one)
-        return _shown_place(text, prefixes) if target.startswith("file:") else None
+        return None  # a web page, `mailto:`: no place of the repository's
     start = end = None
     fm = _FRAGMENT_LINES.match(fragment)
     if fm:
@@ -319,7 +327,10 @@ def parse_link(text: str, url: str, prefixes: tuple[str, ...] = ()) -> Location 
     path = relativize(target, prefixes)
     if _outside(path):
         # The URL names a file outside the seat's worktree (`/etc/hosts`): a location is
-        # repository-relative, so only the link's text can name one
+        # repository-relative, so only the link's text can name one, with the URL's lines
+        # when both name one file (`[a.py](/home/me/app/src/a.py#L12)` read with no checkout)
+        if shown is not None and shown.start is None and path.endswith("/" + shown.path):
+            return _make(shown.path, start, end)
         return shown
     # A URL is a path by construction: its last part needs only an extension (`%28shop%29`
     # is a route group's `(shop)`)
@@ -329,6 +340,24 @@ def parse_link(text: str, url: str, prefixes: tuple[str, ...] = ()) -> Location 
 
 
 _LINKED_FILE = re.compile(r"(?:^|/)[^\s/][^/]*\.[A-Za-z][A-Za-z0-9]{0,9}$")
+
+
+_FILE_URL = re.compile(r"^file://(?:localhost)?(?=/)|^file:(?=/)", re.IGNORECASE)
+
+
+def _file_url_place(url: str, prefixes: tuple[str, ...]) -> Location | None:
+    """The place a `file://` URL names in the repository (`file:///abs/checkout/a.py:12` ->
+    `a.py:12`, `#L12` too): past the checkout or the seat's worktree (`relativize`), else the
+    longest of the change's files its path ends with (`json_review` reads an absolute path
+    so); None for any other file (`file:///etc/hosts`) or host."""
+    m = _FILE_URL.match(url)
+    if not m:
+        return None
+    loc = parse_location(unquote(url[m.end() :]), prefixes, code=True)
+    if loc is None or not _outside(loc.path):
+        return loc
+    inside = known_suffix(loc.path) if loc.path.startswith("/") else None
+    return None if inside is None else _make(inside, loc.start, loc.end)
 
 
 def _shown_place(text: str, prefixes: tuple[str, ...]) -> Location | None:

@@ -15,6 +15,7 @@ report's model are imported (in the functions below) only once a pass has to be 
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -66,12 +67,22 @@ def pass_prompt(base_prompt: str, pass_no: int, earlier: Sequence[Finding]) -> s
     return base_prompt + "\n".join(lines) + "\n"
 
 
+def checkout_prefixes(checkout: Path | None) -> tuple[str, ...]:
+    """The checkout's folder as a seat may write it in a place: as given and with its links
+    resolved (`/tmp` is `/private/tmp` on macOS). A seat that reads the checkout itself (a
+    command seat, an editor's `file://` link) cites it, not its own worktree."""
+    if checkout is None:
+        return ()
+    return tuple(dict.fromkeys((str(checkout), os.path.realpath(checkout))))
+
+
 def _findings(
     text: str,
     seat: str,
     pass_no: int,
     known_files: Iterable[str] = (),
     repository: Collection[str] = (),
+    checkout: Path | None = None,
 ) -> tuple[Finding, ...]:
     # in a seat's thread, while the main thread may import too (`late_imports`)
     with LATE_IMPORTS:
@@ -81,7 +92,7 @@ def _findings(
             text,
             seat=seat,
             pass_no=pass_no,
-            worktree_prefixes=(),
+            worktree_prefixes=checkout_prefixes(checkout),
             known_files=known_files,
             repository=repository,
         )
@@ -299,9 +310,10 @@ def merged_review(
     entry: SeatEntry,
     known_files: Iterable[str] = (),
     repository: Collection[str] = (),
+    checkout: Path | None = None,
 ) -> AgentReview:
     """Pass 1's review with the new findings of later passes added (numbered on), each pass's
-    text parsed as pass 1's was (`known_files`, `repository`: `parse_review`'s).
+    text parsed as pass 1's was (`known_files`, `repository`, `checkout`: `stored_review`'s).
 
     A later pass's repeat of an earlier pass's finding (`pass_repeats`) is that finding, graded
     the more severe of the two; it keeps its ID, which the seat's coverage and notes name."""
@@ -312,7 +324,7 @@ def merged_review(
     known = tuple(known_files)
     findings = list(review.findings)
     for pass_no, text in later_texts(review_dir, entry):
-        found = _findings(text, entry.seat, pass_no, known, repository)
+        found = _findings(text, entry.seat, pass_no, known, repository, checkout)
         again = repeats(found, findings, seat=entry.seat, known_files=known)
         for n, f in enumerate(found):
             if n in again:

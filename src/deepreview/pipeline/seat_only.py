@@ -258,7 +258,7 @@ def _mask_flagged(s: SeatOnly, run: SeatRun, redactor: Redactor) -> None:
         target = s.prepared.target
         # read as the report reads it: a secret at `ops/bootstrap:3` is masked here too
         review = stored_review(
-            s.out_dir, s.plan.seat, target.changed_paths, repository_paths(target)
+            s.out_dir, s.plan.seat, target.changed_paths, repository_paths(target), target.repo_root
         )
         redactor.add(secret_sweep.flagged_values(s.prepared.target, [review]))
     if redactor.extended:

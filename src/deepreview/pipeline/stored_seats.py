@@ -24,6 +24,7 @@ from deepreview.findings.readable import UNFINISHED, UNPARSEABLE
 from deepreview.model import AgentReview, Reviewer
 from deepreview.pipeline import passes_step, secret_sweep
 from deepreview.pipeline.context import Prepared
+from deepreview.pipeline.passes_step import checkout_prefixes
 from deepreview.pipeline.runstate import RunState, SeatEntry
 from deepreview.runfiles import read_stored_text, seat_files, stderr_pointer
 from deepreview.runmodel import SeatRun, format_bytes, format_duration
@@ -140,7 +141,11 @@ def _last_words(review_dir: Path | None, seat: str) -> str:
 
 
 def _analyzer_findings_so_far(
-    review_dir: Path, seat: str, known_files: Iterable[str], repository: Collection[str] = ()
+    review_dir: Path,
+    seat: str,
+    known_files: Iterable[str],
+    repository: Collection[str] = (),
+    checkout: Path | None = None,
 ) -> AgentReview | None:
     """The review a timed-out analyzer seat stored, when it holds findings; None (a failed
     seat, its text in the appendix) when it found nothing or stored no readable review."""
@@ -148,18 +153,23 @@ def _analyzer_findings_so_far(
     if not files.findings.is_file() and not files.review.is_file():
         return None
     try:
-        review = stored_review(review_dir, seat, known_files, repository)
+        review = stored_review(review_dir, seat, known_files, repository, checkout)
     except StoreError:
         return None
     return review if review.findings else None
 
 
 def stored_review(
-    review_dir: Path, seat: str, known_files: Iterable[str] = (), repository: Collection[str] = ()
+    review_dir: Path,
+    seat: str,
+    known_files: Iterable[str] = (),
+    repository: Collection[str] = (),
+    checkout: Path | None = None,
 ) -> AgentReview:
     """A structured seat's findings as it handed them over; any other seat's text, parsed
     (`known_files`: the change's files, places whatever their names look like; `repository`:
-    the files and folders at the review SHA, `parse_review`'s)."""
+    the files and folders at the review SHA, `parse_review`'s; `checkout`: the repository's
+    folder, whose absolute paths a seat may cite, `/home/me/app/a.py:3` being `a.py:3`)."""
 
     files = seat_files(review_dir, seat, 1)
     path = files.findings if files.findings.is_file() else files.review
@@ -175,7 +185,7 @@ def stored_review(
         text,
         seat=seat,
         pass_no=1,
-        worktree_prefixes=(),
+        worktree_prefixes=checkout_prefixes(checkout),
         known_files=known_files,
         repository=repository,
     )
@@ -201,14 +211,18 @@ def stored_seat_reviews(
         model_backed = is_model_backed(kind)
         changed = p.target.changed_paths
         if run.status == "ok":
-            review = stored_review(review_dir, entry.seat, changed, held)
+            review = stored_review(review_dir, entry.seat, changed, held, p.target.repo_root)
         elif run.status == "timeout" and not model_backed:
             # An analyzer's findings are whole line by line, however many of its checks the
             # deadline stopped: what it found so far is read (the verdict says the checks did
             # not finish: `shortfalls`). A model's text cut by its timeout is not.
-            review = _analyzer_findings_so_far(review_dir, entry.seat, changed, held)
+            review = _analyzer_findings_so_far(
+                review_dir, entry.seat, changed, held, p.target.repo_root
+            )
         if review is not None:
-            review = passes_step.merged_review(review, review_dir, entry, changed, held)
+            review = passes_step.merged_review(
+                review, review_dir, entry, changed, held, p.target.repo_root
+            )
         if run.status == "ok":
             later = tuple(text for _, text in passes_step.later_texts(review_dir, entry))
         # a seat that failed but printed something (a command seat's non-zero exit and no

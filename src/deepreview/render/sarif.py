@@ -32,6 +32,8 @@ review is a `toolExecutionNotifications` entry with its reason: `error` when no 
 from __future__ import annotations
 
 import json
+import posixpath
+import re
 from typing import Any, Final
 from urllib.parse import quote
 
@@ -63,9 +65,22 @@ def _uri(path: str) -> str:
     return quote(path, safe="/")
 
 
+def _repo_path(path: str) -> str | None:
+    """`untrusted_text.inside_repo`, but a name may hold a newline or another control
+    character: git allows it, and a URI percent-encodes it (`new%0Aline.py`), where a git
+    batch request, for which `inside_repo` refuses it, would read two lines."""
+    masked = _CONTROL.sub("_", path)  # (one character for one: the path's shape is kept)
+    if inside_repo(masked) is None:
+        return None
+    return posixpath.normpath(path)
+
+
+_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _location(loc: Location) -> dict[str, Any] | None:
     """The SARIF location of `loc`, None when its path names no file inside the repository."""
-    path = inside_repo(loc.path)
+    path = _repo_path(loc.path)
     if path is None:
         return None
     physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(path), "uriBaseId": "%SRCROOT%"}}
@@ -196,7 +211,7 @@ def _fallback_path(report: Report) -> str:
             for f in report.findings
             if f.scope != NOT_FOUND
             for loc in f.locations
-            if (path := inside_repo(loc.path)) is not None
+            if (path := _repo_path(loc.path)) is not None
         ),
         NO_FILE_URI,
     )

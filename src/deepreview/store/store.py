@@ -23,7 +23,7 @@ import json
 import shlex
 import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Final
 
 from deepreview import lockfile
@@ -185,6 +185,21 @@ class Store(StoreRoot):
             )
         raise self.unknown_id(review_id)
 
+    def _named_by_file(self, given: str) -> tuple[str, str] | None:
+        """The review whose folder or report file `given` is (`ID/`, `./ID.md`: tab completion
+        in the store), and which of them; None when it names none. Only offered, never taken
+        for the ID: `delete` would remove the review."""
+        from deepreview.formats import RENDERERS
+
+        name = PurePosixPath(given.replace("\\", "/").rstrip("/")).name
+        suffix = next((r.suffix for r in RENDERERS if name.endswith(r.suffix)), "")
+        rid = name.removesuffix(suffix) if suffix else name
+        if rid == given or not plain_id(rid):
+            return None
+        if not ((self.root / rid).is_dir() or self.report_files(rid)):
+            return None
+        return rid, f"{suffix} report file" if suffix else "folder"
+
     def unknown_id(self, review_id: str) -> UsageError:
         """The line for an ID no review has. An ID typed short (the date of `list`'s first
         column) names the reviews it begins, never taken for one of them: `delete` would
@@ -199,6 +214,13 @@ class Store(StoreRoot):
             begun = []
         if review_id in begun:
             return self._unrecorded(review_id)
+        meant = self._named_by_file(review_id)
+        if meant is not None:
+            rid, what = meant
+            return UsageError(
+                f"no review {review_id!r} in {self.root}; did you mean {rid}? ({review_id} "
+                f"names review {rid}'s {what}; give the ID alone)"
+            )
         if not review_id or not begun:
             return UsageError(
                 f"no review {review_id!r} in {self.root}; see `deep-review list` for IDs"

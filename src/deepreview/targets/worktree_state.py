@@ -67,10 +67,32 @@ def other_range(git: Git, target: Target) -> str:
     the range of its last commit, when it has a parent; anything else, another target."""
     sides = re.fullmatch(r"(.+?)\.{2,3}(.+)", target.spec)
     same = target.kind == "range" and target.base_sha == target.head_sha
+    if not same and sides is not None:
+        return _changes_nothing(git, target, sides[2])
     if not same or sides is None or git.rev(f"{target.head_sha}~1") is None:
         return "pick another target"
     head = sides[2]
     return f"both sides are commit {target.head_sha[:12]}; {head}~1..{head} reviews its last commit"
+
+
+def _changes_nothing(git: Git, target: Target, head: str) -> str:
+    """Why a range with commits in it has nothing to review: they change no file (a CI
+    trigger's `git commit --allow-empty`, or a change and its revert), said so the range does
+    not read as mistyped; one empty commit offers the commit before it."""
+    found = git.run(["rev-list", "--count", f"{target.base_sha}..{target.head_sha}"], check=False)
+    count = int(found.stdout_text.strip() or 0) if found.ok else 0
+    if count == 1:
+        said = "its 1 commit changes no file (an empty commit, as `git commit --allow-empty` makes)"
+        before = git.rev(f"{target.head_sha}~2")
+        if before is not None and git.rev(f"{target.head_sha}~1") == target.base_sha:
+            return f"{said}; `deep-review review {head}~2..{head}~1` reviews the commit before it"
+        return f"{said}; pick another target"
+    if count > 1:
+        return (
+            f"its {count} commits change no file together (empty commits, or changes undone "
+            "by later ones); pick another target"
+        )
+    return "pick another target"
 
 
 def is_checkout(git: Git, spec: str) -> bool:
