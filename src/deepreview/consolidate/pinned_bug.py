@@ -7,7 +7,10 @@ at its test; "`perform` takes an ActiveRecord object" and "Spec passes for the w
 calls `perform` directly with a live `Account`". A finding in a test file beside one in code is
 usually another problem ("untested" beside "broken": `score.KIND_PENALTY`), but not when the
 test finding says the test asserts, expects or encodes the wrong behaviour (or passes by luck)
-of code the other finding names: one fix changes both, and a careful lead tells it once.
+of code the other finding names: one fix changes both, and a careful lead tells it once. That
+it asserts something is not enough (every test does): it must say what it holds is wrong, or
+name the failure the code finding names; a slow test of `JobQueue.take` beside a race in it
+is two problems (fx80).
 A test gap ("no test covers `parse_date`") is not that, nor is a test pinning down another
 function's behaviour (no code name both give).
 
@@ -35,6 +38,13 @@ from deepreview.consolidate.kinds import TEST_PATH
 # a behaviour, or passes only by luck
 _HOLDS = frozenset({"assert", "assertion", "expect", "pin", "encod", "luck"})
 _WRONG_REASON = frozenset({"wrong", "reason"})  # "passes for the wrong reason"
+# words saying that what the test holds is the bug: it encodes, pins or enshrines a wrong,
+# buggy or broken result, or passes by luck. Every test asserts something: "asserts that
+# `take` returns `None`" beside "`test_take_timeout` sleeps a full second" is another fault of
+# the test (slow), not the race in `take` it stands beside (fx80)
+_HOLDS_THE_BUG = frozenset(
+    {"encod", "pin", "enshrin", "codify", "luck", "wrong", "bug", "buggy", "incorrect", "broken"}
+)
 _SEPARATORS = re.compile(r"[_\-]")
 _TEST_WORD = re.compile(r"^test_?")  # a test's name begins with the code's: `test_parse_date`
 _SHORTEST = 4  # a shorter name (`id`, `get`) begins too many others
@@ -50,6 +60,13 @@ def _joined(path: str) -> str:
 def _holds_the_behaviour(f: Features) -> bool:
     said = f.title_words | f.prose_words
     return bool(said & _HOLDS) or said >= _WRONG_REASON
+
+
+def _holds_the_bug(code: Features, test: Features) -> bool:
+    """The test finding says what the test holds is wrong (`_HOLDS_THE_BUG`), or names a
+    failure the code finding names too (`claims.claims_in`, a bare symptom aside)."""
+    said = test.title_words | test.prose_words
+    return bool(said & _HOLDS_THE_BUG) or bool((code.claims & test.claims) - SYMPTOMS)
 
 
 def _test_of(test: Features, code: Features) -> bool:
@@ -71,6 +88,7 @@ def pinned_by_its_test(x: Features, y: Features) -> frozenset[str]:
             and not code.says_untested
             and not test.says_untested
             and _holds_the_behaviour(test)
+            and _holds_the_bug(code, test)
             and _test_of(test, code)
         ):
             return _the_code_named(code, test)

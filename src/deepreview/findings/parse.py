@@ -94,7 +94,13 @@ from deepreview.findings.readable import (
 )
 from deepreview.findings.reasoning import without_reasoning
 from deepreview.findings.relative_places import place_relative
-from deepreview.findings.repeats import in_summary, level_repeats, recap_table, summary_repeats
+from deepreview.findings.repeats import (
+    in_summary,
+    level_repeats,
+    one_line_item,
+    recap_table,
+    summary_repeats,
+)
 from deepreview.findings.review_parts import (
     ReviewParts,
     longest,
@@ -266,7 +272,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
         # the Markdown findings again as data: kept as unparsed text, but neither unread
         # findings text nor a warning about it
         _read_after_all(st, copy)
-    st.drafts, repeat_warnings = summary_repeats(st.drafts, st.from_summary)
+    st.drafts = summary_repeats(st.drafts, st.from_summary)
     findings, finding_warnings = assemble(st.drafts)
     findings, unrated, finding_warnings = level_repeats(
         findings, unrated_ids(st.drafts, findings), finding_warnings
@@ -275,7 +281,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     kept = _without_recaps(st, findings)
     overruled = tuple(o for o in overruled_ids(st.drafts, findings) if o[0] in kept)
     renumbered = tuple(r for r in renumbered_ids(st.drafts, findings) if r[1] in kept)
-    warnings = list(st.sink.warnings) + repeat_warnings + finding_warnings
+    warnings = list(st.sink.warnings) + finding_warnings
     if not findings and not st.unread:
         warnings.extend(unread_without_findings(st, blocks, text, unquoted))
     else:
@@ -319,7 +325,13 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
 def _read_blocks(blocks: list[Block], st: ReviewParts) -> dict[Kind, int]:
     """Each block read by its section's reader; how often each kind of section was seen."""
     seen: dict[Kind, int] = {}
+    prev: Kind | None = None
     for block in blocks:
+        # `## Summary` + `- **C1** `a.py:3` — crash`: `blocks` opened an untitled findings
+        # block for the summary's items; they are still the summary's list (an item with text
+        # of its own below it is a finding written there, merged as any finding told twice)
+        of_summary = prev is Kind.SUMMARY and block.kind is Kind.FINDINGS and not block.title
+        prev = block.kind
         seen[block.kind] = seen.get(block.kind, 0) + 1
         take_verdicts(block, st)
         try:
@@ -331,9 +343,12 @@ def _read_blocks(blocks: list[Block], st: ReviewParts) -> dict[Kind, int]:
                 or is_recap(block.title)
                 or recap_table(st.drafts[:before], st.drafts[before:])
             ):
-                # the summary's list, or a recap after the findings (`## Next steps`): an item
-                # a finding holds (same title, or its places) is that finding told again
+                # the summary's list (in its section, `## Summary` with `- **C1** `a.py:3` —
+                # crash`, or under it), or a recap after the findings (`## Next steps`): an
+                # item a finding holds (same title, or its places) is that finding told again
                 st.from_summary.update(id(d) for d in st.drafts[before:])
+            elif of_summary or block.kind is Kind.SUMMARY:
+                st.from_summary.update(id(d) for d in st.drafts[before:] if one_line_item(d))
         except Exception as exc:  # noqa: BLE001 - one odd section must not lose the others
             if block.text.strip():
                 st.sink.unparsed.append(block.text.strip("\n"))

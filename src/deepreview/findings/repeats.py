@@ -29,22 +29,25 @@ def in_summary(is_summary: bool, level: int, summary_level: int | None) -> int |
     return summary_level
 
 
-def summary_repeats(drafts: list[Draft], from_summary: set[int]) -> tuple[list[Draft], list[str]]:
+def summary_repeats(drafts: list[Draft], from_summary: set[int]) -> list[Draft]:
     """`drafts` without the summary's items (`id()`s in `from_summary`) that a finding of the
     findings sections also holds: the same title, or the same places. A summary item no
-    findings section holds stays a finding (a review may list its findings only there)."""
+    findings section holds stays a finding (a review may list its findings only there). A
+    recap of findings already read is what agents often write, not a fault of the seat: it
+    goes without a warning, as a recap table does (fx80)."""
     listed = [d for d in drafts if id(d) not in from_summary]
-    kept: list[Draft] = []
-    warnings: list[str] = []
-    for d in drafts:
-        if id(d) in from_summary and any(_holds(e, d) or _row_inside(e, d) for e in listed):
-            warnings.append(
-                f"summary item {d.head.title!r} repeats a finding of the findings sections; "
-                "counted once"
-            )
-            continue
-        kept.append(d)
-    return kept, warnings
+    return [
+        d
+        for d in drafts
+        if id(d) not in from_summary or not any(_holds(e, d) or _row_inside(e, d) for e in listed)
+    ]
+
+
+def one_line_item(d: Draft) -> bool:
+    """The draft says no more than its own line (`- **C1** `a.py:3` — crash on empty input`):
+    a summary's item, which a finding told in full may hold; text below it would make it a
+    finding written in the summary (kept with its text when told twice)."""
+    return _norm(d.body) in ("", _norm(d.head.title))
 
 
 def recap_table(told: list[Draft], rows: list[Draft]) -> bool:
