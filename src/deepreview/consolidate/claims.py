@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from deepreview.consolidate.failure_phrases import quoted_claims
 from deepreview.consolidate.failure_tables import TABLES
+from deepreview.consolidate.literal_needs import needed
 from deepreview.markdown_fence import strip_code
 
 _SPAN = re.compile(r"`([^`\n]*)`")
@@ -41,6 +42,10 @@ SAID = {kind: said for table in TABLES for kind, said in table.said.items()}
 # table's `sides`)
 _SIDES_OF_ONE = tuple(pair for table in TABLES for pair in table.sides)
 _PATTERNS = {kind: re.compile("|".join(ps), re.IGNORECASE) for kind, ps in _KINDS.items()}
+# What each kind's pattern cannot match without: most texts name none of the kinds, and testing
+# for a word is far cheaper than a regex search (`literal_needs`)
+_NEEDS = {kind: needed(p.pattern, p.flags) for kind, p in _PATTERNS.items()}
+_ALL_NEEDS = frozenset(s for needs in _NEEDS.values() if needs is not None for s in needs)
 KINDS = tuple(_KINDS)
 
 
@@ -79,11 +84,23 @@ def _words_outside_code(text: str) -> str:
 CLAIM_TEXT_CHARS = 20_000
 
 
+def _searched(plain: str) -> list[str]:
+    """The kinds whose pattern may match `plain`: on ASCII text, those whose needed strings it
+    holds one of (`literal_needs`); on other text, all."""
+    if not plain.isascii():
+        return list(_PATTERNS)
+    lowered = plain.lower()
+    present = {s for s in _ALL_NEEDS if s in lowered}
+    return [
+        kind for kind, needs in _NEEDS.items() if needs is None or not needs.isdisjoint(present)
+    ]
+
+
 @lru_cache(maxsize=1 << 14)
 def claims_in(text: str) -> frozenset[str]:
     """The failure kinds `text` names (`KINDS`), read outside code, in its first
     `CLAIM_TEXT_CHARS` characters."""
     text = text[:CLAIM_TEXT_CHARS]
     plain = _words_outside_code(text)
-    found = frozenset(kind for kind, pattern in _PATTERNS.items() if pattern.search(plain))
+    found = frozenset(kind for kind in _searched(plain) if _PATTERNS[kind].search(plain))
     return found | quoted_claims(strip_code(text, " "))

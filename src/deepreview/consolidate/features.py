@@ -114,6 +114,9 @@ def _secret_pairs() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(words(pair)) for pair in _SECRET_PAIR_LIST.split(","))
 
 
+# Per finding, a text is read for its words by `extract` and again by pair rules (a shared name's
+# words, once per pair): the cache makes the pair's read a look-up.
+@lru_cache(maxsize=1 << 14)
 def finding_words(text: str) -> frozenset[str]:
     """`words`, and each hyphenated compound also written joined: one reviewer's
     "hard-coded" is another's "hardcoded"; a synonym of "secret" also gives "secret"."""
@@ -126,6 +129,7 @@ def finding_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1 << 12)  # one finding's body and fix are stripped by several readers
 def strip_fences(text: str) -> str:
     return strip_code(text, " ")
 
