@@ -46,6 +46,12 @@ _PATTERNS = {kind: re.compile("|".join(ps), re.IGNORECASE) for kind, ps in _KIND
 # for a word is far cheaper than a regex search (`literal_needs`)
 _NEEDS = {kind: needed(p.pattern, p.flags) for kind, p in _PATTERNS.items()}
 _ALL_NEEDS = frozenset(s for needs in _NEEDS.values() if needs is not None for s in needs)
+# the needed strings by their first three characters: a text's trigrams pick the few to look for
+_BY_TRIGRAM: dict[str, list[str]] = {}
+for _s in sorted(_ALL_NEEDS):
+    if len(_s) >= 3:
+        _BY_TRIGRAM.setdefault(_s[:3], []).append(_s)
+_SHORT_NEEDS = tuple(sorted(s for s in _ALL_NEEDS if len(s) < 3))
 KINDS = tuple(_KINDS)
 
 
@@ -90,7 +96,10 @@ def _searched(plain: str) -> list[str]:
     if not plain.isascii():
         return list(_PATTERNS)
     lowered = plain.lower()
-    present = {s for s in _ALL_NEEDS if s in lowered}
+    trigrams = set(map("".join, zip(lowered, lowered[1:], lowered[2:], strict=False)))
+    present = {s for s in _SHORT_NEEDS if s in lowered}
+    for trigram in trigrams & _BY_TRIGRAM.keys():
+        present.update(s for s in _BY_TRIGRAM[trigram] if s in lowered)
     return [
         kind for kind, needs in _NEEDS.items() if needs is None or not needs.isdisjoint(present)
     ]

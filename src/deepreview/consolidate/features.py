@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from deepreview.consolidate.claims import claims_in
 from deepreview.consolidate.kinds import asks_for_a_test, kind_of, nature_of, says_untested
@@ -321,11 +321,12 @@ class Features:
     values: frozenset[str] = frozenset()
     code_names: frozenset[str] = frozenset()  # the names written at its lines (`named_sites`)
 
-    @property
+    # read for every pair a finding is in: computed once (a frozen dataclass's fields never change)
+    @cached_property
     def files(self) -> frozenset[str]:
         return frozenset(s.path for s in self.locations)
 
-    @property
+    @cached_property
     def mention_files(self) -> frozenset[str]:
         return frozenset(s.path for s in self.mentions)
 
