@@ -47,7 +47,7 @@ def _all_kinds(text: str) -> frozenset[str]:
     """`claims_in` without the prefilter: every kind's pattern searched."""
     text = text[: claims.CLAIM_TEXT_CHARS]
     plain = claims._words_outside_code(text)
-    found = frozenset(k for k, p in claims._PATTERNS.items() if p.search(plain))
+    found = frozenset(k for k in claims.KINDS if claims._pattern(k).search(plain))
     return found | claims.quoted_claims(claims.strip_code(text, " "))
 
 
