@@ -21,10 +21,12 @@ twin "PATH edits are orphaned" a leak (benchmarks/README.md, "Claims at one line
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from deepreview.consolidate.failure_phrases import quoted_claims
 from deepreview.consolidate.failure_tables import TABLES
+from deepreview.consolidate.literal_needs import needed
 from deepreview.markdown_fence import strip_code
 
 _SPAN = re.compile(r"`([^`\n]*)`")
@@ -40,7 +42,6 @@ SAID = {kind: said for table in TABLES for kind, said in table.said.items()}
 # Kinds that tell one problem from its two sides, so neither contradicts the other (each
 # table's `sides`)
 _SIDES_OF_ONE = tuple(pair for table in TABLES for pair in table.sides)
-_PATTERNS = {kind: re.compile("|".join(ps), re.IGNORECASE) for kind, ps in _KINDS.items()}
 KINDS = tuple(_KINDS)
 
 
@@ -79,11 +80,57 @@ def _words_outside_code(text: str) -> str:
 CLAIM_TEXT_CHARS = 20_000
 
 
+# Each kind's phrases are one pattern, compiled when a text first may match it: compiling all of
+# them at import cost every start of the command a quarter of a second.
+@cache
+def _pattern(kind: str) -> re.Pattern[str]:
+    return re.compile("|".join(_KINDS[kind]), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Needs:
+    """What each kind's pattern cannot match without (`literal_needs`): most texts name none of
+    the kinds, and testing for a word is far cheaper than a regex search."""
+
+    by_kind: dict[str, frozenset[str] | None]
+    by_trigram: dict[str, tuple[str, ...]]  # the needed strings by their first three characters
+    short: tuple[str, ...]  # those shorter than three
+
+
+@lru_cache(maxsize=1)
+def _needs() -> _Needs:
+    by_kind = {kind: needed("|".join(ps), re.IGNORECASE) for kind, ps in _KINDS.items()}
+    every = sorted({s for needs in by_kind.values() if needs is not None for s in needs})
+    by_trigram: dict[str, tuple[str, ...]] = {}
+    for s in every:
+        if len(s) >= 3:
+            by_trigram[s[:3]] = (*by_trigram.get(s[:3], ()), s)
+    return _Needs(by_kind, by_trigram, tuple(s for s in every if len(s) < 3))
+
+
+def _searched(plain: str) -> list[str]:
+    """The kinds whose pattern may match `plain`: on ASCII text, those whose needed strings it
+    holds one of (a text's trigrams pick the few to look for); on other text, all."""
+    if not plain.isascii():
+        return list(_KINDS)
+    needs = _needs()
+    lowered = plain.lower()
+    trigrams = set(map("".join, zip(lowered, lowered[1:], lowered[2:], strict=False)))
+    present = {s for s in needs.short if s in lowered}
+    for trigram in trigrams & needs.by_trigram.keys():
+        present.update(s for s in needs.by_trigram[trigram] if s in lowered)
+    return [
+        kind
+        for kind, kind_needs in needs.by_kind.items()
+        if kind_needs is None or not kind_needs.isdisjoint(present)
+    ]
+
+
 @lru_cache(maxsize=1 << 14)
 def claims_in(text: str) -> frozenset[str]:
     """The failure kinds `text` names (`KINDS`), read outside code, in its first
     `CLAIM_TEXT_CHARS` characters."""
     text = text[:CLAIM_TEXT_CHARS]
     plain = _words_outside_code(text)
-    found = frozenset(kind for kind, pattern in _PATTERNS.items() if pattern.search(plain))
+    found = frozenset(kind for kind in _searched(plain) if _pattern(kind).search(plain))
     return found | quoted_claims(strip_code(text, " "))

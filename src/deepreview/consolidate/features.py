@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from deepreview.consolidate.claims import claims_in
 from deepreview.consolidate.kinds import asks_for_a_test, kind_of, nature_of, says_untested
@@ -114,6 +114,9 @@ def _secret_pairs() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(words(pair)) for pair in _SECRET_PAIR_LIST.split(","))
 
 
+# Per finding, a text is read for its words by `extract` and again by pair rules (a shared name's
+# words, once per pair): the cache makes the pair's read a look-up.
+@lru_cache(maxsize=1 << 14)
 def finding_words(text: str) -> frozenset[str]:
     """`words`, and each hyphenated compound also written joined: one reviewer's
     "hard-coded" is another's "hardcoded"; a synonym of "secret" also gives "secret"."""
@@ -126,6 +129,7 @@ def finding_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1 << 12)  # one finding's body and fix are stripped by several readers
 def strip_fences(text: str) -> str:
     return strip_code(text, " ")
 
@@ -317,11 +321,12 @@ class Features:
     values: frozenset[str] = frozenset()
     code_names: frozenset[str] = frozenset()  # the names written at its lines (`named_sites`)
 
-    @property
+    # read for every pair a finding is in: computed once (a frozen dataclass's fields never change)
+    @cached_property
     def files(self) -> frozenset[str]:
         return frozenset(s.path for s in self.locations)
 
-    @property
+    @cached_property
     def mention_files(self) -> frozenset[str]:
         return frozenset(s.path for s in self.mentions)
 

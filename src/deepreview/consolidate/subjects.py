@@ -12,6 +12,7 @@ ties them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from deepreview.consolidate.claim_pairs import claims_meet
 from deepreview.consolidate.features import Features
@@ -20,13 +21,19 @@ from deepreview.consolidate.features import Features
 _PART = re.compile(r"[^\W]+")
 
 
+@lru_cache(maxsize=1 << 14)  # each finding's names are split once, not once per pair
 def _parts(names: frozenset[str]) -> frozenset[str]:
     return frozenset(p for n in names for p in (n, *_PART.findall(n)))
 
 
 def _named(f: Features) -> frozenset[str]:
     """Every name the finding gives, whole and by its parts, lower-cased."""
-    return _parts(f.identifiers | frozenset(n.lower() for n in f.prose_names))
+    return _named_in(f.identifiers, f.prose_names)
+
+
+@lru_cache(maxsize=1 << 14)
+def _named_in(identifiers: frozenset[str], prose_names: frozenset[str]) -> frozenset[str]:
+    return _parts(identifiers | frozenset(n.lower() for n in prose_names))
 
 
 def _names_alike(titled: frozenset[str], named: frozenset[str]) -> bool:

@@ -26,8 +26,25 @@ def wdice(a: frozenset[str], b: frozenset[str], weight: Mapping[str, float]) -> 
     shared = sum(weight.get(t, 1.0) for t in sorted(a & b))
     if not shared:
         return 0.0
-    total = sum(weight.get(t, 1.0) for t in sorted(a)) + sum(weight.get(t, 1.0) for t in sorted(b))
+    total = _mass(a, weight) + _mass(b, weight)
     return 2 * shared / total
+
+
+# The weights last read and each word set's mass under them: a finding's words are weighed once
+# per pair it is in, against one clustering's weights (`rarity`'s, never changed once made).
+_MASSES: tuple[Mapping[str, float] | None, dict[frozenset[str], float]] = (None, {})
+
+
+def _mass(words: frozenset[str], weight: Mapping[str, float]) -> float:
+    global _MASSES
+    last, masses = _MASSES
+    if last is not weight:
+        masses = {}
+        _MASSES = (weight, masses)
+    mass = masses.get(words)
+    if mass is None:
+        mass = masses[words] = sum(weight.get(t, 1.0) for t in sorted(words))
+    return mass
 
 
 def rarity(features: Iterable[Features]) -> dict[str, float]:
