@@ -75,6 +75,7 @@ from deepreview.findings.drafts import earlier_drafts
 from deepreview.findings.file_names import known_files as reading_files
 from deepreview.findings.finding_draft import is_rule, one_line
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
+from deepreview.findings.footnote_findings import footnote_findings
 from deepreview.findings.foreign_markup import as_markdown
 from deepreview.findings.gave_up import gave_up
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
@@ -85,6 +86,7 @@ from deepreview.findings.nested_numbers import nested_items
 from deepreview.findings.opened_up import opened_up
 from deepreview.findings.opening_file import placed_by_opening
 from deepreview.findings.ordinal_letter import letter_findings
+from deepreview.findings.place_level_headings import place_level_headings
 from deepreview.findings.prose_problems import (
     opened_quotes,
 )
@@ -233,6 +235,9 @@ def _rewritten(raw: str) -> _Text:
 
 def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> AgentReview:
     src = _rewritten(raw)
+    footnoted, src.lines = footnote_findings(src.lines, src.mask, prefixes)
+    src.lines = place_level_headings(src.lines, src.mask, prefixes)  # (``### `a.ts:2` (high)``)
+    src.text = "\n".join(src.lines)  # (footnotes read are blanked; lines stay in place)
     text, lines, mask, unquoted = src.text, src.lines, src.mask, src.unquoted
     blocks = build_blocks(lines, mask, is_strong_start, is_severity_heading, held=src.held)
     rank_levels(blocks)
@@ -248,6 +253,7 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
             "the later draft is read"
         )
     seen = _read_blocks(blocks, st)
+    st.drafts.extend(footnoted)  # (`[^1]: `a.py` line 5 — blocking.`: `footnote_findings`)
     if len(set(st.verdicts)) > 1:
         # Keep the agent's last word as the verdict, the earlier ones as unparsed text.
         st.sink.unparsed.extend(v for v in st.verdicts[:-1] if v != st.verdicts[-1])
