@@ -78,11 +78,14 @@ from deepreview.findings.finding_line import is_severity_heading, is_strong_star
 from deepreview.findings.footnote_findings import footnote_findings
 from deepreview.findings.foreign_markup import as_markdown
 from deepreview.findings.gave_up import gave_up
+from deepreview.findings.hashtag_levels import hashtag_levels
+from deepreview.findings.image_levels import image_levels
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
 from deepreview.findings.level_ranks import rank_circles, rank_cool_titles, rank_high
 from deepreview.findings.loose import placed_concerns
 from deepreview.findings.margin_lists import margin_lists
 from deepreview.findings.nested_numbers import nested_items
+from deepreview.findings.next_line_levels import next_line_levels
 from deepreview.findings.opened_up import opened_up
 from deepreview.findings.opening_file import placed_by_opening
 from deepreview.findings.ordinal_letter import letter_findings
@@ -237,6 +240,9 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
     src = _rewritten(raw)
     footnoted, src.lines = footnote_findings(src.lines, src.mask, prefixes)
     src.lines = place_level_headings(src.lines, src.mask, prefixes)  # (``### `a.ts:2` (high)``)
+    src.lines = next_line_levels(src.lines, src.mask)  # (`1. `a.go:8` — …` + `   [severity: high]`)
+    src.lines = hashtag_levels(src.lines, src.mask)  # (`- `a.py:7` … loops forever #bug #major`)
+    src.lines = image_levels(src.lines, src.mask)  # (`![medium](…/medium-priority.svg)`)
     src.text = "\n".join(src.lines)  # (footnotes read are blanked; lines stay in place)
     text, lines, mask, unquoted = src.text, src.lines, src.mask, src.unquoted
     blocks = build_blocks(lines, mask, is_strong_start, is_severity_heading, held=src.held)
