@@ -19,7 +19,8 @@ from typing import Final
 from deepreview.findings.levels import tag_level
 from deepreview.findings.list_marker import LIST_MARKER
 
-_RUN: Final = re.compile(r"(?:[ \t]+#[A-Za-z][\w-]{0,30})+[ \t]*$")
+_RUN: Final = re.compile(r"(?:[ \t]+#[A-Za-z][\w-]{0,30})+$")
+_RUN_CHARS: Final = 200
 _OPENS: Final = re.compile(
     rf"^(?P<lead>[ \t]{{0,3}}(?:{LIST_MARKER}|#{{1,6}})[ \t]+|[ \t]{{0,3}})(?P<rest>\S.*)$"
 )
@@ -33,7 +34,10 @@ def hashtag_levels(lines: list[str], mask: list[bool]) -> list[str]:
     for i, line in enumerate(lines):
         if mask[i] or "#" not in line:
             continue
-        run = _RUN.search(line)
+        # (a run of tags is short: only the line's end is searched, so long blank runs cost no
+        # more than the line's length)
+        end = len(line.rstrip())
+        run = _RUN.search(line, max(0, end - _RUN_CHARS), end)
         if run is None or not line[: run.start()].strip():
             continue
         words = [w.lstrip("#") for w in run[0].split()]

@@ -22,9 +22,8 @@ from urllib.parse import urlsplit
 from deepreview.findings.levels import tag_level
 
 _IMAGE: Final = re.compile(r"!\[(?P<alt>[^\]\n]{1,30})\]\(\s*(?P<url>[^)\s]{1,300})\s*\)")
-_ALONE: Final = re.compile(
-    r"^[ \t]*(?:<p>)?[ \t]*(?P<img>!\[[^\]\n]*\]\([^)\n]*\))[ \t]*(?:</p>)?$"
-)
+# (matched on the line without its indent: one run of blanks to cross, never two)
+_ALONE: Final = re.compile(r"^(?:<p>[ \t]*)?(?P<img>!\[[^\]\n]*\]\([^)\n]*\))[ \t]*(?:</p>)?$")
 # a line the tag cannot open: code, a heading, a table
 _NO_TEXT: Final = re.compile(r"^[ \t]*(?:```|~~~|#|\|)")
 _REACH: Final = 3  # lines below a lone image its text may start (a blank line or two between)
@@ -44,7 +43,7 @@ def image_levels(lines: list[str], mask: list[bool]) -> list[str]:
     for i, line in enumerate(lines):
         if mask[i] or "![" not in line:
             continue
-        alone = _ALONE.match(line)
+        alone = _ALONE.match(line.lstrip())
         if alone is not None:
             m = _IMAGE.fullmatch(alone["img"])
             word = _level_word(m) if m is not None else None
@@ -63,5 +62,5 @@ def _text_below(lines: list[str], mask: list[bool], i: int) -> int | None:
         if mask[k]:
             return None
         if lines[k].strip():
-            return None if _NO_TEXT.match(lines[k]) or _ALONE.match(lines[k]) else k
+            return None if _NO_TEXT.match(lines[k]) or _ALONE.match(lines[k].lstrip()) else k
     return None

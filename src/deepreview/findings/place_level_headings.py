@@ -18,7 +18,7 @@ from deepreview.findings.levels import TAG_PATTERN, first_level_word, title_leve
 from deepreview.findings.locations import parse_locations
 
 _HEADING: Final = re.compile(
-    r"^(?P<marks> {0,3}#{1,6}[ \t]+)(?P<num>\d{1,3}[.)][ \t]+)?(?P<rest>.*?)[ \t#]*$"
+    r"^(?P<marks> {0,3}#{1,6}[ \t]+)(?P<num>\d{1,3}[.)][ \t]+)?(?P<rest>.*)$"
 )
 # the level after the place: `(critical)`, `[P1]`, `(high severity)`, `— minor`, `: Major`
 _TAIL_TAG: Final = re.compile(
@@ -29,6 +29,7 @@ _TAIL_TAG: Final = re.compile(
     re.IGNORECASE,
 )
 _PLACES_CHARS: Final = 300
+_TAG_CHARS: Final = 60
 
 
 def place_level_headings(
@@ -43,8 +44,12 @@ def place_level_headings(
         h = _HEADING.match(line)
         if h is None:
             continue
-        rest = h["rest"].strip("*_ \t")  # (`### **`a.ts:22` (critical)**`)
-        tag = _TAIL_TAG.search(rest)
+        # (`### **`a.ts:22` (critical)**`, closing `#`s; a tag is short: only the line's end is
+        # searched, so a heading of long blank runs costs no more than its length)
+        rest = h["rest"].rstrip(" \t#").strip("*_ \t")
+        if len(rest) > _PLACES_CHARS + _TAG_CHARS:
+            continue
+        tag = _TAIL_TAG.search(rest, max(0, len(rest) - _TAG_CHARS))
         if tag is None:
             continue
         word = (tag["b"] or tag["w"]).strip().strip("*_")
