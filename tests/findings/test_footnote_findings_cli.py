@@ -77,3 +77,18 @@ def test_footnotes_that_only_cite_stay_notes(tmp_path: Path) -> None:
     parsed = parsed_by_cli(tmp_path, CITATIONS_ONLY)
     assert parsed["findings"] == []
     assert not parsed["unread_findings"]
+
+
+FINDING_WITH_A_FOOTNOTE = """## Findings
+
+### Important
+
+**I1** `cache/store.py:40` — the lock is released before the write[^1], so two writers race.
+
+[^1]: `cache/store.py:40` — blocking; the lock is released before the write is flushed.
+"""
+
+
+def test_a_footnote_placing_a_finding_read_above_adds_none(tmp_path: Path) -> None:
+    parsed = parsed_by_cli(tmp_path, FINDING_WITH_A_FOOTNOTE)
+    assert levels_and_places(parsed) == [("important", "cache/store.py", 40)]

@@ -259,7 +259,12 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
             "the later draft is read"
         )
     seen = _read_blocks(blocks, st)
-    st.drafts.extend(footnoted)  # (`[^1]: `a.py` line 5 — blocking.`: `footnote_findings`)
+    # (`[^1]: `a.py` line 5 — blocking.`: `footnote_findings`; a footnote giving the place of a
+    # finding read above tells that finding again)
+    told = {(loc.path, loc.start) for d in st.drafts for loc in d.head.locations}
+    st.drafts.extend(
+        d for d in footnoted if not {(loc.path, loc.start) for loc in d.head.locations} & told
+    )
     if len(set(st.verdicts)) > 1:
         # Keep the agent's last word as the verdict, the earlier ones as unparsed text.
         st.sink.unparsed.extend(v for v in st.verdicts[:-1] if v != st.verdicts[-1])
