@@ -61,6 +61,8 @@ def test_a_closing_level_hashtag_is_the_items_level(tmp_path: Path) -> None:
         ("suggestion", "cron/next_run.py", 18),
     ]
     assert not any("#" in t for t in titles_of(parsed))
+    # (the tag goes after the place that opens the item: the place is no words of the title)
+    assert titles_of(parsed)[0].startswith("the day-of-week field rejects 7")
 
 
 def test_hashtags_with_no_level_or_inside_the_text_stay_text(tmp_path: Path) -> None:

@@ -5,10 +5,10 @@ tracker is tagged:
 
 The run of hashtags at the end of a list item's text, a heading or a paragraph is labels, not
 words of the finding; when exactly one level is among them (`#critical`, `#major`, `#nit`,
-`#p1`), it is the finding's level, a tag opening the item, heading or paragraph (where a level
-tag is read), and the run goes. A run with no level (`#docs #followup`) or two levels stays as
-it is, and so does a hashtag inside the text (`fixes #12`, `#critical path`): only a run that
-ends the line counts. Lines stay in place, one for one.
+`#p1`), it is the finding's level, a tag on the first line of the item, heading or paragraph
+(where a level tag is read: `moved_tags`), and the run goes. A run with no level (`#docs
+#followup`) or two levels stays as it is, and so does a hashtag inside the text (`fixes #12`,
+`#critical path`): only a run that ends the line counts. Lines stay in place, one for one.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Final
 
 from deepreview.findings.levels import tag_level
 from deepreview.findings.list_marker import LIST_MARKER
+from deepreview.findings.moved_tags import with_tag
 
 _RUN: Final = re.compile(r"(?:[ \t]+#[A-Za-z][\w-]{0,30})+$")
 _RUN_CHARS: Final = 200
@@ -51,7 +52,7 @@ def hashtag_levels(lines: list[str], mask: list[bool]) -> list[str]:
         out[i] = out[i][: run.start()].rstrip()
         opens = _OPENS.match(out[k])
         assert opens is not None  # (the line kept its opening)
-        out[k] = f"{opens['lead']}[{levels.pop()}] {opens['rest']}"
+        out[k] = f"{opens['lead']}{with_tag(opens['rest'], levels.pop())}"
     return out if out != lines else lines
 
 

@@ -4,12 +4,13 @@
        concurrent `Push` can overwrite it.
        [severity: high]
 
-A field written after the text, as some local models write one: the item's level, as a tag
-that opens the item is (`1. [high] `queue.go:88` — …`), where it is moved. Only a bracket that
-holds a level and nothing else (`[High]`, `(priority: P1)`, `[severity: nit]`), on a line of its
-own inside the item, with no blank line between it and the item's first line, and only for an
-item with no level tag of its own; the bracket's line is left blank. A bracket of other words
-(`[see above]`, `(optional)`) stays the item's text. Lines stay in place, one for one.
+A field written after the text, as some local models write one: the item's level, as a tag on
+its first line is (``1. `queue.go:88` [high] — …``), where it is moved (`moved_tags`). Only a
+bracket that holds a level and nothing else (`[High]`, `(priority: P1)`, `[severity: nit]`), on
+a line of its own inside the item, with no blank line between it and the item's first line, and
+only for an item with no level tag of its own; the bracket's line is left blank. A bracket of
+other words (`[see above]`, `(optional)`) stays the item's text. Lines stay in place, one for
+one.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Final
 
 from deepreview.findings.levels import TAG_PATTERN, label_level, tag_level
 from deepreview.findings.list_marker import LIST_MARKER
+from deepreview.findings.moved_tags import with_tag
 
 _TAG_LINE: Final = re.compile(
     r"^(?P<ind>[ \t]+)[\[(][ \t]*(?:\*\*|__|\*|_)?"
@@ -51,7 +53,7 @@ def next_line_levels(lines: list[str], mask: list[bool]) -> list[str]:
         assert item is not None  # (`_item_above` found it so)
         if _OWN_TAG.match(item["rest"]):
             continue
-        out[k] = f"{item['lead']}[{word}] {item['rest']}"
+        out[k] = f"{item['lead']}{with_tag(item['rest'], word)}"
         out[i] = ""
     return out if out != lines else lines
 
