@@ -7,7 +7,7 @@
 A field written after the text, as some local models write one: the item's level, as a tag on
 its first line is (``1. `queue.go:88` [high] — …``), where it is moved (`moved_tags`). Only a
 bracket that holds a level and nothing else (`[High]`, `(priority: P1)`, `[severity: nit]`), on
-a line of its own inside the item, with no blank line between it and the item's first line, and
+the last line of the item's text, with no blank line between it and the item's first line, and
 only for an item with no level tag of its own; the bracket's line is left blank. A bracket of
 other words (`[see above]`, `(optional)`) stays the item's text. Lines stay in place, one for
 one.
@@ -46,8 +46,9 @@ def next_line_levels(lines: list[str], mask: list[bool]) -> list[str]:
         word = tag["w"]
         if (label_level(word) if tag["label"] else tag_level(word)) is None:
             continue
-        k = _item_above(lines, mask, i, len(tag["ind"].expandtabs(4)))
-        if k is None:
+        indent = len(tag["ind"].expandtabs(4))
+        k = _item_above(lines, mask, i, indent)
+        if k is None or not _closes(lines, i, indent):
             continue
         item = _ITEM.match(out[k])
         assert item is not None  # (`_item_above` found it so)
@@ -56,6 +57,16 @@ def next_line_levels(lines: list[str], mask: list[bool]) -> list[str]:
         out[k] = f"{item['lead']}{with_tag(item['rest'], word)}"
         out[i] = ""
     return out if out != lines else lines
+
+
+def _closes(lines: list[str], i: int, indent: int) -> bool:
+    """Line `i` is the last of its item's text: a blank line, the next item or a line less
+    indented follows it (`(severity: high)` + `   is what the old linter printed …` is words
+    the text goes on with)."""
+    if i + 1 >= len(lines) or not lines[i + 1].strip() or _ITEM.match(lines[i + 1]):
+        return True
+    nxt = lines[i + 1]
+    return len(nxt.expandtabs(4)) - len(nxt.expandtabs(4).lstrip()) < indent
 
 
 def _item_above(lines: list[str], mask: list[bool], i: int, indent: int) -> int | None:
