@@ -18,7 +18,8 @@ listed. Cases 01-64 were each written before any rule was changed for them and a
 now (53-58 since rounds nine and ten, ps72e and ps73; 59-64 since round eleven, ps73b); 65-70
 (ps73b, measured once in round eleven) are tuned on since round twelve (ps73c), 71-76 (ps74,
 measured once in round thirteen) since that round, 77-82 (ps75, measured once in round
-fourteen) since that round, 93-98 (ps79, measured once in round seventeen) since that round;
+fourteen) since that round, 93-98 (ps79, measured once in round seventeen) since that round,
+99-104 (ps80, measured once) since that round;
 each round's
 fresh cases are held out until measured once (benchmarks/README.md, the parse-cases section,
 keeps each round).
@@ -143,7 +144,7 @@ def in_range(name: str, lo: int, hi: int) -> bool:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cases", type=Path, default=CASES)
-    ap.add_argument("--range", default="01-99", help="case numbers, e.g. 01-12")
+    ap.add_argument("--range", default="01-104", help="case numbers, e.g. 01-12")
     ap.add_argument("--verbose", action="store_true", help="every parsed finding and warning")
     args = ap.parse_args()
     lo, _, hi = args.range.partition("-")

@@ -75,16 +75,21 @@ from deepreview.findings.drafts import earlier_drafts
 from deepreview.findings.file_names import known_files as reading_files
 from deepreview.findings.finding_draft import is_rule, one_line
 from deepreview.findings.finding_line import is_severity_heading, is_strong_start
+from deepreview.findings.footnote_findings import footnote_findings
 from deepreview.findings.foreign_markup import as_markdown
 from deepreview.findings.gave_up import gave_up
+from deepreview.findings.hashtag_levels import hashtag_levels
+from deepreview.findings.image_levels import image_levels
 from deepreview.findings.json_review import json_copy_of, json_review, split_json_copy
 from deepreview.findings.level_ranks import rank_circles, rank_cool_titles, rank_high
 from deepreview.findings.loose import placed_concerns
 from deepreview.findings.margin_lists import margin_lists
 from deepreview.findings.nested_numbers import nested_items
+from deepreview.findings.next_line_levels import next_line_levels
 from deepreview.findings.opened_up import opened_up
 from deepreview.findings.opening_file import placed_by_opening
 from deepreview.findings.ordinal_letter import letter_findings
+from deepreview.findings.place_level_headings import place_level_headings
 from deepreview.findings.prose_problems import (
     opened_quotes,
 )
@@ -239,6 +244,12 @@ def _rewritten(raw: str) -> _Text:
 
 def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> AgentReview:
     src = _rewritten(raw)
+    footnoted, src.lines = footnote_findings(src.lines, src.mask, prefixes)
+    src.lines = place_level_headings(src.lines, src.mask, prefixes)  # (``### `a.ts:2` (high)``)
+    src.lines = next_line_levels(src.lines, src.mask)  # (`1. `a.go:8` — …` + `   [severity: high]`)
+    src.lines = hashtag_levels(src.lines, src.mask)  # (`- `a.py:7` … loops forever #bug #major`)
+    src.lines = image_levels(src.lines, src.mask)  # (`![medium](…/medium-priority.svg)`)
+    src.text = "\n".join(src.lines)  # (footnotes read are blanked; lines stay in place)
     text, lines, mask, unquoted = src.text, src.lines, src.mask, src.unquoted
     blocks = build_blocks(lines, mask, is_strong_start, is_severity_heading, held=src.held)
     rank_levels(blocks)
@@ -254,6 +265,12 @@ def _parse(raw: str, seat: str, pass_no: int, prefixes: tuple[str, ...]) -> Agen
             "the later draft is read"
         )
     seen = _read_blocks(blocks, st)
+    # (`[^1]: `a.py` line 5 — blocking.`: `footnote_findings`; a footnote giving the place of a
+    # finding read above tells that finding again)
+    told = {(loc.path, loc.start) for d in st.drafts for loc in d.head.locations}
+    st.drafts.extend(
+        d for d in footnoted if not {(loc.path, loc.start) for loc in d.head.locations} & told
+    )
     if len(set(st.verdicts)) > 1:
         # Keep the agent's last word as the verdict, the earlier ones as unparsed text.
         st.sink.unparsed.extend(v for v in st.verdicts[:-1] if v != st.verdicts[-1])

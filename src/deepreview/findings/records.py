@@ -21,7 +21,7 @@ import re
 from typing import Final
 
 from deepreview.findings.blocks import classify_heading
-from deepreview.findings.levels import LEVEL_WORDS, TAG_WORDS, first_level_word
+from deepreview.findings.levels import LEVEL_WORDS, TAG_WORDS, first_level_word, title_level
 from deepreview.findings.list_marker import LIST_MARKER
 from deepreview.findings.section_titles import Kind
 
@@ -50,7 +50,8 @@ _KEYS: Final = {
     "description": "text",
     "details": "text",
     "explanation": "text",
-    "impact": "text",
+    "impact": "text",  # (`Impact: High`, a level word alone, is the level: `_field`)
+    "what": "text",  # `Where:` / `What:` / `Impact:` records
     "why": "text",
     "fix": "fix",
     "recommendation": "fix",
@@ -80,14 +81,12 @@ def rewrite_records(lines: list[str], mask: list[bool]) -> list[str] | None:
     found = False
     i = 0
     while i < len(lines):
-        end = i
-        while end < len(lines) and not mask[end] and _field(lines[end]) is not None:
-            end += 1
+        end = _record_end(lines, mask, i)
         least = 2 if _NUMBERED.match(lines[i]) else 3  # `1. **Location**: …` + one more field
         named = _NAMED_LABEL.match(lines[i - 1]) if i and not mask[i - 1] else None
         title = named.group("title") if named and not _has_title_field(lines, i) else None
         if (
-            end - i >= least
+            sum(_field(lines[n]) is not None for n in range(i, end)) >= least
             and not _labels_of_a_title(lines, i, titled=title is not None)
             and _rewrite(out, i, end, title)
         ):
@@ -99,6 +98,33 @@ def rewrite_records(lines: list[str], mask: list[bool]) -> list[str] | None:
                 out[label] = ""  # it names nothing once the record has its title
         i = max(end, i + 1)
     return out if found else None
+
+
+def _record_end(lines: list[str], mask: list[bool], i: int) -> int:
+    """Where the run of field lines from `i` ends. A field's value may wrap onto lines of its
+    own (`What: the template is rendered …` + `injected into the body.`): those lines are the
+    record's when another field follows them."""
+    end = i
+    while end < len(lines) and not mask[end]:
+        if _field(lines[end]) is not None:
+            end += 1
+            continue
+        k = end
+        while end > i and k < len(lines) and not mask[k] and _wraps(lines[k]):
+            k += 1
+        if k > end and k < len(lines) and not mask[k] and _field(lines[k]) is not None:
+            end = k
+            continue
+        break
+    return end
+
+
+# a line that opens something of its own: never a field's wrapped value
+_OPENS: Final = re.compile(rf"^[ \t]*(?:{LIST_MARKER}[ \t]|#|>|```|~~~|\|)")
+
+
+def _wraps(line: str) -> bool:
+    return bool(line.strip()) and _OPENS.match(line) is None and _field(line) is None
 
 
 # `Issue 1: Title` / `Finding 2 - Title` right above a record's plain field lines: its title
@@ -158,11 +184,14 @@ def _label_above(lines: list[str], start: int) -> int | None:
     return k if numbered and heading and _bare_label(lines[k]) else None
 
 
-_PLAIN_LABEL: Final = re.compile(r"^[ \t]{0,3}[A-Za-z]+[ \t]*#?\d{1,4}[ \t]*:?[ \t]*$")
+# (`Problem 1 of 3`: counted out of the whole, a label still)
+_PLAIN_LABEL: Final = re.compile(
+    r"^[ \t]{0,3}[A-Za-z]+[ \t]*#?\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?[ \t]*:?[ \t]*$"
+)
 
 
 def _bare_label(heading: str) -> bool:
-    words = re.findall(r"[A-Za-z]+|\d+", heading.lower())
+    words = re.findall(r"[A-Za-z]+|\d+", re.sub(r"\bof[ \t]+\d+", "", heading.lower()))
     return bool(words) and all(w.isdigit() or w.rstrip("s") in _LABEL_WORDS for w in words)
 
 
@@ -196,20 +225,32 @@ def _field(line: str) -> tuple[str, str] | None:
     m = _FIELD.match(line)
     if m is None:
         return None
-    kind = _KEYS.get(m.group("key").strip().lower())
-    return None if kind is None else (kind, m.group("value").strip())
+    key, value = m.group("key").strip().lower(), m.group("value").strip()
+    if key == "impact" and title_level(value.strip("*_ .").lower()) is not None:
+        return _IMPACT_LEVEL, value  # `Impact: High`: the record's rating, not its text
+    kind = _KEYS.get(key)
+    return None if kind is None else (kind, value)
+
+
+# an `Impact:` field whose value is only a level word: the record's level when it has no
+# `Severity:` field of its own (beside one, the impact is what it says, one more rating)
+_IMPACT_LEVEL: Final = "impact level"
 
 
 def _rewrite(out: list[str], start: int, end: int, named: str | None = None) -> bool:
     fields: dict[str, tuple[int, str]] = {}
+    last = ""
     for n in range(start, end):
         got = _field(out[n])
-        assert got is not None  # the caller took only field lines
+        if got is None:  # a field's value wrapped onto this line (`_record_end`)
+            fields[last] = (fields[last][0], f"{fields[last][1]} {out[n].strip()}")
+            continue
         kind, value = got
+        last = kind
         if kind in fields:
             return False  # `File:` twice: two records run together, or not a record at all
         fields[kind] = (n, value.strip("*_ ").strip() if kind in ("level", "line") else value)
-    level = fields.get("level")
+    level = fields.get("level") or fields.get(_IMPACT_LEVEL)
     word = first_level_word(level[1]) if level else None
     place = fields.get("file")
     # (a numbered item is a finding already: with no level it is one still, taken as important)

@@ -5,9 +5,10 @@ in double backticks.
 
 A title is a heading, its depth the order in which its underline style first appears (as
 reStructuredText ranks them); a field is a bold field label (`**Severity:** critical`); a code
-span keeps one backtick. Read only in a review that is reStructuredText: a field list line
-outside code, and a title underlined at least as long as itself; a Markdown review's
-`Title` + `---` setext heading and `~~~` fence stay as they are.
+span keeps one backtick. Read only in a review that is reStructuredText: a title underlined at
+least as long as itself, and either a field list line outside code or two titles or more, one
+underlined with a character no Markdown heading uses (`~~~~`, `^^^^`), beside code in double
+backticks; a Markdown review's `Title` + `---` setext heading and `~~~` fence stay as they are.
 """
 
 from __future__ import annotations
@@ -36,13 +37,27 @@ def _titles(lines: list[str], code: list[bool]) -> dict[int, tuple[str, bool]]:
     return found
 
 
+# underline characters Markdown never gives a setext heading (`~~~` opens a Markdown fence)
+_NOT_SETEXT: Final = frozenset("~^\"'`#*+:.")
+
+
+def _rst_titles(lines: list[str], code: list[bool], titles: dict[int, tuple[str, bool]]) -> bool:
+    """The review is reStructuredText by its titles alone: two titles or more, one underlined
+    with a character no Markdown heading uses, and code in double backticks outside code."""
+    return (
+        len(titles) >= 2
+        and any(c in _NOT_SETEXT for c, _ in titles.values())
+        and any(not code[i] and _DOUBLE.search(x) for i, x in enumerate(lines))
+    )
+
+
 def rst_as_markdown(lines: list[str]) -> list[str]:
     """The review's lines with reStructuredText markup as Markdown, one line for one; `lines`
     itself when the review is not reStructuredText."""
     code = code_lines(lines, tildes=False)
     titles = _titles(lines, code)
     fields = [i for i, x in enumerate(lines) if not code[i] and _FIELD.match(x)]
-    if not titles or not fields:
+    if not titles or not (fields or _rst_titles(lines, code, titles)):
         return lines
     styles: list[tuple[str, bool]] = []
     out = list(lines)

@@ -1,4 +1,5 @@
-"""Findings written as a ```yaml block: a list of flat mappings, alone or under one key.
+"""Findings written as a ```yaml block, or as the review's YAML front matter (`---` … `---`
+at its top, metadata beside a `findings:` key): a list of flat mappings, alone or under a key.
 
     ```yaml
     findings:
@@ -29,15 +30,40 @@ _ITEM: Final = re.compile(r"^-[ \t]+(?P<rest>.*)$")
 _NEEDS: Final = frozenset(("severity", "level", "priority", "file", "path", "filename"))
 
 
+# YAML front matter: `---` on the text's first line, the block closed by `---` (or `...`)
+_FRONT: Final = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+# the keys a findings list stands under among other keys (`verdict: …` beside `findings:`)
+_LIST_KEYS: Final = frozenset(("findings", "issues", "problems", "comments", "review_comments"))
+
+
 def yaml_items(text: str) -> list[dict[str, str]] | None:
-    """The findings list of the first ```yaml block that is one; None when none is."""
-    for block in code_blocks(text):
-        if not block.closed or block.info.lower() not in ("yaml", "yml"):
-            continue
-        items = _items(block.body.split("\n"))
+    """The findings list of the YAML front matter or the first ```yaml block that is one;
+    None when none is."""
+    front = _FRONT.match(text.lstrip("\ufeff"))
+    bodies = [front["body"]] if front is not None else []
+    bodies += [b.body for b in code_blocks(text) if b.closed and b.info.lower() in ("yaml", "yml")]
+    for body in bodies:
+        lines = body.split("\n")
+        items = _items(lines) or _items(_keyed_list(lines))
         if items and all(_NEEDS & item.keys() for item in items):
             return items
     return None
+
+
+def _keyed_list(lines: list[str]) -> list[str]:
+    """The rows of the findings list a mapping holds beside other keys (`reviewer: qwen`,
+    `verdict: …`, then `findings:` over the list): its key and the rows under it."""
+    for i, line in enumerate(lines):
+        key = _KEY.match(line)
+        if key is None or key["value"] or key["key"].strip().lower() not in _LIST_KEYS:
+            continue
+        end = i + 1
+        while end < len(lines) and (
+            not lines[end].strip() or lines[end][:1].isspace() or _ITEM.match(lines[end])
+        ):
+            end += 1
+        return lines[i:end]
+    return []
 
 
 def _scalar(value: str) -> str:
