@@ -103,6 +103,7 @@ from deepreview.findings.repeats import (
     in_summary,
     level_repeats,
     one_line_item,
+    recap_list,
     recap_table,
     summary_repeats,
 )
@@ -405,6 +406,8 @@ def _without_recaps(st: ReviewParts, findings: list[Finding]) -> set[str]:
     counting them, a closing word on them) is set aside."""
     for table in [u for u in st.unread if counts_match(u, [f.severity for f in findings])]:
         _read_after_all(st, table)  # `| Important | 2 |` …: it counts the findings we read
+    for recap in [u for u in st.unread if recap_list(u, findings)]:
+        _read_after_all(st, recap)  # `- C1 `a.py:3` crash on empty input`: told again by ID
     kept = {f.id for f in findings}
     for closing in [u for u in st.unread if _about_own_findings(u, frozenset(kept))]:
         # `Overall a solid change; I1 is the only thing blocking`: a closing word on the

@@ -15,6 +15,7 @@ from typing import Final
 
 from deepreview.findings.assemble import completeness, same_title
 from deepreview.findings.finding_draft import Draft
+from deepreview.findings.locations import parse_location
 from deepreview.findings.problem_words import about_faults, fault_kinds
 from deepreview.model import Finding, Location
 
@@ -61,6 +62,36 @@ def recap_table(told: list[Draft], rows: list[Draft]) -> bool:
         and all(r.head.style == "table" for r in rows)
         and all(any(_holds(e, r) or _inside(e, r) for e in told) for r in rows)
     )
+
+
+# `- C1 `a.py:3` crash on empty input`, `2. **I1:** stale cache`: a list item led by an ID
+_RECAP_ITEM: Final = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+[*_\[]*([CIS])-?(\d{1,3})\b[*_\]]*")
+# a place an item gives: a code span, or a bare `path:line`
+_ITEM_PLACE: Final = re.compile(r"`([^`\n]+)`|(?<!\S)([\w./-]+:\d+(?:-\d+)?)")
+
+
+def recap_list(text: str, findings: list[Finding]) -> bool:
+    """`text` (findings text left unread) is a list each of whose one-line items names a finding
+    read above by its ID, at one of that finding's places when the item gives one: a closing
+    `## Summary of findings` telling the findings again, not findings that could not be read.
+    An item naming an ID no finding has, or a read ID at another place, is something else."""
+    by_id = {f.id: f for f in findings}
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if not lines:
+        return False
+    for line in lines:
+        m = _RECAP_ITEM.match(line)
+        finding = by_id.get(f"{m[1]}{m[2]}") if m else None
+        if m is None or finding is None:
+            return False
+        for span, bare in _ITEM_PLACE.findall(line[m.end() :]):
+            place = parse_location(span or bare)
+            if place is not None and not any(
+                place.path == q.path and (place.start is None or _within(place, q))
+                for q in finding.locations
+            ):
+                return False
+    return True
 
 
 def _row_inside(finding: Draft, item: Draft) -> bool:
