@@ -31,9 +31,9 @@ SAME_FAILURE_NEARBY = 0.25
 NEAR_KINDS = frozenset({"code", "tests"})
 
 
-def lines_apart(x: Features, y: Features) -> int | None:
-    """The fewest lines between a place of one and a place of the other in one file, when
-    they do not overlap; None when they overlap or share no file with lines."""
+def line_gap(x: Features, y: Features) -> int | None:
+    """The fewest lines between a place of one and a place of the other in one file (0 when
+    they overlap); None when they share no file with lines."""
     best: int | None = None
     for a in x.locations:
         for b in y.locations:
@@ -41,11 +41,16 @@ def lines_apart(x: Features, y: Features) -> int | None:
                 continue
             assert a.start is not None and a.end is not None
             assert b.start is not None and b.end is not None
-            gap = max(a.start, b.start) - min(a.end, b.end)
-            if gap <= 0:
-                return None
+            gap = max(0, max(a.start, b.start) - min(a.end, b.end))
             best = gap if best is None else min(best, gap)
     return best
+
+
+def lines_apart(x: Features, y: Features) -> int | None:
+    """The fewest lines between a place of one and a place of the other in one file, when
+    they do not overlap; None when they overlap or share no file with lines."""
+    gap = line_gap(x, y)
+    return gap or None
 
 
 def same_failure_nearby(x: Features, y: Features) -> frozenset[str]:

@@ -21,7 +21,7 @@ import re
 
 from deepreview.consolidate.claim_pairs import claims_differ
 from deepreview.consolidate.features import Features
-from deepreview.consolidate.nearby import CLAIM_NEAR_LINES, in_other_functions
+from deepreview.consolidate.nearby import CLAIM_NEAR_LINES, in_other_functions, line_gap
 
 # What such a name adds: with the `where` of lines a few apart and the name shared, the pair
 # reaches a link (partition.LINK_THRESHOLD); on its own the name does not.
@@ -49,7 +49,7 @@ def titled_name_nearby(x: Features, y: Features) -> frozenset[str]:
         return frozenset()
     if x.nature and y.nature and x.nature != y.nature:
         return frozenset()
-    gap = _gap(x, y)
+    gap = line_gap(x, y)
     if gap is None or gap > CLAIM_NEAR_LINES or in_other_functions(x, y):
         return frozenset()
     spelled = {**dict(y.spellings), **dict(x.spellings)}
@@ -64,18 +64,3 @@ def titled_name_nearby(x: Features, y: Features) -> frozenset[str]:
 def _told_in_its_title(f: Features) -> bool:
     """A one-line finding: its explanation, if any, repeats words of its title and no more."""
     return f.prose_words <= f.title_words
-
-
-def _gap(x: Features, y: Features) -> int | None:
-    """The fewest lines between a place of one and a place of the other in one file (0 when
-    they overlap); None when they share no file with lines."""
-    best: int | None = None
-    for a in x.locations:
-        for b in y.locations:
-            if a.path != b.path or None in (a.start, a.end, b.start, b.end):
-                continue
-            assert a.start is not None and a.end is not None
-            assert b.start is not None and b.end is not None
-            gap = max(0, max(a.start, b.start) - min(a.end, b.end))
-            best = gap if best is None else min(best, gap)
-    return best
