@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from support.read_findings import parsed_by_cli
 
 _FINDINGS = """## Executive Summary
@@ -54,19 +56,15 @@ def test_a_recap_by_id_alone_is_not_unread_text(tmp_path: Path) -> None:
     assert (ids, unread) == (["C1", "I1"], [])
 
 
-def test_an_item_naming_no_finding_read_keeps_the_list_unread(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "other",
+    [
+        "- I2 `loader/fetch.py:9` no timeout on the download\n",  # an ID no finding has
+        "- I1 `loader/cache.py:88` cache key ignores the version\n",  # a read ID elsewhere
+    ],
+)
+def test_an_item_that_is_no_finding_read_keeps_the_list_unread(tmp_path: Path, other: str) -> None:
     ids, unread = _read(
-        tmp_path,
-        "- C1 `loader/manifest.py:14` crash on an empty manifest\n"
-        "- I2 `loader/fetch.py:9` no timeout on the download\n",
-    )
-    assert ids == ["C1", "I1"] and len(unread) == 1
-
-
-def test_a_read_id_at_another_place_keeps_the_list_unread(tmp_path: Path) -> None:
-    ids, unread = _read(
-        tmp_path,
-        "- C1 `loader/manifest.py:14` crash on an empty manifest\n"
-        "- I1 `loader/cache.py:88` cache key ignores the version\n",
+        tmp_path, "- C1 `loader/manifest.py:14` crash on an empty manifest\n" + other
     )
     assert ids == ["C1", "I1"] and len(unread) == 1
