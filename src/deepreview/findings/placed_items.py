@@ -81,9 +81,10 @@ def placed_problems(
     …`): each item is one finding, a place-led one never the text of the item before it. An
     item may tell its place in the sentence instead (`In `a.py`, … (line 88)`: `prose_places`).
 
-    `listed`: the seat put the list under its findings (`placed_section`), so each place-led
-    item is one whatever its words, as the same list with `-` bullets is read; an item set
-    aside (a spot said to be fine, praise) stays as text we did not read, with a warning."""
+    `listed`: the seat put the list under its findings (`placed_section`): when it holds a
+    fault, each place-led item is one whatever its words, as the same list with `-` bullets is
+    read; an item set aside (a spot said to be fine, praise) stays as text we did not read,
+    with a warning."""
     lines, grouped = places_in_prose(lines, fenced, prefixes)
     lines = [line if fenced[i] else _dash_after_place(line) for i, line in enumerate(lines)]
     res = parse_findings_block(lines, fenced, Severity.IMPORTANT, prefixes)
@@ -109,20 +110,17 @@ def placed_problems(
         return _each_on_its_own(lines, fenced, prefixes, res, top, grouped, listed=listed)
     paired = list(zip(top, res.drafts, strict=True))
     kept = res.drafts
-    if not listed and (
-        checked
-        or not all(
-            (_PLACE_FIRST.match(m.group("rest")) or not _unrated(d))
-            # an item under a file's heading may ask for the change instead (`Line 12: … patch
-            # `time.sleep``): that group layout lists findings
-            and (
-                not _unrated(d)
-                or _names_a_problem(d)
-                or _rated_in_words(d)
-                or (i in grouped and _asks(d))
-            )
-            for (i, m), d in paired
+    if checked or not all(
+        (_PLACE_FIRST.match(m.group("rest")) or not _unrated(d))
+        # an item under a file's heading may ask for the change instead (`Line 12: … patch
+        # `time.sleep``): that group layout lists findings
+        and (
+            not _unrated(d)
+            or _names_a_problem(d)
+            or _rated_in_words(d)
+            or (i in grouped and _asks(d))
         )
+        for (i, m), d in paired
     ):
         # Harmless remarks beside a real problem (`… (line 40); that is fine here.` + `… never
         # applied (line 77), so a slow upstream hangs the worker.`): each item judged on its
@@ -149,6 +147,10 @@ def placed_problems(
         # beside a fault of the code, a stale doc the seat points a place at is one too (alone,
         # or beside remarks only, the list stays as it was: "A few things: …")
         kept = judged(docs=True)
+        if listed:
+            # under the seat's findings, a list that holds a fault is its list of findings:
+            # every place-led item of it is one, as the same list with `-` bullets is read
+            kept = [d for _item, d in paired]
     drafts = [
         make_draft(d.head, None, body=d.body, fix=d.fix, has_fix=d.has_fix, prefixes=prefixes)
         for d in kept
