@@ -21,13 +21,15 @@ from deepreview.markdown_fence import is_fence_line
 
 # A line that is only bold text (`**Critical Issues**`, `**What I liked**:`): a heading written
 # in bold, or a lead-in of the paragraphs after it (`prose_problems`).
-BOLD_LINE = re.compile(r"^ {0,3}(?:\*\*|__)([^*_\n][^\n]*?)(?:\*\*|__)[ \t]*:?[ \t]*$")
+# (a run of blanks is taken whole, never split between two runs: thousands of blanks after
+# the bold are crossed once)
+BOLD_LINE = re.compile(r"^ {0,3}(?:\*\*|__)([^*_\n][^\n]*?)(?:\*\*|__)[ \t]*+:?[ \t]*+$")
 _LABEL_LINE = re.compile(r"^ {0,3}([A-Z][A-Za-z ]{2,40}):[ \t]*$")
 # `**Suggestions:** None`: a section whose whole content is on its heading's line. Only with a
 # "none" value: `**Suggestion:** extract a helper` inside a finding is that finding's text.
 _BOLD_LABEL_NONE = re.compile(
-    r"^ {0,3}(?:\*\*|__)([^*_\n]+?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)[ \t]*"
-    r"((?:none|n/a|nothing)(?:[ \t]+(?:found|identified|noted))?[ \t.!]*)$",
+    r"^ {0,3}(?:\*\*|__)([^*_\n]+?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)[ \t]*+"
+    r"((?:none|n/a|nothing)(?:[ \t]++(?:found|identified|noted))?[ \t.!]*+)$",
     re.IGNORECASE,
 )
 # `**Tests**: none added for `div`.`: a Testing, Documentation or Design note led by its

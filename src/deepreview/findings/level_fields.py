@@ -28,8 +28,10 @@ _SEEN_ONLY: Final = (
 _LEVEL_LABELS: Final = "|".join(
     ("severity", "priority", *sorted(LEVEL_LABEL_WORDS, key=len, reverse=True), *_SEEN_ONLY)
 )
+# (each run of blanks taken whole, never handed back to the next: a line of thousands of
+# blanks is crossed once, not once per split of it)
 _FIELD: Final = re.compile(
-    r"^[ \t]*(?:[-*+•][ \t]+|\d{1,2}[.)][ \t]+)?(?:\*\*?|__?)?[ \t]*"
+    r"^[ \t]*+(?:[-*+•][ \t]++|\d{1,2}[.)][ \t]++)?(?:\*\*?|__?)?[ \t]*+"
     rf"(?:{_LEVEL_LABELS})(?:\*\*?|__?)?[ \t]*[:：](?:\*\*?|__?)?[ \t]*(?P<value>\S.*)$",
     re.IGNORECASE | re.MULTILINE,
 )

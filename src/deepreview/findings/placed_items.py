@@ -28,8 +28,8 @@ from dataclasses import replace
 from typing import Final
 
 from deepreview.findings.counted_faults import ORDINAL, counted_fault, without_ordinal
-from deepreview.findings.finding_draft import Draft, make_draft
-from deepreview.findings.findings import FindingsResult, parse_findings_block
+from deepreview.findings.finding_draft import Draft, make_draft, one_line
+from deepreview.findings.findings import NOT_READ_REMARK, FindingsResult, parse_findings_block
 from deepreview.findings.item_lists import sentence_head
 from deepreview.findings.levels import stressed_level
 from deepreview.findings.list_marker import LIST_MARKER
@@ -73,13 +73,18 @@ _SETTLED: Final = re.compile(
 
 
 def placed_problems(
-    lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
+    lines: list[str], fenced: list[bool], prefixes: tuple[str, ...], *, listed: bool = False
 ) -> tuple[list[Draft], FindingsResult] | None:
     """The section's list of place-led problems as drafts with no level of their own, and the
     read that found them (for where the list starts and ends); None when it holds none. Items
     with a level of their own may stand among them (`1. … Severity: important.`, `- **Nit:**
     …`): each item is one finding, a place-led one never the text of the item before it. An
-    item may tell its place in the sentence instead (`In `a.py`, … (line 88)`: `prose_places`)."""
+    item may tell its place in the sentence instead (`In `a.py`, … (line 88)`: `prose_places`).
+
+    `listed`: the seat put the list under its findings (`placed_section`): when it holds a
+    fault, each place-led item is one whatever its words, as the same list with `-` bullets is
+    read; an item set aside (a spot said to be fine, praise) stays as text we did not read,
+    with a warning."""
     lines, grouped = places_in_prose(lines, fenced, prefixes)
     lines = [line if fenced[i] else _dash_after_place(line) for i, line in enumerate(lines)]
     res = parse_findings_block(lines, fenced, Severity.IMPORTANT, prefixes)
@@ -96,11 +101,13 @@ def placed_problems(
     checked = {i for i, _m in top if _set_aside(lines[i], res.unparsed)}
     if checked and len(top) - len(checked) == len(res.drafts):
         top = [(i, m) for i, m in top if i not in checked]
+        if listed:
+            res = replace(res, warnings=[*res.warnings, *_told(lines, sorted(checked))])
     if len(top) != len(res.drafts) or (top and _tight_item_above(lines, fenced, top[0])):
         # praise with no place around a placed item (`- The loop is clear.` + `- ⚠️ `a.py:88`:
         # the error is swallowed.` + `- ✅ Tests pass.`): the praise was read as the text of
         # the item before it, so each item is judged on its own
-        return _each_on_its_own(lines, fenced, prefixes, res, top, grouped)
+        return _each_on_its_own(lines, fenced, prefixes, res, top, grouped, listed=listed)
     paired = list(zip(top, res.drafts, strict=True))
     kept = res.drafts
     if checked or not all(
@@ -140,6 +147,10 @@ def placed_problems(
         # beside a fault of the code, a stale doc the seat points a place at is one too (alone,
         # or beside remarks only, the list stays as it was: "A few things: …")
         kept = judged(docs=True)
+        if listed:
+            # under the seat's findings, a list that holds a fault is its list of findings:
+            # every place-led item of it is one, as the same list with `-` bullets is read
+            kept = [d for _item, d in paired]
     drafts = [
         make_draft(d.head, None, body=d.body, fix=d.fix, has_fix=d.has_fix, prefixes=prefixes)
         for d in kept
@@ -154,7 +165,9 @@ def placed_section(
     read with those items as findings with no level of their own (the text around the list read
     as any findings section's), or None when it is no such list. Where the section has no
     finding of another shape, its items were otherwise findings text we could not read."""
-    placed = placed_problems(lines, fenced, prefixes) or placed_paragraphs(lines, fenced, prefixes)
+    placed = placed_problems(lines, fenced, prefixes, listed=True) or placed_paragraphs(
+        lines, fenced, prefixes, listed=True
+    )
     if placed is None:
         # placed paragraphs each with a ```suggestion fence to commit (`suggestion_blocks`)
         suggested, taken = suggestion_drafts(lines, fenced, prefixes)
@@ -166,13 +179,13 @@ def placed_section(
 
 
 def placed_paragraphs(
-    lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
+    lines: list[str], fenced: list[bool], prefixes: tuple[str, ...], *, listed: bool = False
 ) -> tuple[list[Draft], FindingsResult] | None:
     """`placed_problems` of a section written as paragraphs each led by its place with no list
     mark (`Line 2 of src/a.py: … raises …`), the same list written without marks; None when
     the section is no such list."""
     items = _paragraph_items(lines, fenced, prefixes)
-    placed = placed_problems(items, fenced, prefixes) if items != lines else None
+    placed = placed_problems(items, fenced, prefixes, listed=listed) if items != lines else None
     return None if placed is None else counted_fault(lines, items, prefixes, *placed)
 
 
@@ -363,6 +376,8 @@ def _each_on_its_own(
     res: FindingsResult,
     top: list[tuple[int, re.Match[str]]],
     grouped: set[int],
+    *,
+    listed: bool = False,
 ) -> tuple[list[Draft], FindingsResult] | None:
     """The list's items read one by one: an item that plainly names a fault at the place it
     leads with is a finding; praise or a harmless remark is none. None when no item is such a
@@ -384,6 +399,7 @@ def _each_on_its_own(
         i for i in range(start, end) if (m := _ITEM.match(lines[i])) and m.group("indent") == indent
     ]
     kept: list[Draft] = []
+    left: list[int] = []  # the items read as no finding
     faults = 0
     for n, i in enumerate(heads):
         stop = heads[n + 1] if n + 1 < len(heads) else end
@@ -400,16 +416,29 @@ def _each_on_its_own(
             # `- The README does not mention the flag.` beside `- `a.py:12` — …`: a problem
             # with no place (or no line), a finding all the same, never the whole list unread
             kept.append(d or _placeless(lines[i:stop], fenced[i:stop], prefixes))
+        else:
+            left.append(n)
     if not faults:
         return None
     items = {lines[i].strip() for i in heads}
     rest = [t for t in res.unread if t.strip().split("\n", 1)[0] not in items]
     unparsed = [t for t in res.unparsed if t.strip().split("\n", 1)[0] not in items]
+    warnings = list(res.warnings)
+    if listed:
+        # under the seat's findings an item read as none is kept and told, never gone in silence
+        for n in left:
+            stop = heads[n + 1] if n + 1 < len(heads) else end
+            unparsed.append("\n".join(lines[heads[n] : stop]).strip())
+        warnings += _told(lines, [heads[n] for n in left])
     drafts = [
         make_draft(d.head, None, body=d.body, fix=d.fix, has_fix=d.has_fix, prefixes=prefixes)
         for d in kept
     ]
-    return drafts, replace(res, drafts=drafts, unread=rest, unparsed=unparsed)
+    return drafts, replace(res, drafts=drafts, unread=rest, unparsed=unparsed, warnings=warnings)
+
+
+def _told(lines: list[str], items: list[int]) -> list[str]:
+    return [f"{NOT_READ_REMARK}{one_line(lines[i].strip(), 120)}" for i in items]
 
 
 def _lined(d: Draft) -> bool:
