@@ -13,17 +13,23 @@ is always searched.
 
 from __future__ import annotations
 
-import re._constants as _c
-import re._parser as _parser
 from collections.abc import Iterable
 from typing import Any
 
-_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+# The regex parser is CPython's own, not a public API: a Python without it gives no sets, and
+# every pattern is searched as before (slower, the same results).
+try:
+    import re._constants as _c
+    import re._parser as _parser
+except ImportError:  # pragma: no cover - CPython 3.11 and later have both
+    _c = _parser = None
 
 
 def needed(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case ASCII strings of which every match of `pattern` contains one, or None when
     the pattern's form gives no such set."""
+    if _parser is None:
+        return None
     found = _in_sequence(_parser.parse(pattern, flags))
     if found is None or not all(s.isascii() for s in found):
         return None
@@ -54,7 +60,7 @@ def _in_item(op: Any, av: Any) -> frozenset[str] | None:
         return _in_sequence(av[-1])
     if op is _c.ATOMIC_GROUP:
         return _in_sequence(av)
-    if op in _REPEATS:
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         low, _high, body = av
         return _in_sequence(body) if low >= 1 else None
     if op is _c.BRANCH:
