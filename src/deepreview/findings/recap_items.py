@@ -38,6 +38,8 @@ from deepreview.model import Severity
 
 _ITEM: Final = re.compile(rf"^ {{0,3}}{LIST_MARKER}[ \t]+\S")
 _AN_ID: Final = re.compile(r"\b[CIS]-?\d{1,4}\b")
+# an item led by an ID of its own: `- **I2** `a.py:7` — …`, `2. I-2: …`
+_LEADING_ID: Final = re.compile(rf"^ {{0,3}}{LIST_MARKER}[ \t]+[*_\[]*([CIS])-?(\d{{1,4}})\b")
 _SETTLED: Final = re.compile(
     r"\b(?:(?:is|are|was|were|been|now)\s+(?:now\s+)?(?:fixed|resolved|addressed)|"
     r"pre-?existing|not\s+introduced|out\s+of\s+scope)\b",
@@ -54,12 +56,20 @@ _BEFORE_MERGE: Final = re.compile(
 
 
 def recap_problems(
-    title: str, lines: list[str], fenced: list[bool], prefixes: tuple[str, ...]
+    title: str,
+    lines: list[str],
+    fenced: list[bool],
+    prefixes: tuple[str, ...],
+    told: frozenset[str] = frozenset(),
 ) -> list[Draft]:
-    """The recap list's items that name a problem at a place, as drafts at the list's level."""
+    """The recap list's items that name a problem at a place, as drafts at the list's level.
+    `told`: the IDs of the findings read (`I1`); an item led by another ID (`- **I2** `a.py:7`
+    — …` after C1 and I1) is a finding the seat wrote only there, read with its ID."""
     out: list[Draft] = []
     for start, whole in list_items(lines, fenced):
-        text = _unnamed_clauses(whole) if _AN_ID.search(whole) else whole
+        own = _LEADING_ID.match(whole)
+        new_id = own is not None and f"{own[1]}{own[2]}" not in told
+        text = _unnamed_clauses(whole) if _AN_ID.search(whole) and not new_id else whole
         if not text or _SETTLED.search(text) or not names_a_fault(text):
             continue
         places = [loc for loc in locations_in(text, prefixes) if loc.start is not None]
@@ -72,7 +82,7 @@ def recap_problems(
         )
         if not head.locations:
             head.locations.extend(places)
-        if head.id is not None:
+        if head.id is not None and not new_id:
             continue  # an ID of its own: the finding told again
         level = own_level(text) or (
             Severity.IMPORTANT
@@ -80,6 +90,8 @@ def recap_problems(
             and not _LATER.search(text)
             else Severity.SUGGESTION
         )
+        if new_id and own is not None:
+            level = Severity.from_letter(own[1])  # `I2`: the seat's own level
         head.severity = head.severity or level
         body = "\n".join(ln.strip() for ln in text.split("\n")[1:]).strip()
         out.append(make_draft(head, None, body=body if text is whole else ""))

@@ -222,9 +222,10 @@ def _loose_in_prose(block: Block, st: ReviewParts) -> bool:
         block.lines, block.fenced = whole  # a recap keeps its words as written
         # `2. `a.py:30` leaks the handle — do this before merge.`: a problem only it names
         read = {loc for d in drafts for loc in d.head.locations}
+        read_ids = frozenset(d.head.id.replace("-", "") for d in st.drafts if d.head.id)
         st.drafts.extend(
             d
-            for d in recap_problems(block.title, *whole, st.prefixes)
+            for d in recap_problems(block.title, *whole, st.prefixes, read_ids)
             if not read & set(d.head.locations)
         )
         return False
