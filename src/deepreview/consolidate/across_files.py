@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from deepreview.consolidate.claim_pairs import one_sided_failure
 from deepreview.consolidate.failure_tables import TABLES
 from deepreview.consolidate.features import Features
+from deepreview.consolidate.nearby import graded_and_classified_alike
 
 # Failures two pieces of code make together, each piece where one reviewer looked: the query and
 # the loop that runs it per row, the permissive model and the controller filling it from the
@@ -55,9 +56,7 @@ def told_in_two_files(x: Features, y: Features) -> frozenset[str]:
     fx, fy = _files(x), _files(y)
     if not fx or not fy or fx & fy:
         return frozenset()
-    if x.severity is not None and y.severity is not None and abs(x.severity - y.severity) > 1:
-        return frozenset()
-    if x.nature and y.nature and x.nature != y.nature:
+    if not graded_and_classified_alike(x, y):
         return frozenset()
     if one_sided_failure(x, y):
         return frozenset()

@@ -69,9 +69,7 @@ def same_failure_nearby(x: Features, y: Features) -> frozenset[str]:
         return frozenset()
     if claims_differ(x, y) or meet_on_a_line(x, y):
         return frozenset()
-    if x.severity is not None and y.severity is not None and abs(x.severity - y.severity) > 1:
-        return frozenset()
-    if x.nature and y.nature and x.nature != y.nature:
+    if not graded_and_classified_alike(x, y):
         # classified apart: "Command injection through the folder argument" (security) at the
         # shell call, "Unescaped name in the insert statement" (regression) a line below
         return frozenset()
@@ -120,7 +118,7 @@ def in_other_functions(x: Features, y: Features) -> bool:
     return not (x.defined_in & y.calls or y.defined_in & x.calls)
 
 
-def _graded_and_classified_alike(x: Features, y: Features) -> bool:
+def graded_and_classified_alike(x: Features, y: Features) -> bool:
     """At most one grade apart, and not classified as different natures."""
     if x.severity is not None and y.severity is not None and abs(x.severity - y.severity) > 1:
         return False
@@ -147,7 +145,7 @@ def definition_and_call(x: Features, y: Features) -> frozenset[str]:
     awaited" in `with_retry`, "the default of 3 gives 4 calls" where it is called) is two."""
     if not (x.kind == y.kind == "code") or claims_differ(x, y) or meet_on_a_line(x, y):
         return frozenset()
-    if not _graded_and_classified_alike(x, y):
+    if not graded_and_classified_alike(x, y):
         return frozenset()
     # a call from inside the function itself (recursion, or both findings in its body) says
     # nothing of definition and use

@@ -22,7 +22,7 @@ from functools import lru_cache
 from deepreview.consolidate.claim_pairs import claims_differ
 from deepreview.consolidate.code_sites import called_at, defined_at
 from deepreview.consolidate.features import Features
-from deepreview.consolidate.nearby import _graded_and_classified_alike, _same_failure_at_both
+from deepreview.consolidate.nearby import _same_failure_at_both, graded_and_classified_alike
 from deepreview.consolidate.spans import meet_on_a_line
 
 
@@ -58,7 +58,7 @@ def quoted_definition_and_call(x: Features, y: Features) -> frozenset[str]:
     sites = ((x_defined & y_calls) | (y_defined & x_calls)) - (x_defined & y_defined)
     if not sites or claims_differ(x, y) or meet_on_a_line(x, y):
         return frozenset()
-    if not _graded_and_classified_alike(x, y):
+    if not graded_and_classified_alike(x, y):
         return frozenset()
     # `slices.Index` is the call `index`: a name both give is no more than the site itself
     beyond = {i for i in x.identifiers & y.identifiers if i.rsplit(".", 1)[-1] not in sites}

@@ -21,7 +21,12 @@ import re
 
 from deepreview.consolidate.claim_pairs import claims_differ
 from deepreview.consolidate.features import Features
-from deepreview.consolidate.nearby import CLAIM_NEAR_LINES, in_other_functions, line_gap
+from deepreview.consolidate.nearby import (
+    CLAIM_NEAR_LINES,
+    graded_and_classified_alike,
+    in_other_functions,
+    line_gap,
+)
 
 # What such a name adds: with the `where` of lines a few apart and the name shared, the pair
 # reaches a link (partition.LINK_THRESHOLD); on its own the name does not.
@@ -45,9 +50,7 @@ def titled_name_nearby(x: Features, y: Features) -> frozenset[str]:
         # compares; a function's name in both titles is where both looked (real reports, whose
         # titles name the Go function each remark is about)
         return frozenset()
-    if x.severity is not None and y.severity is not None and abs(x.severity - y.severity) > 1:
-        return frozenset()
-    if x.nature and y.nature and x.nature != y.nature:
+    if not graded_and_classified_alike(x, y):
         return frozenset()
     gap = line_gap(x, y)
     if gap is None or gap > CLAIM_NEAR_LINES or in_other_functions(x, y):
