@@ -32,14 +32,12 @@ from deepreview.findings.finding_draft import Draft, make_draft
 from deepreview.findings.head import FindingHead, locations_in
 from deepreview.findings.item_lists import sentence_head
 from deepreview.findings.levels import stressed_level, tag_level
-from deepreview.findings.list_marker import LIST_MARKER
+from deepreview.findings.list_marker import ID_LED_ITEM, LIST_MARKER
 from deepreview.findings.problem_words import names_a_fault
 from deepreview.model import Severity
 
 _ITEM: Final = re.compile(rf"^ {{0,3}}{LIST_MARKER}[ \t]+\S")
 _AN_ID: Final = re.compile(r"\b[CIS]-?\d{1,4}\b")
-# an item led by an ID of its own: `- **I2** `a.py:7` — …`, `2. I-2: …`
-_LEADING_ID: Final = re.compile(rf"^ {{0,3}}{LIST_MARKER}[ \t]+[*_\[]*([CIS])-?(\d{{1,4}})\b")
 _SETTLED: Final = re.compile(
     r"\b(?:(?:is|are|was|were|been|now)\s+(?:now\s+)?(?:fixed|resolved|addressed)|"
     r"pre-?existing|not\s+introduced|out\s+of\s+scope)\b",
@@ -67,7 +65,7 @@ def recap_problems(
     — …` after C1 and I1) is a finding the seat wrote only there, read with its ID."""
     out: list[Draft] = []
     for start, whole in list_items(lines, fenced):
-        own = _LEADING_ID.match(whole)
+        own = ID_LED_ITEM.match(whole)
         new_id = own is not None and f"{own[1]}{own[2]}" not in told
         text = _unnamed_clauses(whole) if _AN_ID.search(whole) and not new_id else whole
         if not text or _SETTLED.search(text) or not names_a_fault(text):

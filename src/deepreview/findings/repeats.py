@@ -15,6 +15,7 @@ from typing import Final
 
 from deepreview.findings.assemble import completeness, same_title
 from deepreview.findings.finding_draft import Draft
+from deepreview.findings.list_marker import ID_LED_ITEM
 from deepreview.findings.locations import parse_location
 from deepreview.findings.problem_words import about_faults, fault_kinds
 from deepreview.model import Finding, Location
@@ -64,8 +65,6 @@ def recap_table(told: list[Draft], rows: list[Draft]) -> bool:
     )
 
 
-# `- C1 `a.py:3` crash on empty input`, `2. **I1:** stale cache`: a list item led by an ID
-_RECAP_ITEM: Final = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+[*_\[]*([CIS])-?(\d{1,3})\b[*_\]]*")
 # a place an item gives: a code span, or a bare `path:line`
 _ITEM_PLACE: Final = re.compile(r"`([^`\n]+)`|(?<!\S)([\w./-]+:\d+(?:-\d+)?)")
 
@@ -80,7 +79,7 @@ def recap_list(text: str, findings: list[Finding]) -> bool:
     if not lines:
         return False
     for line in lines:
-        m = _RECAP_ITEM.match(line)
+        m = ID_LED_ITEM.match(line)
         finding = by_id.get(f"{m[1]}{m[2]}") if m else None
         if m is None or finding is None:
             return False
